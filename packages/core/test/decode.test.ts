@@ -20,7 +20,9 @@ describe("decodeNetwork", () => {
       decodeNetwork({
         ...emptyNetwork,
         healthcareRegions: [{ id: "hcr-sodra", name: "Södra" }],
-        regions: [{ id: "region-skane", name: "Region Skåne", kind: "region", healthcareRegionIds: ["hcr-sodra"] }],
+        regions: [
+          { id: "region-skane", name: "Region Skåne", kind: "region", healthcareRegionIds: ["hcr-sodra"] },
+        ],
       }),
     )
     expect(network.regions[0]?.healthcareRegionIds).toEqual(["hcr-sodra"])

@@ -1,4 +1,5 @@
 export * from "./decode.js"
+export * from "./errors.js"
 export * from "./ids.js"
 export * from "./index-network.js"
 export * from "./model.js"
