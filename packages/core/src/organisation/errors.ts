@@ -12,6 +12,8 @@ export const EntityKind = Schema.Literals([
   "reportingRule",
   "update",
   "delivery",
+  "proposal",
+  "apiToken",
 ])
 export type EntityKind = typeof EntityKind.Type
 

@@ -1,0 +1,158 @@
+import { type EntityKind, NotFound, type StoreError } from "@spridning/core"
+import { Effect, Schema } from "effect"
+import { writeAudit } from "../audit/audit-log.js"
+import type { Database, Db } from "../database/database.js"
+import { type ConstraintError, mapConstraintErrors } from "../database/errors.js"
+
+/** One page of a list; pass `nextCursor` back as `cursor` for the next page. */
+export interface Page<T> {
+  readonly items: ReadonlyArray<T>
+  readonly nextCursor?: string
+}
+
+export interface ListOptions<Filter> {
+  readonly filter?: Filter
+  readonly cursor?: string
+  /** 1–1000, default 100. */
+  readonly limit?: number
+}
+
+/** A cursor that this store did not hand out. */
+export class InvalidCursor extends Schema.TaggedError<InvalidCursor>()("InvalidCursor", {
+  cursor: Schema.String,
+}) {
+  override get message(): string {
+    return `"${this.cursor}" is not a cursor from a previous page`
+  }
+}
+
+/** Create, read, update, delete and list one kind of record; every change is audited. */
+export interface EntityStore<T extends { readonly id: string }, Filter> {
+  readonly create: (value: T, actor: string) => Effect.Effect<T, StoreError | ConstraintError>
+  /** Many at once in one transaction (batched statements): all or nothing. */
+  readonly createMany: (
+    values: ReadonlyArray<T>,
+    actor: string,
+  ) => Effect.Effect<number, StoreError | ConstraintError>
+  readonly get: (id: string) => Effect.Effect<T, StoreError | NotFound>
+  readonly find: (id: string) => Effect.Effect<T | undefined, StoreError>
+  /** `change` gets the stored record and returns the new one; the id cannot change. */
+  readonly update: (
+    id: string,
+    change: (current: T) => T,
+    actor: string,
+  ) => Effect.Effect<T, StoreError | ConstraintError>
+  readonly remove: (id: string, actor: string) => Effect.Effect<void, StoreError | ConstraintError>
+  /** Ordered by id. */
+  readonly list: (options?: ListOptions<Filter>) => Effect.Effect<Page<T>, StoreError | InvalidCursor>
+}
+
+/** How one entity is read and written; the store adds transactions, audit and errors. */
+export interface EntitySpec<T extends { readonly id: string }, Filter> {
+  readonly entity: EntityKind
+  readonly insert: (tx: Db, values: ReadonlyArray<T>) => Promise<void>
+  readonly find: (db: Db, id: string) => Promise<T | undefined>
+  readonly replace: (tx: Db, value: T) => Promise<void>
+  readonly remove: (tx: Db, id: string) => Promise<void>
+  readonly page: (
+    db: Db,
+    filter: Filter,
+    afterId: string | undefined,
+    limit: number,
+  ) => Promise<ReadonlyArray<T>>
+}
+
+export const encodeCursor = (afterId: string): string =>
+  Buffer.from(JSON.stringify({ after: afterId })).toString("base64url")
+
+export const decodeCursor = (cursor: string): Effect.Effect<string, InvalidCursor> =>
+  Effect.try({
+    try: () => {
+      const decoded: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"))
+      if (
+        typeof decoded === "object" &&
+        decoded !== null &&
+        "after" in decoded &&
+        typeof decoded.after === "string"
+      ) {
+        return decoded.after
+      }
+      throw new Error("not a cursor")
+    },
+    catch: () => new InvalidCursor({ cursor }),
+  })
+
+export const pageOf = <T>(rows: ReadonlyArray<T>, limit: number, idOf: (value: T) => string): Page<T> => {
+  if (rows.length <= limit) return { items: rows }
+  const items = rows.slice(0, limit)
+  const last = items[items.length - 1]
+  return last === undefined ? { items } : { items, nextCursor: encodeCursor(idOf(last)) }
+}
+
+export const clampLimit = (limit: number | undefined): number =>
+  Math.max(1, Math.min(1000, Math.floor(limit ?? 100)))
+
+export const makeEntityStore = <T extends { readonly id: string }, Filter>(
+  database: Database["Service"],
+  spec: EntitySpec<T, Filter>,
+  emptyFilter: Filter,
+): EntityStore<T, Filter> => {
+  const { entity } = spec
+  const find = (id: string) => database.run(`read ${entity}`, (db) => spec.find(db, id))
+  return {
+    create: (value, actor) =>
+      database
+        .transaction(`create ${entity}`, async (tx) => {
+          await spec.insert(tx, [value])
+          await writeAudit(tx, [{ actor, action: "create", entity, entityId: value.id, after: value }])
+          return value
+        })
+        .pipe(mapConstraintErrors(entity, value.id)),
+    createMany: (values, actor) =>
+      database
+        .transaction(`create ${entity} records`, async (tx) => {
+          await spec.insert(tx, values)
+          await writeAudit(tx, [
+            { actor, action: "createMany", entity, entityId: "*", after: { count: values.length } },
+          ])
+          return values.length
+        })
+        .pipe(mapConstraintErrors(entity)),
+    find,
+    get: (id) =>
+      Effect.flatMap(find(id), (value) =>
+        value === undefined ? Effect.fail(new NotFound({ entity, id })) : Effect.succeed(value),
+      ),
+    update: (id, change, actor) =>
+      database
+        .transaction(`update ${entity}`, async (tx) => {
+          const current = await spec.find(tx, id)
+          if (current === undefined) throw new NotFound({ entity, id })
+          const next = { ...change(current), id: current.id }
+          await spec.replace(tx, next)
+          await writeAudit(tx, [
+            { actor, action: "update", entity, entityId: id, before: current, after: next },
+          ])
+          return next
+        })
+        .pipe(mapConstraintErrors(entity, id)),
+    remove: (id, actor) =>
+      database
+        .transaction(`delete ${entity}`, async (tx) => {
+          const current = await spec.find(tx, id)
+          if (current === undefined) throw new NotFound({ entity, id })
+          await spec.remove(tx, id)
+          await writeAudit(tx, [{ actor, action: "delete", entity, entityId: id, before: current }])
+        })
+        .pipe(mapConstraintErrors(entity, id)),
+    list: (options = {}) =>
+      Effect.gen(function* () {
+        const afterId = options.cursor === undefined ? undefined : yield* decodeCursor(options.cursor)
+        const limit = clampLimit(options.limit)
+        const rows = yield* database.run(`list ${entity}`, (db) =>
+          spec.page(db, options.filter ?? emptyFilter, afterId, limit + 1),
+        )
+        return pageOf(rows, limit, (value) => value.id)
+      }),
+  }
+}

@@ -1,0 +1,59 @@
+import type { Audience, UpdateKind } from "@spridning/core"
+
+/** What only one kind of update has. */
+export type UpdateDetails =
+  | { readonly kind: "meetingNotes"; readonly meetingDate: string }
+  | {
+      readonly kind: "workListItem"
+      readonly status: "planned" | "ongoing" | "done"
+      readonly dueDate?: string
+    }
+  | {
+      readonly kind: "digitalHour"
+      readonly startsAt: Date
+      readonly endsAt: Date
+      readonly location?: string
+      readonly url?: string
+    }
+  | { readonly kind: "goodExample"; readonly tags: ReadonlyArray<string>; readonly regionId?: string }
+  | { readonly kind: "proposalRound"; readonly deadline: Date; readonly planYear?: number }
+  | { readonly kind: "proposalAnswer" }
+  | { readonly kind: "actionPlan"; readonly planYear: number }
+  | { readonly kind: "briefing"; readonly regionId: string; readonly periodKey: string }
+
+/** An update to store: core's `Update` plus its text and its kind's details. */
+export interface NewUpdate {
+  readonly id: string
+  readonly themeGroupId?: string
+  readonly title: string
+  readonly body: string
+  readonly audience: Audience
+  readonly details: UpdateDetails
+}
+
+export interface StoredUpdate extends NewUpdate {
+  readonly kind: UpdateKind
+  readonly createdBy: string
+  readonly createdAt: Date
+  /** Absent while a draft. */
+  readonly publishedAt?: Date
+  /** "Sprid vidare till: …" as planned when published. */
+  readonly passOnLine?: { readonly sv: string; readonly en: string }
+}
+
+export type ProposalStatus = "open" | "accepted" | "merged" | "declined"
+
+/** A region's suggestion to a theme group before its action plan is written. */
+export interface Proposal {
+  readonly id: string
+  readonly roundId: string
+  readonly regionId: string
+  readonly submittedBy?: string
+  readonly text: string
+  readonly submittedAt: Date
+  readonly status: ProposalStatus
+  /** Why it was declined, or what it was merged with. */
+  readonly reason?: string
+  readonly answeredAt?: Date
+  readonly answerUpdateId?: string
+}

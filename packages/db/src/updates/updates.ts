@@ -1,0 +1,548 @@
+import { type DisseminationPlan, NotFound, type StoreError, type UpdateKind } from "@spridning/core"
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, or, type SQL, sql } from "drizzle-orm"
+import { Context, Effect, Layer } from "effect"
+import { writeAudit } from "../audit/audit-log.js"
+import { Database, type Db } from "../database/database.js"
+import { Conflict, type ConstraintError, mapConstraintErrors } from "../database/errors.js"
+import { nowOr } from "../database/raw.js"
+import {
+  clampLimit,
+  decodeCursor,
+  encodeCursor,
+  type InvalidCursor,
+  type Page,
+} from "../organisation/entity-store.js"
+import { inChunks } from "../organisation/rows.js"
+import {
+  actionPlans,
+  briefings,
+  deliveries,
+  digitalHours,
+  goodExamples,
+  meetingNotes,
+  people,
+  proposalRounds,
+  proposals,
+  suppressions,
+  updates,
+  workListItems,
+} from "../schema/index.js"
+import type { NewUpdate, Proposal, ProposalStatus, StoredUpdate, UpdateDetails } from "./model.js"
+
+export interface UpdateFilter {
+  readonly themeGroupId?: string
+  readonly kind?: UpdateKind
+  /** true: published only; false: drafts only. */
+  readonly published?: boolean
+  /** Good examples carrying this tag. */
+  readonly tag?: string
+}
+
+export interface PublishResult {
+  readonly update: StoredUpdate
+  /** Deliveries written to the outbox (including those held back as suppressed). */
+  readonly deliveries: number
+  /** Email deliveries to addresses on the suppression list, stored as `suppressed`. */
+  readonly suppressed: number
+}
+
+/** Updates of every kind, their publication into the outbox, and proposal rounds. */
+export class Updates extends Context.Service<
+  Updates,
+  {
+    /** Stores an update as a draft: nothing is sent. */
+    readonly createDraft: (
+      update: NewUpdate,
+      actor: string,
+    ) => Effect.Effect<StoredUpdate, StoreError | ConstraintError>
+    /**
+     * Writes the update, every planned delivery and an audit record in ONE transaction:
+     * all or nothing. `plan` is core's `planDissemination(network, update)`.
+     */
+    readonly publish: (
+      update: NewUpdate,
+      plan: DisseminationPlan,
+      actor: string,
+      now?: Date,
+    ) => Effect.Effect<PublishResult, StoreError | ConstraintError>
+    /** Publishes a stored draft; a `Conflict` if it was already published. */
+    readonly publishDraft: (
+      id: string,
+      plan: DisseminationPlan,
+      actor: string,
+      now?: Date,
+    ) => Effect.Effect<PublishResult, StoreError | ConstraintError>
+    readonly get: (id: string) => Effect.Effect<StoredUpdate, StoreError | NotFound>
+    /** Newest first. */
+    readonly list: (options?: {
+      readonly filter?: UpdateFilter
+      readonly cursor?: string
+      readonly limit?: number
+    }) => Effect.Effect<Page<StoredUpdate>, StoreError | InvalidCursor>
+    /** Digital hours starting in [from, to), for invitations and reminders. */
+    readonly digitalHoursStarting: (
+      from: Date,
+      to: Date,
+    ) => Effect.Effect<ReadonlyArray<StoredUpdate>, StoreError>
+    readonly submitProposal: (
+      proposal: {
+        readonly roundId: string
+        readonly regionId: string
+        readonly submittedBy?: string
+        readonly text: string
+      },
+      actor: string,
+    ) => Effect.Effect<Proposal, StoreError | ConstraintError>
+    /** "varje förslag besvaras": accepted, merged or declined, with the reason. */
+    readonly answerProposal: (
+      id: string,
+      answer: {
+        readonly status: Exclude<ProposalStatus, "open">
+        readonly reason?: string
+        readonly answerUpdateId?: string
+      },
+      actor: string,
+      now?: Date,
+    ) => Effect.Effect<Proposal, StoreError | ConstraintError>
+    readonly proposals: (roundId: string) => Effect.Effect<ReadonlyArray<Proposal>, StoreError>
+  }
+>()("spridning/db/Updates") {}
+
+const detailsOf = (update: NewUpdate) => update.details
+
+const insertUpdate = async (
+  tx: Db,
+  update: NewUpdate,
+  actor: string,
+  publishedAt: Date | null,
+): Promise<void> => {
+  await tx.insert(updates).values({
+    id: update.id,
+    kind: update.details.kind,
+    themeGroupId: update.themeGroupId ?? null,
+    title: update.title,
+    body: update.body,
+    audience: update.audience,
+    createdBy: actor,
+    publishedAt,
+  })
+  const details = detailsOf(update)
+  const updateId = update.id
+  switch (details.kind) {
+    case "meetingNotes":
+      await tx.insert(meetingNotes).values({ updateId, meetingDate: details.meetingDate })
+      return
+    case "workListItem":
+      await tx
+        .insert(workListItems)
+        .values({ updateId, status: details.status, dueDate: details.dueDate ?? null })
+      return
+    case "digitalHour":
+      await tx.insert(digitalHours).values({
+        updateId,
+        startsAt: details.startsAt,
+        endsAt: details.endsAt,
+        location: details.location ?? null,
+        url: details.url ?? null,
+      })
+      return
+    case "goodExample":
+      await tx
+        .insert(goodExamples)
+        .values({ updateId, tags: [...details.tags], regionId: details.regionId ?? null })
+      return
+    case "proposalRound":
+      await tx
+        .insert(proposalRounds)
+        .values({ updateId, deadline: details.deadline, planYear: details.planYear ?? null })
+      return
+    case "actionPlan":
+      await tx.insert(actionPlans).values({ updateId, planYear: details.planYear })
+      return
+    case "briefing":
+      await tx
+        .insert(briefings)
+        .values({ updateId, regionId: details.regionId, periodKey: details.periodKey })
+      return
+    case "proposalAnswer":
+      return
+  }
+}
+
+/** Reads updates with their kind's details: one query per kind present, not per update. */
+const readUpdates = async (
+  db: Db,
+  rows: ReadonlyArray<typeof updates.$inferSelect>,
+): Promise<Array<StoredUpdate>> => {
+  const idsOf = (kind: UpdateKind) => rows.filter((row) => row.kind === kind).map((row) => row.id)
+  const load = async <Row extends { updateId: string }>(
+    kind: UpdateKind,
+    query: (ids: Array<string>) => Promise<Array<Row>>,
+  ): Promise<Map<string, Row>> => {
+    const ids = idsOf(kind)
+    return new Map(ids.length === 0 ? [] : (await query(ids)).map((row) => [row.updateId, row]))
+  }
+  const [notes, items, hours, examples, rounds, plans, briefs] = await Promise.all([
+    load("meetingNotes", (ids) => db.select().from(meetingNotes).where(inArray(meetingNotes.updateId, ids))),
+    load("workListItem", (ids) =>
+      db.select().from(workListItems).where(inArray(workListItems.updateId, ids)),
+    ),
+    load("digitalHour", (ids) => db.select().from(digitalHours).where(inArray(digitalHours.updateId, ids))),
+    load("goodExample", (ids) => db.select().from(goodExamples).where(inArray(goodExamples.updateId, ids))),
+    load("proposalRound", (ids) =>
+      db.select().from(proposalRounds).where(inArray(proposalRounds.updateId, ids)),
+    ),
+    load("actionPlan", (ids) => db.select().from(actionPlans).where(inArray(actionPlans.updateId, ids))),
+    load("briefing", (ids) => db.select().from(briefings).where(inArray(briefings.updateId, ids))),
+  ])
+  const detailsFor = (row: typeof updates.$inferSelect): UpdateDetails => {
+    const missing = (): never => {
+      throw new Error(`update ${row.id} of kind ${row.kind} has no ${row.kind} record`)
+    }
+    switch (row.kind) {
+      case "meetingNotes": {
+        const detail = notes.get(row.id) ?? missing()
+        return { kind: "meetingNotes", meetingDate: detail.meetingDate }
+      }
+      case "workListItem": {
+        const detail = items.get(row.id) ?? missing()
+        return {
+          kind: "workListItem",
+          status: detail.status,
+          ...(detail.dueDate === null ? {} : { dueDate: detail.dueDate }),
+        }
+      }
+      case "digitalHour": {
+        const detail = hours.get(row.id) ?? missing()
+        return {
+          kind: "digitalHour",
+          startsAt: detail.startsAt,
+          endsAt: detail.endsAt,
+          ...(detail.location === null ? {} : { location: detail.location }),
+          ...(detail.url === null ? {} : { url: detail.url }),
+        }
+      }
+      case "goodExample": {
+        const detail = examples.get(row.id) ?? missing()
+        return {
+          kind: "goodExample",
+          tags: detail.tags,
+          ...(detail.regionId === null ? {} : { regionId: detail.regionId }),
+        }
+      }
+      case "proposalRound": {
+        const detail = rounds.get(row.id) ?? missing()
+        return {
+          kind: "proposalRound",
+          deadline: detail.deadline,
+          ...(detail.planYear === null ? {} : { planYear: detail.planYear }),
+        }
+      }
+      case "actionPlan":
+        return { kind: "actionPlan", planYear: (plans.get(row.id) ?? missing()).planYear }
+      case "briefing": {
+        const detail = briefs.get(row.id) ?? missing()
+        return { kind: "briefing", regionId: detail.regionId, periodKey: detail.periodKey }
+      }
+      case "proposalAnswer":
+        return { kind: "proposalAnswer" }
+    }
+  }
+  return rows.map((row) => ({
+    id: row.id,
+    kind: row.kind,
+    ...(row.themeGroupId === null ? {} : { themeGroupId: row.themeGroupId }),
+    title: row.title,
+    body: row.body,
+    audience: row.audience,
+    details: detailsFor(row),
+    createdBy: row.createdBy,
+    createdAt: row.createdAt,
+    ...(row.publishedAt === null ? {} : { publishedAt: row.publishedAt }),
+    ...(row.passOnLineSv === null || row.passOnLineEn === null
+      ? {}
+      : { passOnLine: { sv: row.passOnLineSv, en: row.passOnLineEn } }),
+  }))
+}
+
+const findUpdate = async (db: Db, id: string): Promise<StoredUpdate | undefined> => {
+  const rows = await db.select().from(updates).where(eq(updates.id, id))
+  const [stored] = await readUpdates(db, rows)
+  return stored
+}
+
+/** Rows per insert: 100k deliveries go in 50 statements, far below the parameter limit. */
+const deliveryChunk = 2000
+
+/** Writes the plan's deliveries to the outbox, then holds back mail to suppressed addresses. */
+const insertDeliveries = async (
+  tx: Db,
+  updateId: string,
+  plan: DisseminationPlan,
+  now: Date,
+): Promise<{ deliveries: number; suppressed: number }> => {
+  for (const chunk of inChunks(plan.deliveries, deliveryChunk)) {
+    await tx.insert(deliveries).values(
+      chunk.map((delivery) => ({
+        updateId,
+        personId: delivery.personId,
+        regionId: delivery.regionId,
+        channel: delivery.channel,
+        reasons: delivery.reasons,
+        bridge: delivery.bridge ?? null,
+        nextAttemptAt: now,
+      })),
+    )
+  }
+  const held = await tx
+    .update(deliveries)
+    .set({ state: "suppressed", lastError: "address is on the suppression list" })
+    .where(
+      and(
+        eq(deliveries.updateId, updateId),
+        eq(deliveries.channel, "email"),
+        inArray(
+          deliveries.personId,
+          tx
+            .select({ id: people.id })
+            .from(people)
+            .innerJoin(suppressions, eq(suppressions.email, sql`lower(${people.email})`)),
+        ),
+      ),
+    )
+    .returning({ id: deliveries.id })
+  return { deliveries: plan.deliveries.length, suppressed: held.length }
+}
+
+const publishInTransaction = async (
+  tx: Db,
+  updateId: string,
+  plan: DisseminationPlan,
+  actor: string,
+  now: Date,
+  before: StoredUpdate | null,
+): Promise<PublishResult> => {
+  if (plan.updateId !== updateId) {
+    throw new Conflict({
+      entity: "update",
+      id: updateId,
+      reason: `the plan is for update "${plan.updateId}"`,
+    })
+  }
+  await tx
+    .update(updates)
+    .set({ publishedAt: now, passOnLineSv: plan.passOnLine.sv, passOnLineEn: plan.passOnLine.en })
+    .where(eq(updates.id, updateId))
+  const counts = await insertDeliveries(tx, updateId, plan, now)
+  const stored = await findUpdate(tx, updateId)
+  if (stored === undefined) throw new NotFound({ entity: "update", id: updateId })
+  await writeAudit(tx, [
+    {
+      actor,
+      action: "publish",
+      entity: "update",
+      entityId: updateId,
+      before,
+      after: {
+        update: stored,
+        deliveries: counts.deliveries,
+        suppressed: counts.suppressed,
+        unreachableRegions: plan.unreachableRegions,
+        skipped: plan.skipped.length,
+      },
+    },
+  ])
+  return { update: stored, ...counts }
+}
+
+const proposalFromRow = (row: typeof proposals.$inferSelect): Proposal => ({
+  id: row.id,
+  roundId: row.roundId,
+  regionId: row.regionId,
+  ...(row.submittedBy === null ? {} : { submittedBy: row.submittedBy }),
+  text: row.text,
+  submittedAt: row.submittedAt,
+  status: row.status,
+  ...(row.reason === null ? {} : { reason: row.reason }),
+  ...(row.answeredAt === null ? {} : { answeredAt: row.answeredAt }),
+  ...(row.answerUpdateId === null ? {} : { answerUpdateId: row.answerUpdateId }),
+})
+
+export const layerUpdates: Layer.Layer<Updates, never, Database> = Layer.effect(
+  Updates,
+  Effect.gen(function* () {
+    const database = yield* Database
+    return Updates.of({
+      createDraft: (update, actor) =>
+        database
+          .transaction("create update", async (tx) => {
+            await insertUpdate(tx, update, actor, null)
+            const stored = await findUpdate(tx, update.id)
+            if (stored === undefined) throw new NotFound({ entity: "update", id: update.id })
+            await writeAudit(tx, [
+              { actor, action: "create", entity: "update", entityId: update.id, after: stored },
+            ])
+            return stored
+          })
+          .pipe(mapConstraintErrors("update", update.id)),
+      publish: (update, plan, actor, now) =>
+        Effect.flatMap(nowOr(now), (at) =>
+          database
+            .transaction("publish update", async (tx) => {
+              await insertUpdate(tx, update, actor, at)
+              return publishInTransaction(tx, update.id, plan, actor, at, null)
+            })
+            .pipe(mapConstraintErrors("update", update.id)),
+        ),
+      publishDraft: (id, plan, actor, now) =>
+        Effect.flatMap(nowOr(now), (at) =>
+          database
+            .transaction("publish draft", async (tx) => {
+              const [row] = await tx.select().from(updates).where(eq(updates.id, id)).for("update")
+              if (row === undefined) throw new NotFound({ entity: "update", id })
+              if (row.publishedAt !== null) {
+                throw new Conflict({ entity: "update", id, reason: "it is already published" })
+              }
+              const before = (await readUpdates(tx, [row]))[0] ?? null
+              return publishInTransaction(tx, id, plan, actor, at, before)
+            })
+            .pipe(mapConstraintErrors("update", id)),
+        ),
+      get: (id) =>
+        Effect.flatMap(
+          database.run("read update", (db) => findUpdate(db, id)),
+          (stored) =>
+            stored === undefined
+              ? Effect.fail(new NotFound({ entity: "update", id }))
+              : Effect.succeed(stored),
+        ),
+      list: (options = {}) =>
+        Effect.gen(function* () {
+          const after =
+            options.cursor === undefined
+              ? undefined
+              : (JSON.parse(yield* decodeCursor(options.cursor)) as [string, string])
+          const limit = clampLimit(options.limit)
+          const filter = options.filter ?? {}
+          const rows = yield* database.run("list updates", async (db) => {
+            const conditions: Array<SQL> = []
+            if (filter.themeGroupId !== undefined)
+              conditions.push(eq(updates.themeGroupId, filter.themeGroupId))
+            if (filter.kind !== undefined) conditions.push(eq(updates.kind, filter.kind))
+            if (filter.published === true) conditions.push(isNotNull(updates.publishedAt))
+            if (filter.published === false) conditions.push(isNull(updates.publishedAt))
+            if (filter.tag !== undefined) {
+              conditions.push(
+                inArray(
+                  updates.id,
+                  db
+                    .select({ id: goodExamples.updateId })
+                    .from(goodExamples)
+                    .where(sql`${goodExamples.tags} @> array[${filter.tag}]::text[]`),
+                ),
+              )
+            }
+            if (after !== undefined) {
+              const [createdAt, id] = after
+              const older = or(
+                lt(updates.createdAt, new Date(createdAt)),
+                and(eq(updates.createdAt, new Date(createdAt)), lt(updates.id, id)),
+              )
+              if (older !== undefined) conditions.push(older)
+            }
+            const page = await db
+              .select()
+              .from(updates)
+              .where(and(...conditions))
+              .orderBy(desc(updates.createdAt), desc(updates.id))
+              .limit(limit + 1)
+            return readUpdates(db, page)
+          })
+          const items = rows.slice(0, limit)
+          const last = items[items.length - 1]
+          return rows.length > limit && last !== undefined
+            ? { items, nextCursor: encodeCursor(JSON.stringify([last.createdAt.toISOString(), last.id])) }
+            : { items }
+        }),
+      digitalHoursStarting: (from, to) =>
+        database.run("list digital hours", async (db) => {
+          const hours = await db
+            .select({ updateId: digitalHours.updateId })
+            .from(digitalHours)
+            .where(and(gte(digitalHours.startsAt, from), lt(digitalHours.startsAt, to)))
+            .orderBy(asc(digitalHours.startsAt))
+          if (hours.length === 0) return []
+          const rows = await db
+            .select()
+            .from(updates)
+            .where(
+              inArray(
+                updates.id,
+                hours.map((hour) => hour.updateId),
+              ),
+            )
+          const order = new Map(hours.map((hour, index) => [hour.updateId, index]))
+          return (await readUpdates(db, rows)).sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0))
+        }),
+      submitProposal: (proposal, actor) =>
+        database
+          .transaction("submit proposal", async (tx) => {
+            const [row] = await tx
+              .insert(proposals)
+              .values({
+                roundId: proposal.roundId,
+                regionId: proposal.regionId,
+                submittedBy: proposal.submittedBy ?? null,
+                text: proposal.text,
+              })
+              .returning()
+            if (row === undefined) throw new Error("insert returned no proposal")
+            const stored = proposalFromRow(row)
+            await writeAudit(tx, [
+              { actor, action: "create", entity: "proposal", entityId: stored.id, after: stored },
+            ])
+            return stored
+          })
+          .pipe(mapConstraintErrors("proposal")),
+      answerProposal: (id, answer, actor, now) =>
+        Effect.flatMap(nowOr(now), (at) =>
+          database
+            .transaction("answer proposal", async (tx) => {
+              const [row] = await tx.select().from(proposals).where(eq(proposals.id, id)).for("update")
+              if (row === undefined) throw new NotFound({ entity: "proposal", id })
+              if (answer.status === "declined" && (answer.reason ?? "").trim() === "") {
+                throw new Conflict({ entity: "proposal", id, reason: "a declined proposal needs a reason" })
+              }
+              const [next] = await tx
+                .update(proposals)
+                .set({
+                  status: answer.status,
+                  reason: answer.reason ?? null,
+                  answeredAt: at,
+                  answerUpdateId: answer.answerUpdateId ?? null,
+                })
+                .where(eq(proposals.id, id))
+                .returning()
+              if (next === undefined) throw new NotFound({ entity: "proposal", id })
+              const before = proposalFromRow(row)
+              const after = proposalFromRow(next)
+              await writeAudit(tx, [
+                { actor, action: "answer", entity: "proposal", entityId: id, before, after },
+              ])
+              return after
+            })
+            .pipe(mapConstraintErrors("proposal", id)),
+        ),
+      proposals: (roundId) =>
+        database.run("list proposals", async (db) =>
+          (
+            await db
+              .select()
+              .from(proposals)
+              .where(eq(proposals.roundId, roundId))
+              .orderBy(asc(proposals.submittedAt), asc(proposals.id))
+          ).map(proposalFromRow),
+        ),
+    })
+  }),
+)
