@@ -1,0 +1,118 @@
+import { Cause, Effect, Exit } from "effect"
+import { Hono } from "hono"
+import { bodyLimit } from "hono/body-limit"
+import { HTTPException } from "hono/http-exception"
+import { secureHeaders } from "hono/secure-headers"
+import { analysisRouter } from "./analysis/analysis.js"
+import { bearerAuth, VerifiedTokens } from "./auth/bearer.js"
+import type { ApiBackend } from "./backend.js"
+import { disseminationRouter } from "./dissemination/dissemination.js"
+import { mountReference } from "./docs/reference.js"
+import type { ApiEnv } from "./http/env.js"
+import { idempotency } from "./http/idempotency.js"
+import { makeProblem, ProblemError, type ProblemStatus, problemResponse } from "./http/problem.js"
+import { perTokenRateLimit, type RateLimitOptions } from "./http/rate-limit.js"
+import type { RouteContext } from "./http/route-context.js"
+import { NetworkSnapshot } from "./network/network-snapshot.js"
+import { contentRouters } from "./resources/content.js"
+import { followsRouter, preferencesRouter } from "./resources/follows.js"
+import { healthcareRegionsRouter } from "./resources/healthcare-regions.js"
+import { orgUnitsRouter } from "./resources/org-units.js"
+import { peopleRouter } from "./resources/people.js"
+import { regionalBodiesRouter } from "./resources/regional-bodies.js"
+import { regionsRouter } from "./resources/regions.js"
+import { reportingRulesRouter } from "./resources/reporting-rules.js"
+import { roleAssignmentsRouter } from "./resources/role-assignments.js"
+import { themeGroupsRouter } from "./resources/theme-groups.js"
+import { tokensRouter } from "./resources/tokens.js"
+
+export interface ApiOptions {
+  /** Largest request body accepted, in bytes (default 1 MiB). */
+  readonly bodyLimitBytes?: number
+  /** Per-token budget (default 1,200 requests a minute). */
+  readonly rateLimit?: RateLimitOptions
+  /** How long another process's writes may stay unseen by the cached network (default 5 s). */
+  readonly networkMaxAgeMillis?: number
+  /** How long a token check is remembered (default 5 s). */
+  readonly tokenCacheMillis?: number
+}
+
+const knownStatuses = new Set<number>([400, 401, 403, 404, 405, 409, 413, 415, 422, 429, 500, 503])
+const asProblemStatus = (status: number): ProblemStatus =>
+  (knownStatuses.has(status) ? status : status >= 500 ? 500 : 400) as ProblemStatus
+
+const loadWith = (backend: ApiBackend) => async () => {
+  const exit = await Effect.runPromiseExit(backend.loadNetwork)
+  if (Exit.isSuccess(exit)) return exit.value
+  throw Cause.squash(exit.cause)
+}
+
+/**
+ * Spridning's HTTP API as a Hono app: `/v1/…`, `/openapi.json` and `/docs`. The composed
+ * process mounts it and adds its own routes (`/slack/events`, mail webhooks) beside it.
+ */
+export const makeApi = (backend: ApiBackend, options: ApiOptions = {}): Hono => {
+  const snapshot = new NetworkSnapshot(loadWith(backend), options.networkMaxAgeMillis ?? 5_000)
+  const tokens = new VerifiedTokens(backend.tokens.verify, options.tokenCacheMillis ?? 5_000)
+  const context: RouteContext = { backend, snapshot, tokens }
+
+  const app = new Hono()
+  app.use(secureHeaders({ crossOriginResourcePolicy: "same-origin" }))
+  app.onError((error, c) => {
+    if (error instanceof ProblemError) {
+      return problemResponse(
+        makeProblem(error.status, error.detail, {
+          instance: c.req.path,
+          ...(error.errors === undefined ? {} : { errors: error.errors }),
+        }),
+        error.headers,
+      )
+    }
+    if (error instanceof HTTPException) {
+      const status = asProblemStatus(error.status)
+      return problemResponse(
+        makeProblem(status, error.message === "" ? undefined : error.message, { instance: c.req.path }),
+      )
+    }
+    console.error(error)
+    return problemResponse(makeProblem(500, undefined, { instance: c.req.path }))
+  })
+  app.notFound((c) =>
+    problemResponse(makeProblem(404, `Nothing at ${c.req.method} ${c.req.path}.`, { instance: c.req.path })),
+  )
+
+  const v1 = new Hono<ApiEnv>()
+  v1.use(
+    bodyLimit({
+      maxSize: options.bodyLimitBytes ?? 1024 * 1024,
+      onError: () => {
+        throw new ProblemError(
+          413,
+          `Request bodies may be at most ${options.bodyLimitBytes ?? 1024 * 1024} bytes.`,
+        )
+      },
+    }),
+  )
+  v1.use(bearerAuth(tokens))
+  v1.use(perTokenRateLimit(options.rateLimit ?? { limit: 1_200, windowMillis: 60_000 }))
+  v1.use(idempotency(backend.idempotency))
+
+  v1.route("/healthcare-regions", healthcareRegionsRouter(context))
+  v1.route("/regions", regionsRouter(context))
+  v1.route("/org-units", orgUnitsRouter(context))
+  v1.route("/theme-groups", themeGroupsRouter(context))
+  v1.route("/people", peopleRouter(context))
+  v1.route("/people", preferencesRouter(context))
+  v1.route("/role-assignments", roleAssignmentsRouter(context))
+  v1.route("/reporting-rules", reportingRulesRouter(context))
+  v1.route("/regional-bodies", regionalBodiesRouter(context))
+  v1.route("/follows", followsRouter(context))
+  for (const [path, router] of contentRouters(context)) v1.route(path, router)
+  v1.route("/", analysisRouter(context))
+  v1.route("/", disseminationRouter(context))
+  v1.route("/tokens", tokensRouter(context))
+
+  app.route("/v1", v1)
+  mountReference(app)
+  return app
+}

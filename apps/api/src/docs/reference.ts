@@ -1,0 +1,82 @@
+import { readFileSync } from "node:fs"
+import { createRequire } from "node:module"
+import { Hono } from "hono"
+import { openAPIRouteHandler } from "hono-openapi"
+
+/**
+ * The interactive reference is served from the bundled @scalar/api-reference script, never a
+ * CDN: these machines and many hospital networks are offline.
+ */
+const scalarScript = (() => {
+  let cached: string | undefined
+  return (): string => {
+    if (cached === undefined) {
+      const path = createRequire(import.meta.url).resolve("@scalar/api-reference/browser/standalone.js")
+      cached = readFileSync(path, "utf8")
+    }
+    return cached
+  }
+})()
+
+const page = `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>Spridning API</title>
+  </head>
+  <body>
+    <div id="app"></div>
+    <script src="/docs/scalar.js"></script>
+    <script src="/docs/init.js"></script>
+  </body>
+</html>
+`
+
+const init = `Scalar.createApiReference("#app", { url: "/openapi.json", withDefaultFonts: false, hideClientButton: false })\n`
+
+/** A page may run only our own scripts and talk only to us. */
+const docsPolicy =
+  "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'"
+
+export const openApiDocumentation = {
+  openapi: "3.1.0",
+  info: {
+    title: "Spridning API",
+    version: "1",
+    description:
+      "The HFS network's way in for the network office and integrations: the organisation, coverage, audiences, dissemination and the reach funnel. Errors are RFC 9457 problem details.",
+  },
+  components: {
+    securitySchemes: {
+      bearer: {
+        type: "http",
+        scheme: "bearer",
+        description: "An API token from `pnpm spridning tokens create`.",
+      },
+    },
+  },
+  security: [{ bearer: [] }],
+} as const
+
+/** `/openapi.json` generated from the routes of `app`, and `/docs`. */
+export const mountReference = (app: Hono): void => {
+  const docs = new Hono()
+  docs.get("/", (c) => {
+    c.header("content-security-policy", docsPolicy)
+    return c.html(page)
+  })
+  docs.get("/scalar.js", (c) => {
+    c.header("cache-control", "public, max-age=86400")
+    return c.body(scalarScript(), 200, { "content-type": "text/javascript; charset=utf-8" })
+  })
+  docs.get("/init.js", (c) => c.body(init, 200, { "content-type": "text/javascript; charset=utf-8" }))
+  app.route("/docs", docs)
+  app.get(
+    "/openapi.json",
+    openAPIRouteHandler(app, {
+      documentation: openApiDocumentation as never,
+      exclude: ["/docs", "/docs/scalar.js", "/docs/init.js", "/openapi.json"],
+    }),
+  )
+}

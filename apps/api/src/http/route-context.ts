@@ -1,0 +1,51 @@
+import type { Network } from "@spridning/core"
+import { Effect } from "effect"
+import type { Context } from "hono"
+import type { VerifiedTokens } from "../auth/bearer.js"
+import { type Caller, describeCaller, describeScope, mayChange, type Scope } from "../auth/caller.js"
+import type { ApiBackend } from "../backend.js"
+import type { NetworkSnapshot } from "../network/network-snapshot.js"
+import { ApiProblem, runToResponse } from "./api-problem.js"
+
+/** What every router is built from. */
+export interface RouteContext {
+  readonly backend: ApiBackend
+  readonly snapshot: NetworkSnapshot
+  readonly tokens: VerifiedTokens
+}
+
+const json = (value: unknown, status: number): Response =>
+  new Response(JSON.stringify(value), { status, headers: { "content-type": "application/json" } })
+
+/** Answers with the effect's value as JSON (or its failure as problem+json). */
+export const answer = <A, E>(c: Context, effect: Effect.Effect<A, E>, status = 200): Promise<Response> =>
+  runToResponse(effect, c.req.path, (value) => json(value, status))
+
+/** Like `answer`, for a change: the cached network is dropped once the change is stored. */
+export const answerChange = <A, E>(
+  c: Context,
+  context: RouteContext,
+  effect: Effect.Effect<A, E>,
+  status = 200,
+): Promise<Response> =>
+  answer(c, effect.pipe(Effect.tap(() => Effect.sync(() => context.snapshot.invalidate()))), status)
+
+/** Fails with 403 unless `caller` may change every one of `scopes`. */
+export const authorize = (
+  caller: Caller,
+  ...scopes: ReadonlyArray<Scope>
+): Effect.Effect<void, ApiProblem> => {
+  const refused = scopes.find((scope) => !mayChange(caller, scope))
+  return refused === undefined
+    ? Effect.void
+    : Effect.fail(
+        new ApiProblem({
+          status: 403,
+          detail: `This token is ${describeCaller(caller)} and may not change ${describeScope(refused)}.`,
+        }),
+      )
+}
+
+/** The stored network, as an Effect; a storage failure keeps its own tag (StoreError → 503). */
+export const currentNetwork = (context: RouteContext): Effect.Effect<Network, unknown> =>
+  Effect.tryPromise({ try: () => context.snapshot.network(), catch: (cause) => cause })

@@ -1,0 +1,122 @@
+import { Schema } from "effect"
+import type { StandardSchemaV1 } from "effect/StandardSchema"
+import type { Context, Env } from "hono"
+import { loadVendor, resolver, validator } from "hono-openapi"
+import { type InvalidField, type ProblemLocation, problem } from "./problem.js"
+
+/**
+ * Request and response schemas are Effect schemas; hono-openapi reads them through Standard
+ * Schema. Its bundled converter for the "effect" vendor speaks Effect 3, so the OpenAPI
+ * document is generated here with Effect 4's own JSON Schema compiler.
+ */
+type JsonSchemaObject = { [key: string]: unknown }
+
+const rewriteRefs = (value: unknown): unknown => {
+  if (Array.isArray(value)) return value.map(rewriteRefs)
+  if (value === null || typeof value !== "object") return value
+  const out: JsonSchemaObject = {}
+  for (const [key, inner] of Object.entries(value)) {
+    out[key] =
+      key === "$ref" && typeof inner === "string"
+        ? inner.replace("#/$defs/", "#/components/schemas/")
+        : rewriteRefs(inner)
+  }
+  return out
+}
+
+const isEffectSchema = (value: unknown): value is Schema.Top => Schema.isSchema(value)
+
+const effectToOpenApi = (
+  schema: unknown,
+  context: { components?: { schemas?: Record<string, unknown> } } | undefined,
+): JsonSchemaObject => {
+  if (!isEffectSchema(schema)) return {}
+  const document = Schema.toJsonSchemaDocument(schema)
+  if (context !== undefined && Object.keys(document.definitions).length > 0) {
+    context.components ??= {}
+    context.components.schemas ??= {}
+    for (const [name, definition] of Object.entries(document.definitions)) {
+      context.components.schemas[name] = rewriteRefs(definition)
+    }
+  }
+  return rewriteRefs(document.schema) as JsonSchemaObject
+}
+
+let registered = false
+/** Teaches hono-openapi to document Effect 4 schemas. Idempotent. */
+export const registerEffectSchemas = (): void => {
+  if (registered) return
+  registered = true
+  loadVendor("effect", {
+    toJSONSchema: (schema: unknown) => effectToOpenApi(schema, undefined),
+    toOpenAPISchema: (schema: unknown, context: unknown) =>
+      effectToOpenApi(schema, context as { components?: { schemas?: Record<string, unknown> } }),
+  } as unknown as Parameters<typeof loadVendor>[1])
+}
+registerEffectSchemas()
+
+type Target = "json" | "query" | "param" | "header"
+const locationOf: Record<Target, ProblemLocation> = {
+  json: "body",
+  query: "query",
+  param: "path",
+  header: "header",
+}
+
+const pathOf = (issue: StandardSchemaV1.Issue): string =>
+  (issue.path ?? [])
+    .map((segment) => (typeof segment === "object" && segment !== null ? segment.key : segment))
+    .map(String)
+    .join(".") || "(root)"
+
+export const invalidFields = (
+  target: Target,
+  issues: ReadonlyArray<StandardSchemaV1.Issue>,
+): ReadonlyArray<InvalidField> =>
+  issues.map((issue) => ({ in: locationOf[target], path: pathOf(issue), message: issue.message }))
+
+const describeTarget: Record<Target, string> = {
+  json: "The request body",
+  query: "The query string",
+  param: "The path",
+  header: "A header",
+}
+
+const hookFor =
+  (target: Target) =>
+  (
+    result: { success: true } | { success: false; error: ReadonlyArray<StandardSchemaV1.Issue> },
+    c: Context,
+  ): Response | undefined => {
+    if (result.success) return undefined
+    const errors = invalidFields(target, result.error)
+    return problem(
+      c,
+      400,
+      `${describeTarget[target]} has ${errors.length} invalid field${errors.length === 1 ? "" : "s"}: ${errors
+        .map((e) => e.path)
+        .join(", ")}`,
+      errors,
+    )
+  }
+
+/** A Standard Schema view of an Effect schema that reports every issue, not just the first. */
+export const standard = <S extends Schema.ConstraintDecoder<unknown>>(schema: S) =>
+  Schema.toStandardSchemaV1(schema, { parseOptions: { errors: "all", onExcessProperty: "ignore" } })
+
+export const jsonBody = <S extends Schema.ConstraintDecoder<unknown>>(schema: S) =>
+  validator("json", standard(schema), hookFor("json"))
+
+export const queryOf = <S extends Schema.ConstraintDecoder<unknown>>(schema: S) =>
+  validator("query", standard(schema), hookFor("query"))
+
+export const pathParams = <S extends Schema.ConstraintDecoder<unknown>>(schema: S) =>
+  validator("param", standard(schema), hookFor("param"))
+
+/** A JSON response body described by `schema` in the OpenAPI document. */
+export const jsonResponse = (description: string, schema: Schema.ConstraintDecoder<unknown>) => ({
+  description,
+  content: { "application/json": { schema: resolver(standard(schema)) } },
+})
+
+export type { Env }

@@ -1,0 +1,20 @@
+import { OrgUnit, RegionId, Sector } from "@spridning/core"
+import { Schema, Struct } from "effect"
+import { regionScope } from "../auth/caller.js"
+import type { RouteContext } from "../http/route-context.js"
+import { organisationRouter } from "./organisation-resource.js"
+
+/** Verksamheter inside a region. */
+export const orgUnitsRouter = (context: RouteContext) =>
+  organisationRouter(context, {
+    entity: "orgUnit",
+    plural: "org units",
+    schema: OrgUnit,
+    patch: OrgUnit.mapFields(Struct.omit(["id"])).mapFields(Struct.map(Schema.optionalKey)),
+    select: (network) => network.orgUnits,
+    filters: { regionId: Schema.optionalKey(RegionId), sector: Schema.optionalKey(Sector) },
+    matches: (unit, filter) =>
+      (filter.regionId === undefined || unit.regionId === filter.regionId) &&
+      (filter.sector === undefined || unit.sector === filter.sector),
+    scopeOf: (unit) => regionScope(unit.regionId),
+  })
