@@ -1,0 +1,57 @@
+import type { NetworkStore } from "@spridning/core"
+import { Layer } from "effect"
+import {
+  type ApiTokens,
+  type IdempotencyKeys,
+  layerApiTokens,
+  layerIdempotencyKeys,
+  layerSlackLinks,
+  type SlackLinks,
+} from "./access/access.js"
+import { type AuditLog, layerAuditLog } from "./audit/audit-log.js"
+import type { Database } from "./database/database.js"
+import { layerNetworkStore } from "./organisation/network-store.js"
+import { layerOrganisation, type Organisation } from "./organisation/organisation.js"
+import { layerOutbox, type Outbox } from "./outbox/outbox.js"
+import {
+  type DeliveryEvents,
+  type DigestRuns,
+  layerDeliveryEvents,
+  layerDigestRuns,
+  layerReceipts,
+  layerSuppressions,
+  type Receipts,
+  type Suppressions,
+} from "./outbox/tracking.js"
+import { layerUpdates, type Updates } from "./updates/updates.js"
+
+/** Every repository this package offers. */
+export type Repositories =
+  | NetworkStore
+  | Organisation
+  | Updates
+  | Outbox
+  | Receipts
+  | Suppressions
+  | DeliveryEvents
+  | DigestRuns
+  | AuditLog
+  | ApiTokens
+  | IdempotencyKeys
+  | SlackLinks
+
+/** All repositories over one `Database`; provide `layerFromConfig`, `layerPglite()` or `layerPostgres(url)`. */
+export const layerRepositories: Layer.Layer<Repositories, never, Database> = Layer.mergeAll(
+  layerNetworkStore,
+  layerOrganisation,
+  layerUpdates,
+  layerOutbox,
+  layerReceipts,
+  layerSuppressions,
+  layerDeliveryEvents,
+  layerDigestRuns,
+  layerAuditLog,
+  layerApiTokens,
+  layerIdempotencyKeys,
+  layerSlackLinks,
+)
