@@ -92,6 +92,16 @@ export const constraintErrorOf = (
   id: string,
   error: StoreError,
 ): ConstraintError | StoreError => {
+  // Work inside a transaction throws domain errors to roll back; they are kept as they are.
+  const thrown = error.cause
+  if (
+    thrown instanceof NotFound ||
+    thrown instanceof Duplicate ||
+    thrown instanceof Conflict ||
+    thrown instanceof InvalidRecord
+  ) {
+    return thrown
+  }
   const server = serverErrorOf(error.cause)
   if (server === undefined) return error
   switch (server.code) {
