@@ -1,0 +1,396 @@
+import {
+  Channel,
+  Email,
+  Language,
+  type Person,
+  PersonFunction,
+  Role,
+  type RoleAssignment,
+  type StoreError,
+  themeGroupRoles,
+} from "@spridning/core"
+import { CsvError, parse } from "csv-parse/sync"
+import { inArray, sql } from "drizzle-orm"
+import { Effect, Schema } from "effect"
+import { writeAudit } from "../audit/audit-log.js"
+import type { Database, Db } from "../database/database.js"
+import { type ConstraintError, mapConstraintErrors } from "../database/errors.js"
+import { orgUnits, people, regionalBodies, regions, roleAssignments, themeGroups } from "../schema/index.js"
+import { inChunks, personToRow, roleToRow } from "./rows.js"
+
+/**
+ * The roster CSV: one row per person and role (a person with several roles has several
+ * rows, with the same person columns; a row without `role` adds the person only).
+ */
+export const rosterColumns = [
+  "person_id",
+  "name",
+  "email",
+  "function",
+  "region_id",
+  "org_unit_id",
+  "channels",
+  "language",
+  "role",
+  "role_region_id",
+  "theme_group_id",
+  "regional_body_id",
+] as const
+export type RosterColumn = (typeof rosterColumns)[number]
+const requiredColumns: ReadonlyArray<RosterColumn> = ["person_id", "name", "email", "function", "region_id"]
+
+/** One thing wrong with the file, and where. `line` counts from 1 (the header). */
+export interface RosterProblem {
+  readonly line: number
+  readonly column: string
+  readonly reason: string
+}
+
+/** The roster has problems; nothing was written. */
+export class RosterInvalid extends Schema.TaggedError<RosterInvalid>()("RosterInvalid", {
+  problems: Schema.Array(
+    Schema.Struct({ line: Schema.Number, column: Schema.String, reason: Schema.String }),
+  ),
+}) {
+  override get message(): string {
+    const shown = this.problems
+      .slice(0, 50)
+      .map(
+        (problem) =>
+          `line ${problem.line}${problem.column === "" ? "" : `, column ${problem.column}`}: ${problem.reason}`,
+      )
+    const more = this.problems.length > 50 ? [`… and ${this.problems.length - 50} more`] : []
+    return [
+      `The roster has ${this.problems.length} problem(s); nothing was imported.`,
+      ...shown,
+      ...more,
+    ].join("\n")
+  }
+}
+
+export interface ParsedRoster {
+  readonly people: ReadonlyArray<Person>
+  readonly roles: ReadonlyArray<RoleAssignment>
+  /** Ids the rows refer to, checked against the database before writing. */
+  readonly references: ReadonlyArray<{
+    readonly line: number
+    readonly column: RosterColumn
+    readonly id: string
+  }>
+  /** The first line of each person. */
+  readonly lineOfPerson: ReadonlyMap<string, number>
+}
+
+const isFunction = Schema.is(PersonFunction)
+const isRole = Schema.is(Role)
+const isChannel = Schema.is(Channel)
+const isLanguage = Schema.is(Language)
+const isEmail = Schema.is(Email)
+
+const listOf = <A extends string>(values: ReadonlyArray<A>) => values.join(", ")
+
+/**
+ * Parses and checks a roster without touching the database: shape, values, and that rows of
+ * the same person agree. Every bad row is reported, not just the first.
+ */
+export const parseRoster = (
+  text: string,
+): { readonly roster: ParsedRoster; readonly problems: Array<RosterProblem> } => {
+  const problems: Array<RosterProblem> = []
+  const empty: ParsedRoster = { people: [], roles: [], references: [], lineOfPerson: new Map() }
+  let rows: Array<{ record: Array<string>; info: { lines: number } }>
+  try {
+    rows = parse(text, {
+      bom: true,
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      trim: true,
+    }) as unknown as Array<{ record: Array<string>; info: { lines: number } }>
+  } catch (error) {
+    const line = error instanceof CsvError && typeof error.lines === "number" ? error.lines : 0
+    problems.push({
+      line,
+      column: "",
+      reason: `not valid CSV: ${error instanceof Error ? error.message : String(error)}`,
+    })
+    return { roster: empty, problems }
+  }
+  const [header, ...body] = rows
+  if (header === undefined) {
+    problems.push({
+      line: 1,
+      column: "",
+      reason: `the file is empty; expected a header row: ${rosterColumns.join(",")}`,
+    })
+    return { roster: empty, problems }
+  }
+  const columns = header.record.map((name) => name.trim().toLowerCase())
+  columns.forEach((name, index) => {
+    if (!(rosterColumns as ReadonlyArray<string>).includes(name)) {
+      problems.push({
+        line: 1,
+        column: name,
+        reason: `unknown column (column ${index + 1}); known: ${rosterColumns.join(", ")}`,
+      })
+    }
+  })
+  for (const required of requiredColumns) {
+    if (!columns.includes(required))
+      problems.push({ line: 1, column: required, reason: "required column is missing" })
+  }
+  if (problems.length > 0) return { roster: empty, problems }
+
+  const peopleById = new Map<string, { person: Person; line: number }>()
+  const personIdByEmail = new Map<string, string>()
+  const roles = new Map<string, RoleAssignment>()
+  const references: Array<{ line: number; column: RosterColumn; id: string }> = []
+
+  for (const { record, info } of body) {
+    const line = info.lines
+    const rowProblems: Array<RosterProblem> = []
+    const problem = (column: RosterColumn | "", reason: string) => rowProblems.push({ line, column, reason })
+    if (record.length !== columns.length) {
+      problem("", `has ${record.length} fields, the header has ${columns.length}`)
+      problems.push(...rowProblems)
+      continue
+    }
+    const cell = (column: RosterColumn): string => {
+      const index = columns.indexOf(column)
+      return index < 0 ? "" : (record[index] ?? "").trim()
+    }
+    for (const required of requiredColumns) if (cell(required) === "") problem(required, "must not be empty")
+
+    const email = cell("email")
+    if (email !== "" && !isEmail(email)) problem("email", `"${email}" is not an email address`)
+    const personFunction = cell("function")
+    if (personFunction !== "" && !isFunction(personFunction)) {
+      problem("function", `"${personFunction}" is not a function; one of: ${listOf(PersonFunction.literals)}`)
+    }
+    const channels =
+      cell("channels") === ""
+        ? ["email"]
+        : cell("channels")
+            .split(/[;|]/)
+            .map((value) => value.trim())
+    for (const channel of channels) {
+      if (!isChannel(channel))
+        problem(
+          "channels",
+          `"${channel}" is not a channel; use ${listOf(Channel.literals)}, separated by ";"`,
+        )
+    }
+    const language = cell("language") === "" ? "sv" : cell("language")
+    if (!isLanguage(language))
+      problem("language", `"${language}" is not a language; use ${listOf(Language.literals)}`)
+
+    const role = cell("role")
+    const themeGroupId = cell("theme_group_id")
+    const regionalBodyId = cell("regional_body_id")
+    if (role !== "") {
+      if (!isRole(role)) problem("role", `"${role}" is not a role; one of: ${listOf(Role.literals)}`)
+      else if (themeGroupRoles.includes(role) && themeGroupId === "") {
+        problem("theme_group_id", `a ${role} needs the theme group it is held in`)
+      } else if (!themeGroupRoles.includes(role) && themeGroupId !== "") {
+        problem("theme_group_id", `a ${role} is not held in a theme group; leave it empty`)
+      }
+      if (role === "bodyMember" && regionalBodyId === "")
+        problem("regional_body_id", "a bodyMember needs the regional body")
+      if (role !== "bodyMember" && regionalBodyId !== "")
+        problem("regional_body_id", `a ${role} is not held in a regional body`)
+    } else {
+      if (themeGroupId !== "") problem("role", "theme_group_id is given but no role")
+      if (regionalBodyId !== "") problem("role", "regional_body_id is given but no role")
+    }
+
+    if (rowProblems.length > 0) {
+      problems.push(...rowProblems)
+      continue
+    }
+    const personId = cell("person_id")
+    const person = {
+      id: personId,
+      name: cell("name"),
+      email,
+      function: personFunction,
+      regionId: cell("region_id"),
+      ...(cell("org_unit_id") === "" ? {} : { orgUnitId: cell("org_unit_id") }),
+      preferences: { channels, language, optedOutOfAll: false, optedOutOfThemeGroups: [] },
+    } as unknown as Person
+    const earlier = peopleById.get(personId)
+    if (earlier === undefined) {
+      const emailKey = email.toLowerCase()
+      const otherId = personIdByEmail.get(emailKey)
+      if (otherId !== undefined) {
+        problems.push({
+          line,
+          column: "email",
+          reason: `${email} is already used by person ${otherId} in this file`,
+        })
+        continue
+      }
+      personIdByEmail.set(emailKey, personId)
+      peopleById.set(personId, { person, line })
+      references.push({ line, column: "region_id", id: person.regionId })
+      if (person.orgUnitId !== undefined)
+        references.push({ line, column: "org_unit_id", id: person.orgUnitId })
+    } else if (JSON.stringify(earlier.person) !== JSON.stringify(person)) {
+      const differing = (
+        ["name", "email", "function", "region_id", "org_unit_id", "channels", "language"] as const
+      ).filter((column) => {
+        const index = columns.indexOf(column)
+        const earlierRow = body.find((row) => row.info.lines === earlier.line)
+        return index >= 0 && (earlierRow?.record[index] ?? "").trim() !== (record[index] ?? "").trim()
+      })
+      problems.push({
+        line,
+        column: differing.join(",") || "person_id",
+        reason: `person ${personId} is described differently on line ${earlier.line}`,
+      })
+      continue
+    }
+    if (role !== "" && isRole(role)) {
+      const roleRegionId = cell("role_region_id") === "" ? person.regionId : cell("role_region_id")
+      const scope = themeGroupId !== "" ? themeGroupId : regionalBodyId
+      const id = [personId, role, roleRegionId, scope].filter((part) => part !== "").join(":")
+      roles.set(id, {
+        id,
+        personId,
+        role,
+        regionId: roleRegionId,
+        ...(themeGroupId === "" ? {} : { themeGroupId }),
+        ...(regionalBodyId === "" ? {} : { regionalBodyId }),
+      } as unknown as RoleAssignment)
+      if (cell("role_region_id") !== "") references.push({ line, column: "role_region_id", id: roleRegionId })
+      if (themeGroupId !== "") references.push({ line, column: "theme_group_id", id: themeGroupId })
+      if (regionalBodyId !== "") references.push({ line, column: "regional_body_id", id: regionalBodyId })
+    }
+  }
+  return {
+    roster: {
+      people: [...peopleById.values()].map((entry) => entry.person),
+      roles: [...roles.values()],
+      references,
+      lineOfPerson: new Map([...peopleById.entries()].map(([id, entry]) => [id, entry.line])),
+    },
+    problems,
+  }
+}
+
+const tableOf = {
+  region_id: regions,
+  role_region_id: regions,
+  org_unit_id: orgUnits,
+  theme_group_id: themeGroups,
+  regional_body_id: regionalBodies,
+} as const
+
+const entityNameOf: Record<keyof typeof tableOf, string> = {
+  region_id: "region",
+  role_region_id: "region",
+  org_unit_id: "org unit",
+  theme_group_id: "theme group",
+  regional_body_id: "regional body",
+}
+
+/** Problems only the database can see: unknown ids, emails other people already have. */
+const databaseProblems = async (db: Db, roster: ParsedRoster) => {
+  const problems: Array<RosterProblem> = []
+  for (const column of Object.keys(tableOf) as Array<keyof typeof tableOf>) {
+    const wanted = [...new Set(roster.references.filter((ref) => ref.column === column).map((ref) => ref.id))]
+    const known = new Set<string>()
+    for (const chunk of inChunks(wanted, 5000)) {
+      const table = tableOf[column]
+      for (const row of await db
+        .select({ id: table.id })
+        .from(table)
+        .where(inArray(table.id, [...chunk])))
+        known.add(row.id)
+    }
+    for (const ref of roster.references) {
+      if (ref.column === column && !known.has(ref.id)) {
+        problems.push({ line: ref.line, column, reason: `no ${entityNameOf[column]} with id "${ref.id}"` })
+      }
+    }
+  }
+  const emails = roster.people.map((person) => person.email)
+  for (const chunk of inChunks(emails, 5000)) {
+    const taken = await db
+      .select({ id: people.id, email: people.email })
+      .from(people)
+      .where(inArray(people.email, [...chunk]))
+    const ownerOf = new Map(taken.map((row) => [row.email, row.id]))
+    for (const person of roster.people) {
+      const owner = ownerOf.get(person.email)
+      if (owner !== undefined && owner !== person.id) {
+        problems.push({
+          line: roster.lineOfPerson.get(person.id) ?? 0,
+          column: "email",
+          reason: `${person.email} already belongs to person ${owner}`,
+        })
+      }
+    }
+  }
+  return problems.sort((a, b) => a.line - b.line)
+}
+
+export interface RosterImportResult {
+  readonly people: number
+  readonly roles: number
+}
+
+/**
+ * Imports a roster: every bad row is reported with line, column and reason, and nothing is
+ * written unless the whole file is valid. Known people are updated; known roles are kept.
+ */
+export const importRoster = (
+  database: Database["Service"],
+  text: string,
+  actor: string,
+): Effect.Effect<RosterImportResult, RosterInvalid | StoreError | ConstraintError> =>
+  Effect.gen(function* () {
+    const { roster, problems } = parseRoster(text)
+    if (problems.length > 0) return yield* new RosterInvalid({ problems })
+    return yield* database
+      .transaction("import roster", async (tx) => {
+        const found = await databaseProblems(tx, roster)
+        if (found.length > 0) throw new RosterInvalid({ problems: found })
+        for (const chunk of inChunks(roster.people, 2000)) {
+          await tx
+            .insert(people)
+            .values(chunk.map(personToRow))
+            .onConflictDoUpdate({
+              target: people.id,
+              set: {
+                name: sqlExcluded("name"),
+                email: sqlExcluded("email"),
+                function: sqlExcluded("function"),
+                regionId: sqlExcluded("region_id"),
+                orgUnitId: sqlExcluded("org_unit_id"),
+                channels: sqlExcluded("channels"),
+                language: sqlExcluded("language"),
+                updatedAt: new Date(),
+              },
+            })
+        }
+        for (const chunk of inChunks(roster.roles, 2000)) {
+          await tx.insert(roleAssignments).values(chunk.map(roleToRow)).onConflictDoNothing()
+        }
+        const result = { people: roster.people.length, roles: roster.roles.length }
+        await writeAudit(tx, [
+          { actor, action: "importRoster", entity: "person", entityId: "*", after: result },
+        ])
+        return result
+      })
+      .pipe(
+        mapConstraintErrors("person"),
+        Effect.catch(
+          (error): Effect.Effect<never, RosterInvalid | StoreError | ConstraintError> =>
+            error._tag === "StoreError" && error.cause instanceof RosterInvalid
+              ? Effect.fail(error.cause)
+              : Effect.fail(error),
+        ),
+      )
+  })
+
+const sqlExcluded = (column: string) => sql.raw(`excluded.${column}`)
