@@ -1,4 +1,7 @@
 import {
+  Channel,
+  DeliveryId,
+  DeliveryState,
   type DisseminationPlan,
   type Follow,
   type HealthcareRegion,
@@ -7,6 +10,7 @@ import {
   type Person,
   PersonId,
   type Preferences,
+  type Receipt,
   type Region,
   type RegionalBody,
   RegionId,
@@ -15,7 +19,7 @@ import {
   type StoreError,
   type ThemeGroup,
   ThemeGroupId,
-  type UpdateId,
+  UpdateId,
   type UpdateKind,
 } from "@spridning/core"
 import { type Effect, Schema } from "effect"
@@ -57,7 +61,7 @@ export const TokenInfo = Schema.Struct({
 export type TokenInfo = typeof TokenInfo.Type
 
 /** A failure storage reports for a write: a typed domain error (Duplicate, NotFound, …) or StoreError. */
-export type WriteError = StoreError | { readonly _tag: string; readonly message: string }
+export type WriteError = StoreError | { readonly _tag: string }
 
 /**
  * What the API needs from storage. Every write records `actor` (the token's identity) in the
@@ -136,7 +140,36 @@ export interface ApiBackend {
       answer: ProposalAnswer,
     ) => Effect.Effect<ProposalView, WriteError>
   }
+  readonly reach: {
+    readonly delivery: (id: string) => Effect.Effect<DeliveryView, WriteError>
+    /** Every delivery of an update with its receipts, for the reach funnel. */
+    readonly ofUpdate: (
+      updateId: string,
+    ) => Effect.Effect<
+      { readonly deliveries: ReadonlyArray<DeliveryView>; readonly receipts: ReadonlyArray<Receipt> },
+      WriteError
+    >
+    readonly recordReceipt: (actor: Caller, receipt: Receipt) => Effect.Effect<Receipt, WriteError>
+    readonly receipts: (query: ReceiptQuery) => Effect.Effect<PageOf<Receipt>, WriteError>
+  }
   readonly idempotency: IdempotencyStore
+}
+
+export const DeliveryView = Schema.Struct({
+  id: DeliveryId,
+  updateId: UpdateId,
+  personId: PersonId,
+  regionId: RegionId,
+  channel: Channel,
+  state: DeliveryState,
+})
+export type DeliveryView = typeof DeliveryView.Type
+
+export interface ReceiptQuery {
+  readonly deliveryId?: string
+  readonly updateId?: string
+  readonly cursor?: string
+  readonly limit?: number
 }
 
 export type UpdateToStore = UpdateRequest & { readonly id: UpdateId; readonly body: string }

@@ -57,6 +57,21 @@ export const openApiDocumentation = {
     },
   },
   security: [{ bearer: [] }],
+  paths: {
+    // Served by GET /v1/digital-hours/{id} when the id ends in `.ics`; listed on its own for readers.
+    "/v1/digital-hours/{id}.ics": {
+      get: {
+        operationId: "getV1DigitalHourCalendarFile",
+        tags: ["digital hours"],
+        summary: "The digital hour as a calendar file (iCalendar)",
+        parameters: [{ in: "path", name: "id", required: true, schema: { type: "string" } }],
+        responses: {
+          200: { description: "The event", content: { "text/calendar": { schema: { type: "string" } } } },
+          404: { description: "No such digital hour" },
+        },
+      },
+    },
+  },
 } as const
 
 /** `/openapi.json` generated from the routes of `app`, and `/docs`. */

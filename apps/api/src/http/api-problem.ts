@@ -58,6 +58,11 @@ export const problemOf = (error: unknown, instance: string): Problem => {
       const errors = fieldsOf(error)
       return makeProblem(400, detail, { instance, ...(errors === undefined ? {} : { errors }) })
     }
+    case "InvalidCursor":
+      return makeProblem(400, detail, {
+        instance,
+        errors: [{ in: "query", path: "cursor", message: "is not a cursor from a previous page" }],
+      })
     case "MergeRejected":
     case "ReportingChainBroken":
     case "Conflict":

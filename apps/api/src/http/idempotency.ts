@@ -3,36 +3,28 @@ import { createMiddleware } from "hono/factory"
 import type { ApiEnv } from "./env.js"
 import { ProblemError } from "./problem.js"
 
-/** The first answer to a POST, kept so that a retry with the same key gets it again. */
-export interface StoredResponse {
-  readonly status: number
-  readonly body: string
-  readonly contentType: string
-}
+/** What the first request with a key left behind (storage keeps it across processes). */
+export type IdempotencyState =
+  | { readonly _tag: "Started" }
+  | { readonly _tag: "Completed"; readonly status: number; readonly body: unknown }
+  | { readonly _tag: "InProgress" }
+  | { readonly _tag: "Mismatch" }
 
 export interface IdempotencyStore {
-  readonly find: (
-    tokenId: string,
-    key: string,
-  ) => Promise<{ readonly requestHash: string; readonly response: StoredResponse } | undefined>
-  readonly remember: (
-    tokenId: string,
-    key: string,
-    requestHash: string,
-    response: StoredResponse,
-  ) => Promise<void>
+  readonly begin: (tokenId: string, key: string, requestHash: string) => Promise<IdempotencyState>
+  readonly complete: (tokenId: string, key: string, status: number, body: unknown) => Promise<void>
+  readonly abandon: (tokenId: string, key: string) => Promise<void>
 }
 
 const keyPattern = /^[\x21-\x7e]{1,255}$/
 
 /**
  * `Idempotency-Key` on POST: a retry with the same key and the same request answers the
- * first response and creates nothing; the same key with a different request is refused.
- * Retries racing inside this process wait for the first to finish.
+ * first response and creates nothing; the same key with a different request is refused; a
+ * retry while the first is still running is asked to wait.
  */
-export const idempotency = (store: IdempotencyStore) => {
-  const inFlight = new Map<string, Promise<void>>()
-  return createMiddleware<ApiEnv>(async (c, next) => {
+export const idempotency = (store: IdempotencyStore) =>
+  createMiddleware<ApiEnv>(async (c, next) => {
     const key = c.req.header("idempotency-key")
     if (c.req.method !== "POST" || key === undefined) return next()
     if (!keyPattern.test(key)) {
@@ -41,51 +33,58 @@ export const idempotency = (store: IdempotencyStore) => {
       ])
     }
     const tokenId = c.get("caller").tokenId
-    const slot = `${tokenId}\u0000${key}`
     const requestHash = createHash("sha256")
       .update(`${c.req.method} ${c.req.path}\n`)
       .update(await c.req.text())
       .digest("base64url")
 
-    for (let running = inFlight.get(slot); running !== undefined; running = inFlight.get(slot)) {
-      await running
-    }
-    const earlier = await store.find(tokenId, key)
-    if (earlier !== undefined) {
-      if (earlier.requestHash !== requestHash) {
+    const state = await store.begin(tokenId, key, requestHash)
+    switch (state._tag) {
+      case "Mismatch":
         throw new ProblemError(
           422,
           "This Idempotency-Key was already used for a different request; use a new key for a new request.",
           [{ in: "header", path: "idempotency-key", message: "already used for a different request" }],
         )
-      }
-      return new Response(earlier.response.body, {
-        status: earlier.response.status,
-        headers: { "content-type": earlier.response.contentType, "idempotent-replayed": "true" },
-      })
-    }
-
-    let done = (): void => {}
-    inFlight.set(
-      slot,
-      new Promise<void>((resolve) => {
-        done = resolve
-      }),
-    )
-    try {
-      await next()
-      // Failures caused by the server are not remembered: a retry should get a real second chance.
-      if (c.res.status < 500) {
-        const response = c.res.clone()
-        await store.remember(tokenId, key, requestHash, {
-          status: response.status,
-          body: await response.text(),
-          contentType: response.headers.get("content-type") ?? "application/json",
+      case "InProgress":
+        throw new ProblemError(
+          409,
+          "A request with this Idempotency-Key is still being carried out; retry after it finishes.",
+          undefined,
+          { "retry-after": "1" },
+        )
+      case "Completed": {
+        const isProblem = state.status >= 400
+        return new Response(state.body === null ? null : JSON.stringify(state.body), {
+          status: state.status,
+          headers: {
+            "content-type": isProblem ? "application/problem+json" : "application/json",
+            "idempotent-replayed": "true",
+          },
         })
       }
-    } finally {
-      inFlight.delete(slot)
-      done()
+      case "Started":
+        break
     }
+    try {
+      await next()
+    } catch (error) {
+      await store.abandon(tokenId, key)
+      throw error
+    }
+    // Failures caused by the server are not kept: a retry deserves a real second chance.
+    if (c.res.status >= 500) {
+      await store.abandon(tokenId, key)
+      return
+    }
+    const text = await c.res.clone().text()
+    let body: unknown = null
+    if (text !== "") {
+      try {
+        body = JSON.parse(text)
+      } catch {
+        body = text
+      }
+    }
+    await store.complete(tokenId, key, c.res.status, body)
   })
-}

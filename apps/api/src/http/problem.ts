@@ -18,7 +18,7 @@ export type InvalidField = typeof InvalidField.Type
 export const Problem = Schema.Struct({
   type: Schema.String,
   title: Schema.String,
-  status: Schema.Number,
+  status: Schema.Int,
   detail: Schema.optionalKey(Schema.String),
   instance: Schema.optionalKey(Schema.String),
   errors: Schema.optionalKey(Schema.Array(InvalidField)),

@@ -49,3 +49,28 @@ export const authorize = (
 /** The stored network, as an Effect; a storage failure keeps its own tag (StoreError → 503). */
 export const currentNetwork = (context: RouteContext): Effect.Effect<Network, unknown> =>
   Effect.tryPromise({ try: () => context.snapshot.network(), catch: (cause) => cause })
+
+/** Answers a body that is already JSON text (cached renderings), or the failure as problem+json. */
+export const answerJsonText = <E>(c: Context, effect: Effect.Effect<string, E>): Promise<Response> =>
+  runToResponse(
+    effect,
+    c.req.path,
+    (text) => new Response(text, { headers: { "content-type": "application/json" } }),
+  )
+
+/**
+ * A pure, synchronous rule over the stored network, rendered to JSON once per network and
+ * kept until the next write.
+ */
+export const cachedRendering = <A, E>(
+  context: RouteContext,
+  key: string,
+  rule: (network: Network) => Effect.Effect<A, E>,
+): Effect.Effect<string, E | unknown> =>
+  Effect.tryPromise({
+    try: () =>
+      context.snapshot.derived(key, (network) =>
+        Effect.runSync(Effect.result(rule(network).pipe(Effect.map((value) => JSON.stringify(value))))),
+      ),
+    catch: (cause) => cause,
+  }).pipe(Effect.flatMap((result) => Effect.fromResult(result)))

@@ -113,6 +113,12 @@ export const queryOf = <S extends Schema.ConstraintDecoder<unknown>>(schema: S) 
 export const pathParams = <S extends Schema.ConstraintDecoder<unknown>>(schema: S) =>
   validator("param", standard(schema), hookFor("param"))
 
+/** A problem+json response in the OpenAPI document. */
+export const problemResponse = (description: string, schema: Schema.ConstraintDecoder<unknown>) => ({
+  description,
+  content: { "application/problem+json": { schema: resolver(standard(schema)) } },
+})
+
 /** A JSON response body described by `schema` in the OpenAPI document. */
 export const jsonResponse = (description: string, schema: Schema.ConstraintDecoder<unknown>) => ({
   description,

@@ -30,7 +30,8 @@ export class NetworkSnapshot {
     const hit = this.#derived.get(key) as { network: Network; value: A } | undefined
     if (hit !== undefined && hit.network === network) return hit.value
     const value = compute(network)
-    this.#derived.set(key, { network, value })
+    // Keys can come from request bodies (audiences); past a bound, compute without keeping.
+    if (this.#derived.size < 1_000) this.#derived.set(key, { network, value })
     return value
   }
 

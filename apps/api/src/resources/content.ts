@@ -101,33 +101,6 @@ const contentRouter = (context: RouteContext, content: ContentKind) => {
       )
     },
   )
-  if (content.kind === "digitalHour") {
-    router.get(
-      "/:file{[^/]+\\.ics}",
-      describeRoute({
-        tags,
-        summary: "The digital hour as a calendar file",
-        responses: {
-          200: { description: "text/calendar", content: { "text/calendar": {} } },
-          ...problemResponses,
-        },
-      }),
-      (c) => {
-        const id = c.req.param("file").replace(/\.ics$/, "")
-        return runToResponse(
-          updateOfKind(context, id, "digitalHour").pipe(Effect.flatMap(calendarFile)),
-          c.req.path,
-          (ics) =>
-            new Response(ics, {
-              headers: {
-                "content-type": "text/calendar; charset=utf-8",
-                "content-disposition": `attachment; filename="${id.replace(/[^\w.-]/g, "_")}.ics"`,
-              },
-            }),
-        )
-      },
-    )
-  }
   router.get(
     "/:id",
     describeRoute({
@@ -136,7 +109,25 @@ const contentRouter = (context: RouteContext, content: ContentKind) => {
       responses: { 200: jsonResponse(`The ${content.kind}`, UpdateView), ...problemResponses },
     }),
     pathParams(UpdateParam),
-    (c) => answer(c, updateOfKind(context, c.req.valid("param").id, content.kind)),
+    (c) => {
+      const id = c.req.valid("param").id
+      // `/v1/digital-hours/{id}.ics`: the same digital hour as a calendar file.
+      if (content.kind === "digitalHour" && id.endsWith(".ics")) {
+        const updateId = id.slice(0, -".ics".length)
+        return runToResponse(
+          updateOfKind(context, updateId, "digitalHour").pipe(Effect.flatMap(calendarFile)),
+          c.req.path,
+          (ics) =>
+            new Response(ics, {
+              headers: {
+                "content-type": "text/calendar; charset=utf-8",
+                "content-disposition": `attachment; filename="${updateId.replace(/[^\w.-]/g, "_")}.ics"`,
+              },
+            }),
+        )
+      }
+      return answer(c, updateOfKind(context, id, content.kind))
+    },
   )
   router.post(
     "/",

@@ -9,16 +9,16 @@ import type { ApiEnv } from "../http/env.js"
 import { Page, PageQuery, paginate } from "../http/pagination.js"
 import { Problem } from "../http/problem.js"
 import { answer, answerChange, authorize, currentNetwork, type RouteContext } from "../http/route-context.js"
-import { jsonBody, jsonResponse, pathParams, queryOf } from "../http/validation.js"
+import { jsonBody, jsonResponse, pathParams, problemResponse, queryOf } from "../http/validation.js"
 
 const problems = {
-  400: jsonResponse("The request names invalid fields", Problem),
-  401: jsonResponse("No valid bearer token", Problem),
-  403: jsonResponse("The token may not do this", Problem),
-  404: jsonResponse("Not found", Problem),
-  409: jsonResponse("Conflicts with what is stored", Problem),
-  422: jsonResponse("Cannot be carried out as things stand", Problem),
-  429: jsonResponse("Too many requests; see Retry-After", Problem),
+  400: problemResponse("The request names invalid fields", Problem),
+  401: problemResponse("No valid bearer token", Problem),
+  403: problemResponse("The token may not do this", Problem),
+  404: problemResponse("Not found", Problem),
+  409: problemResponse("Conflicts with what is stored", Problem),
+  422: problemResponse("Cannot be carried out as things stand", Problem),
+  429: problemResponse("Too many requests; see Retry-After", Problem),
 }
 export const problemResponses = problems
 

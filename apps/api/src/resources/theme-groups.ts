@@ -16,7 +16,7 @@ const MergeRequest = Schema.Struct({
 export const MergeResult = Schema.Struct({
   from: ThemeGroupId,
   into: ThemeGroupId,
-  moved: Schema.Struct({ roles: Schema.Number, follows: Schema.Number }),
+  moved: Schema.Struct({ roles: Schema.Int, follows: Schema.Int }),
 })
 
 /**
