@@ -12,6 +12,7 @@ import {
 import {
   type ApiToken,
   ApiTokens,
+  AuditLog,
   IdempotencyKeys,
   Organisation,
   Outbox,
@@ -143,6 +144,7 @@ export const makeDatabaseBackend = Effect.gen(function* () {
   const receipts = yield* Receipts
   const tokens = yield* ApiTokens
   const idempotencyKeys = yield* IdempotencyKeys
+  const auditLog = yield* AuditLog
 
   // Each entity's store, typed by the entity it keeps.
   const storeOf = <K extends OrganisationEntity>(entity: K) => {

@@ -1,0 +1,128 @@
+/**
+ * `pnpm --filter @spridning/api bench`: drives the API over loopback with autocannon on
+ * GET /v1/coverage and POST /v1/audiences/preview, for the demo network and a 100k-person
+ * network, beside a bare Hono route served by the same process. Prints requests/s, p50/p99
+ * and the ratio to the bare route. Target: coverage on the demo network ≥ 50 % of bare.
+ */
+import type { AddressInfo } from "node:net"
+import { serve } from "@hono/node-server"
+import type { Network } from "@spridning/core"
+import { demoNetwork } from "@spridning/core/demo"
+import { syntheticNetwork } from "@spridning/core/synthetic"
+import { ApiTokens, layerPglite, layerRepositories, Organisation } from "@spridning/db"
+import autocannon from "autocannon"
+import { Layer, ManagedRuntime } from "effect"
+import { Hono } from "hono"
+import { makeApiFromDatabase } from "../src/index.js"
+
+const secondsPerRun = Number(process.env.BENCH_SECONDS ?? 6)
+const connections = 10
+
+interface Figures {
+  readonly name: string
+  readonly requestsPerSecond: number
+  readonly p50: number
+  readonly p99: number
+  readonly errors: number
+  readonly non2xx: number
+}
+
+const drive = async (
+  name: string,
+  url: string,
+  options: { method?: "GET" | "POST"; headers?: Record<string, string>; body?: string } = {},
+): Promise<Figures> => {
+  const result = await autocannon({
+    url,
+    connections,
+    duration: secondsPerRun,
+    method: options.method ?? "GET",
+    headers: options.headers ?? {},
+    ...(options.body === undefined ? {} : { body: options.body }),
+  })
+  return {
+    name,
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors,
+    non2xx: result.non2xx,
+  }
+}
+
+const benchNetwork = async (
+  label: string,
+  network: Network,
+): Promise<ReadonlyArray<Figures & { ratio: number }>> => {
+  const runtime = ManagedRuntime.make(layerRepositories.pipe(Layer.provideMerge(layerPglite())))
+  const started = Date.now()
+  await runtime.runPromise(Organisation.use((organisation) => organisation.importNetwork(network, "bench")))
+  const { token } = await runtime.runPromise(
+    ApiTokens.use((tokens) => tokens.create({ role: "admin", name: "bench" }, "bench")),
+  )
+  console.log(
+    `${label}: ${network.people.length} people, ${network.roles.length} roles stored in ${Date.now() - started} ms`,
+  )
+
+  const api = await runtime.runPromise(
+    makeApiFromDatabase({
+      rateLimit: { limit: 100_000_000, windowMillis: 60_000 },
+      networkMaxAgeMillis: 60_000,
+    }),
+  )
+  const root = new Hono()
+  root.get("/bare", (c) => c.json({ ok: true }))
+  root.route("/", api)
+  const server = serve({ fetch: root.fetch, port: 0, hostname: "127.0.0.1" })
+  await new Promise((resolve) => server.once("listening", resolve))
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  const auth = { authorization: `Bearer ${token}` }
+  const json = { ...auth, "content-type": "application/json" }
+  const audience = {
+    audience: {
+      scope: "network",
+      themeGroups: network.themeGroups.slice(0, 2).map((g) => g.id),
+      tags: ["governance-and-leadership"],
+    },
+  }
+
+  // Warm the caches once, as a running server would have them.
+  const warm = await fetch(`${base}/v1/coverage`, { headers: auth })
+  if (warm.status !== 200) throw new Error(`coverage answered ${warm.status}: ${await warm.text()}`)
+  await fetch(`${base}/v1/audiences/preview`, {
+    method: "POST",
+    headers: json,
+    body: JSON.stringify(audience),
+  })
+
+  const bare = await drive(`${label} bare Hono route`, `${base}/bare`)
+  const coverage = await drive(`${label} GET /v1/coverage`, `${base}/v1/coverage`, { headers: auth })
+  const preview = await drive(`${label} POST /v1/audiences/preview`, `${base}/v1/audiences/preview`, {
+    method: "POST",
+    headers: json,
+    body: JSON.stringify(audience),
+  })
+  await new Promise((resolve) => server.close(resolve))
+  await runtime.dispose()
+  return [bare, coverage, preview].map((f) => ({ ...f, ratio: f.requestsPerSecond / bare.requestsPerSecond }))
+}
+
+const print = (rows: ReadonlyArray<Figures & { ratio: number }>) => {
+  for (const row of rows) {
+    console.log(
+      `${row.name.padEnd(48)} ${row.requestsPerSecond.toFixed(0).padStart(7)} req/s  p50 ${String(row.p50).padStart(4)} ms  p99 ${String(row.p99).padStart(4)} ms  ${(row.ratio * 100).toFixed(0).padStart(4)} % of bare${row.errors + row.non2xx > 0 ? `  (${row.errors} errors, ${row.non2xx} non-2xx)` : ""}`,
+    )
+  }
+}
+
+const demo = await benchNetwork("demo", demoNetwork)
+print(demo)
+const large = await benchNetwork(
+  "100k",
+  syntheticNetwork({ people: 100_000, regions: 21, themeGroups: 12, seed: 1 }),
+)
+print(large)
+const coverageRatio = demo[1]?.ratio ?? 0
+console.log(
+  `\nTarget: coverage on the demo network ≥ 50 % of the bare route — ${(coverageRatio * 100).toFixed(0)} % ${coverageRatio >= 0.5 ? "(met)" : "(NOT met)"}`,
+)
