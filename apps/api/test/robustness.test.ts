@@ -226,3 +226,15 @@ describeApi(
   },
   { api: { rateLimit: { limit: 5, windowMillis: 60_000 } } },
 )
+
+describeApi("media types", (api) => {
+  it("refuses a body that is not sent as JSON with 415, naming the header", async () => {
+    const response = await api().app.request("/v1/healthcare-regions", {
+      method: "POST",
+      headers: { authorization: `Bearer ${api().tokens.admin}`, "content-type": "text/plain" },
+      body: JSON.stringify({ id: "hr-text", name: "Text" }),
+    })
+    expect(response.status).toBe(415)
+    expect(await response.json()).toMatchObject({ errors: [{ in: "header", path: "content-type" }] })
+  })
+})

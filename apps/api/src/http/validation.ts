@@ -1,8 +1,8 @@
 import { Schema } from "effect"
 import type { StandardSchemaV1 } from "effect/StandardSchema"
 import type { Context, Env } from "hono"
-import { loadVendor, resolver, validator } from "hono-openapi"
-import { type InvalidField, type ProblemLocation, problem } from "./problem.js"
+import { loadVendor, resolver, uniqueSymbol, validator } from "hono-openapi"
+import { type InvalidField, ProblemError, type ProblemLocation, problem } from "./problem.js"
 
 /**
  * Request and response schemas are Effect schemas; hono-openapi reads them through Standard
@@ -104,8 +104,28 @@ const hookFor =
 export const standard = <S extends Schema.ConstraintDecoder<unknown>>(schema: S) =>
   Schema.toStandardSchemaV1(schema, { parseOptions: { errors: "all", onExcessProperty: "ignore" } })
 
-export const jsonBody = <S extends Schema.ConstraintDecoder<unknown>>(schema: S) =>
-  validator("json", standard(schema), hookFor("json"))
+const jsonMediaType = /^application\/([\w.-]+\+)?json$/i
+
+/**
+ * The body decoded by `schema`. A body sent as anything but JSON is refused with 415, rather
+ * than read as empty and answered with a list of missing fields.
+ */
+export const jsonBody = <S extends Schema.ConstraintDecoder<unknown>>(schema: S) => {
+  const validate = validator("json", standard(schema), hookFor("json"))
+  const checked: typeof validate = async (c, next) => {
+    const mediaType = (c.req.header("content-type") ?? "").split(";")[0]?.trim() ?? ""
+    if (!jsonMediaType.test(mediaType)) {
+      throw new ProblemError(415, "Send the body as JSON with `Content-Type: application/json`.", [
+        { in: "header", path: "content-type", message: "must be application/json" },
+      ])
+    }
+    return validate(c, next)
+  }
+  // hono-openapi finds the body's schema on the middleware it describes.
+  return Object.assign(checked, {
+    [uniqueSymbol]: (validate as unknown as Record<symbol, unknown>)[uniqueSymbol],
+  })
+}
 
 export const queryOf = <S extends Schema.ConstraintDecoder<unknown>>(schema: S) =>
   validator("query", standard(schema), hookFor("query"))
