@@ -1,0 +1,20 @@
+import { Context, type Effect } from "effect"
+import type { MailRecipient, MailSendFailure, OutgoingMail } from "./outgoing-mail.js"
+
+export interface SentRequest {
+  /** The provider's id for the request (SendGrid's X-Message-Id, the sink's file prefix). */
+  readonly providerMessageId: string
+  readonly recipients: ReadonlyArray<MailRecipient>
+}
+
+/**
+ * Where mail goes: SendGrid in production, `.eml` files in the local mail sink otherwise.
+ * `send` takes one request's worth of recipients (see `requestsFor`).
+ */
+export class MailSender extends Context.Service<
+  MailSender,
+  {
+    readonly kind: "sendgrid" | "mailSink"
+    readonly send: (mail: OutgoingMail) => Effect.Effect<SentRequest, MailSendFailure>
+  }
+>()("spridning/email/MailSender") {}
