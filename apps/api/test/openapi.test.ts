@@ -1,4 +1,5 @@
 import { Validator } from "@seriousme/openapi-schema-validator"
+import Ajv2020 from "ajv/dist/2020.js"
 import { expect, it } from "vitest"
 import { describeApi } from "./support.js"
 
@@ -57,5 +58,64 @@ describeApi("OpenAPI document and reference", (api) => {
     expect(script.status).toBe(200)
     expect(script.headers.get("content-type")).toContain("javascript")
     expect((await script.text()).length).toBeGreaterThan(100_000)
+  })
+})
+
+type OpenApiDocument = {
+  paths: Record<
+    string,
+    Record<string, { responses: Record<string, { content?: Record<string, { schema: unknown }> }> }>
+  >
+  components: { schemas?: Record<string, unknown> }
+}
+
+describeApi("answers match the OpenAPI document", (api) => {
+  it("answers every read with a body its documented schema accepts", async () => {
+    const document = (await (await api().app.request("/openapi.json")).json()) as OpenApiDocument
+    const ajv = new Ajv2020({ strict: false, allErrors: true })
+    ajv.addSchema({ $id: "doc", components: document.components }, "doc")
+    const published = await api().call("admin", "POST", "/v1/updates", {
+      update: {
+        themeGroupId: "tg-tobak",
+        title: "Digitimme",
+        audience: { scope: "network", themeGroups: ["tg-tobak"] },
+        details: { kind: "digitalHour", startsAt: "2026-04-01T12:00:00Z", endsAt: "2026-04-01T13:00:00Z" },
+      },
+    })
+    const updateId = (published.body as { update: { id: string } }).update.id
+    const reads: ReadonlyArray<readonly [string, string]> = [
+      ["/v1/healthcare-regions", "/v1/healthcare-regions"],
+      ["/v1/regions", "/v1/regions"],
+      ["/v1/regions/{id}", "/v1/regions/r-vg"],
+      ["/v1/org-units", "/v1/org-units"],
+      ["/v1/theme-groups/{id}", "/v1/theme-groups/tg-tobak"],
+      ["/v1/people", "/v1/people?regionId=r-vg"],
+      ["/v1/people/{id}/preferences", "/v1/people/p-anna/preferences"],
+      ["/v1/role-assignments", "/v1/role-assignments"],
+      ["/v1/reporting-rules", "/v1/reporting-rules"],
+      ["/v1/regional-bodies", "/v1/regional-bodies"],
+      ["/v1/follows", "/v1/follows"],
+      ["/v1/updates", "/v1/updates"],
+      ["/v1/updates/{id}", `/v1/updates/${updateId}`],
+      ["/v1/updates/{id}/plan", `/v1/updates/${updateId}/plan`],
+      ["/v1/updates/{id}/funnel", `/v1/updates/${updateId}/funnel`],
+      ["/v1/digital-hours/{id}", `/v1/digital-hours/${updateId}`],
+      ["/v1/coverage", "/v1/coverage"],
+      ["/v1/network/issues", "/v1/network/issues"],
+      ["/v1/people/{id}/reporting-chain", "/v1/people/p-anna/reporting-chain"],
+      ["/v1/regions/{id}/meeting-invitees", "/v1/regions/r-vg/meeting-invitees"],
+      ["/v1/regions/{id}/briefing", "/v1/regions/r-vg/briefing"],
+      ["/v1/tokens", "/v1/tokens"],
+    ]
+    for (const [template, path] of reads) {
+      const response = await api().call("admin", "GET", path)
+      expect(response.status, `${path}: ${response.text}`).toBe(200)
+      const schema = document.paths[template]?.get?.responses["200"]?.content?.["application/json"]?.schema
+      expect(schema, template).toBeDefined()
+      const validate = ajv.compile(
+        JSON.parse(JSON.stringify(schema).replaceAll("#/components/", "doc#/components/")),
+      )
+      expect(validate(response.body) ? [] : validate.errors, `${path}`).toEqual([])
+    }
   })
 })
