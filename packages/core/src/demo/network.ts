@@ -127,7 +127,7 @@ const rule = (
  * management; the presidium member brings the national picture to management and the process
  * leader.
  */
-const defaultReportingRules: ReadonlyArray<ReportingRule> = [
+export const defaultReportingRules: ReadonlyArray<ReportingRule> = [
   rule("rule-participant-reports-to-process-leader", "participant", "reportsTo", "processLeader"),
   rule("rule-chair-reports-to-process-leader", "chair", "reportsTo", "processLeader"),
   rule("rule-contact-person-reports-to-process-leader", "contactPerson", "reportsTo", "processLeader"),
