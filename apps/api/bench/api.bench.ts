@@ -117,10 +117,7 @@ const print = (rows: ReadonlyArray<Figures & { ratio: number }>) => {
 
 const demo = await benchNetwork("demo", demoNetwork)
 print(demo)
-const large = await benchNetwork(
-  "100k",
-  syntheticNetwork({ people: 100_000, regions: 21, themeGroups: 12, seed: 1 }),
-)
+const large = await benchNetwork("100k", syntheticNetwork({ people: 100_000, seed: 1 }))
 print(large)
 const coverageRatio = demo[1]?.ratio ?? 0
 console.log(

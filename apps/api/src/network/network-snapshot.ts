@@ -1,14 +1,21 @@
 import type { Network } from "@spridning/core"
 
+interface Loaded {
+  readonly network: Network
+  readonly loadedAt: number
+}
+
 /**
  * The stored network as the read routes see it. Loading it is a handful of queries, and the
  * rules over it (coverage above all) are pure, so the network and whatever is derived from it
- * are kept until this process writes, or until `maxAgeMillis` has passed — which bounds how
- * long a write made by another process on another machine stays unseen.
+ * are kept until this process writes. Writes made by other processes (other machines) are
+ * picked up by a reload in the background once the copy is `maxAgeMillis` old; readers keep
+ * getting the previous copy meanwhile instead of waiting.
  */
 export class NetworkSnapshot {
-  #current: Promise<{ readonly network: Network; readonly loadedAt: number }> | undefined
-  #derived = new Map<string, unknown>()
+  #current: Promise<Loaded> | undefined
+  #refreshing = false
+  #derived = new Map<string, { readonly network: Network; readonly value: unknown }>()
   #generation = 0
 
   constructor(
@@ -16,43 +23,56 @@ export class NetworkSnapshot {
     private readonly maxAgeMillis = 5_000,
   ) {}
 
-  network(): Promise<Network> {
-    const now = Date.now()
-    if (this.#current === undefined) return this.#reload()
-    return this.#current.then((snapshot) =>
-      now - snapshot.loadedAt > this.maxAgeMillis ? this.#reload() : snapshot.network,
-    )
+  async network(): Promise<Network> {
+    const current = this.#current ?? this.#reload()
+    const loaded = await current
+    if (Date.now() - loaded.loadedAt > this.maxAgeMillis) this.#refreshInBackground()
+    return loaded.network
   }
 
   /** `compute` over the current network, remembered until the network changes. */
   async derived<A>(key: string, compute: (network: Network) => A): Promise<A> {
     const network = await this.network()
-    const hit = this.#derived.get(key) as { network: Network; value: A } | undefined
-    if (hit !== undefined && hit.network === network) return hit.value
+    const hit = this.#derived.get(key)
+    if (hit !== undefined && hit.network === network) return hit.value as A
     const value = compute(network)
     // Keys can come from request bodies (audiences); past a bound, compute without keeping.
-    if (this.#derived.size < 1_000) this.#derived.set(key, { network, value })
+    if (this.#derived.size < 1_000 || hit !== undefined) this.#derived.set(key, { network, value })
     return value
   }
 
-  /** Every write calls this; the next read loads the network afresh. */
+  /** Every write in this process calls this; the next read waits for the network afresh. */
   invalidate(): void {
     this.#generation++
     this.#current = undefined
     this.#derived.clear()
   }
 
-  #reload(): Promise<Network> {
-    const generation = this.#generation
+  #reload(): Promise<Loaded> {
     const loading = this.load().then((network) => ({ network, loadedAt: Date.now() }))
     this.#current = loading
     loading.catch(() => {
       if (this.#current === loading) this.#current = undefined
     })
-    return loading.then((snapshot) => {
-      // A write that landed while loading makes this copy stale before anyone used it.
-      if (generation !== this.#generation && this.#current === loading) this.#current = undefined
-      return snapshot.network
-    })
+    return loading
+  }
+
+  #refreshInBackground(): void {
+    if (this.#refreshing) return
+    this.#refreshing = true
+    const generation = this.#generation
+    this.load()
+      .then((network) => {
+        // A local write meanwhile already dropped the old copy; its own reload wins.
+        if (generation !== this.#generation) return
+        this.#current = Promise.resolve({ network, loadedAt: Date.now() })
+        this.#derived.clear()
+      })
+      .catch((error: unknown) => {
+        console.error("Reloading the network in the background failed; serving the previous copy", error)
+      })
+      .finally(() => {
+        this.#refreshing = false
+      })
   }
 }
