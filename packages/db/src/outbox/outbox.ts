@@ -6,7 +6,7 @@ import {
   NotFound,
   type StoreError,
 } from "@spridning/core"
-import { and, asc, count, eq, inArray, lt, lte, or, sql } from "drizzle-orm"
+import { and, asc, count, eq, inArray, lt, lte, type SQL, sql } from "drizzle-orm"
 import { Context, Effect, Layer } from "effect"
 import { Database } from "../database/database.js"
 import { executeRows, nowOr, timestampParam } from "../database/raw.js"
@@ -113,6 +113,8 @@ export const deliveryFromRow = (row: typeof deliveries.$inferSelect): StoredDeli
   createdAt: row.createdAt,
 })
 
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
 const heldBy = (workerId: string, id: string) =>
   and(eq(deliveries.id, id), eq(deliveries.claimedBy, workerId), eq(deliveries.state, "sending"))
 
@@ -124,28 +126,42 @@ export const layerOutbox: Layer.Layer<Outbox, never, Database> = Layer.effect(
       claim: (request) =>
         Effect.flatMap(nowOr(request.now), (now) =>
           database.run("claim deliveries", async (db) => {
-            const due = or(
-              and(inArray(deliveries.state, ["pending", "failed"]), lte(deliveries.nextAttemptAt, now)),
-              and(eq(deliveries.state, "sending"), lt(deliveries.leaseUntil, now)),
+            const limit = Math.max(1, Math.floor(request.limit))
+            const claim = async (due: SQL, order: SQL, size: number) => {
+              // `= any(array(…))` keeps the planner on the primary key; `in (subquery)`
+              // made it hash-join the whole table.
+              const claimable = db
+                .select({ id: deliveries.id })
+                .from(deliveries)
+                .where(and(eq(deliveries.channel, request.channel), due))
+                .orderBy(order)
+                .limit(size)
+                .for("update", { skipLocked: true })
+              const rows = await db
+                .update(deliveries)
+                .set({
+                  state: "sending",
+                  claimedBy: request.workerId,
+                  leaseUntil: new Date(now.getTime() + request.leaseMillis),
+                  attempts: sql`${deliveries.attempts} + 1`,
+                })
+                .where(sql`${deliveries.id} = any(array(${claimable}))`)
+                .returning()
+              return rows.map(deliveryFromRow)
+            }
+            // Two statements, one per partial index: claims whose worker died first, then due ones.
+            const expired = await claim(
+              and(eq(deliveries.state, "sending"), lt(deliveries.leaseUntil, now)) ?? sql`false`,
+              asc(deliveries.leaseUntil),
+              limit,
             )
-            const claimable = db
-              .select({ id: deliveries.id })
-              .from(deliveries)
-              .where(and(eq(deliveries.channel, request.channel), due))
-              .orderBy(asc(deliveries.nextAttemptAt))
-              .limit(Math.max(1, Math.floor(request.limit)))
-              .for("update", { skipLocked: true })
-            const rows = await db
-              .update(deliveries)
-              .set({
-                state: "sending",
-                claimedBy: request.workerId,
-                leaseUntil: new Date(now.getTime() + request.leaseMillis),
-                attempts: sql`${deliveries.attempts} + 1`,
-              })
-              .where(inArray(deliveries.id, claimable))
-              .returning()
-            return rows.map(deliveryFromRow)
+            if (expired.length >= limit) return expired
+            const due = await claim(
+              and(inArray(deliveries.state, ["pending", "failed"]), lte(deliveries.nextAttemptAt, now)) ?? sql`false`,
+              asc(deliveries.nextAttemptAt),
+              limit - expired.length,
+            )
+            return [...expired, ...due]
           }),
         ),
       markSent: (workerId, sent, now) =>
@@ -153,19 +169,25 @@ export const layerOutbox: Layer.Layer<Outbox, never, Database> = Layer.effect(
           sent.length === 0
             ? Effect.succeed(0)
             : database.run("mark deliveries sent", async (db) => {
-                const marks = JSON.stringify(
-                  sent.map((mark) => ({ id: mark.id, provider_message_id: mark.providerMessageId ?? null })),
+                // Ids as one uuid[] and provider ids as one JSON object: a plan that cannot
+                // degrade into a nested loop over a set-returning function when statistics
+                // are stale (they are, while workers drain a freshly published update).
+                const ids = sent.map((mark) => mark.id).filter((id) => uuidPattern.test(id))
+                if (ids.length === 0) return 0
+                const providerIds = JSON.stringify(
+                  Object.fromEntries(
+                    sent.flatMap((mark) => (mark.providerMessageId === undefined ? [] : [[mark.id, mark.providerMessageId]])),
+                  ),
                 )
                 const rows = await executeRows<{ id: string }>(
                   db,
                   sql`update ${deliveries} set
                         state = 'sent',
                         sent_at = ${timestampParam(at)},
-                        provider_message_id = coalesce(mark.provider_message_id, ${deliveries.providerMessageId}),
+                        provider_message_id = coalesce(${providerIds}::jsonb ->> ${deliveries.id}::text, ${deliveries.providerMessageId}),
                         lease_until = null,
                         last_error = null
-                      from jsonb_to_recordset(${marks}::jsonb) as mark(id uuid, provider_message_id text)
-                      where ${deliveries.id} = mark.id
+                      where ${deliveries.id} = any(${`{${ids.join(",")}}`}::uuid[])
                         and ${deliveries.claimedBy} = ${workerId}
                         and ${deliveries.state} = 'sending'
                       returning ${deliveries.id}`,

@@ -39,8 +39,10 @@ export const deliveries = pgTable(
     index("deliveries_due").on(t.channel, t.nextAttemptAt).where(sql`${t.state} in ('pending', 'failed')`),
     index("deliveries_leased").on(t.channel, t.leaseUntil).where(sql`${t.state} = 'sending'`),
     index("deliveries_person").on(t.personId),
-    index("deliveries_region").on(t.regionId),
-    index("deliveries_provider_message").on(t.providerMessageId),
+    // Only sent mail has a provider id; a partial index costs nothing when publishing.
+    index("deliveries_provider_message")
+      .on(t.providerMessageId)
+      .where(sql`${t.providerMessageId} is not null`),
   ],
 )
 

@@ -4,7 +4,7 @@ import { Context, Effect, Layer } from "effect"
 import { writeAudit } from "../audit/audit-log.js"
 import { Database, type Db } from "../database/database.js"
 import { Conflict, type ConstraintError, mapConstraintErrors } from "../database/errors.js"
-import { nowOr } from "../database/raw.js"
+import { nowOr, timestampParam } from "../database/raw.js"
 import {
   clampLimit,
   decodeCursor,
@@ -271,8 +271,12 @@ const findUpdate = async (db: Db, id: string): Promise<StoredUpdate | undefined>
   return stored
 }
 
-/** Rows per insert: 100k deliveries go in 50 statements, far below the parameter limit. */
-const deliveryChunk = 2000
+/**
+ * Rows per statement. Each slice travels as ONE JSON parameter and is unpacked by the server
+ * (`jsonb_to_recordset`): 100k deliveries are a handful of statements and no per-row
+ * parameter building in the client.
+ */
+const deliveryChunk = 20_000
 
 /** Writes the plan's deliveries to the outbox, then holds back mail to suppressed addresses. */
 const insertDeliveries = async (
@@ -282,16 +286,20 @@ const insertDeliveries = async (
   now: Date,
 ): Promise<{ deliveries: number; suppressed: number }> => {
   for (const chunk of inChunks(plan.deliveries, deliveryChunk)) {
-    await tx.insert(deliveries).values(
+    const rows = JSON.stringify(
       chunk.map((delivery) => ({
-        updateId,
-        personId: delivery.personId,
-        regionId: delivery.regionId,
+        person_id: delivery.personId,
+        region_id: delivery.regionId,
         channel: delivery.channel,
         reasons: delivery.reasons,
         bridge: delivery.bridge ?? null,
-        nextAttemptAt: now,
       })),
+    )
+    await tx.execute(
+      sql`insert into ${deliveries} (update_id, person_id, region_id, channel, reasons, bridge, next_attempt_at)
+          select ${updateId}, row.person_id, row.region_id, row.channel, row.reasons, row.bridge, ${timestampParam(now)}
+          from jsonb_to_recordset(${rows}::jsonb)
+            as row(person_id text, region_id text, channel text, reasons jsonb, bridge jsonb)`,
     )
   }
   const held = await tx
