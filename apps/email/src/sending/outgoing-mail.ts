@@ -44,16 +44,21 @@ export const maxRecipientsPerRequest = 1000
  * Splits recipients into requests SendGrid accepts: at most 1,000 each, and an address at
  * most once per request (two people may share a mailbox; the second waits for the next request).
  */
-export const requestsFor = (
-  recipients: ReadonlyArray<MailRecipient>,
+export const requestsFor = <T extends { readonly email: string } = MailRecipient>(
+  recipients: ReadonlyArray<T>,
   limit: number = maxRecipientsPerRequest,
-): ReadonlyArray<ReadonlyArray<MailRecipient>> => {
-  const requests: Array<{ recipients: Array<MailRecipient>; addresses: Set<string> }> = []
+): ReadonlyArray<ReadonlyArray<T>> => {
+  const requests: Array<{ recipients: Array<T>; addresses: Set<string> }> = []
+  // Only the newest request can be full below the limit with a fresh address; older ones are
+  // revisited only for repeated addresses, which are rare.
   for (const recipient of recipients) {
     const address = recipient.email.toLowerCase()
-    let target = requests.find(
-      (request) => request.recipients.length < limit && !request.addresses.has(address),
-    )
+    let target = requests[requests.length - 1]
+    if (target === undefined || target.recipients.length >= limit || target.addresses.has(address)) {
+      target = requests.find(
+        (request) => request.recipients.length < limit && !request.addresses.has(address),
+      )
+    }
     if (target === undefined) {
       target = { recipients: [], addresses: new Set() }
       requests.push(target)

@@ -1,0 +1,107 @@
+import { createHmac, timingSafeEqual } from "node:crypto"
+import type { ReceiptKind } from "@spridning/core"
+import { Redacted, Schema } from "effect"
+
+/**
+ * Links in mail work without login, so each carries its own proof: the payload and an
+ * HMAC-SHA256 over it with SPRIDNING_LINK_SECRET. Receipt links expire; unsubscribe links
+ * expire later (mail is read long after it is sent, and unsubscribing must keep working).
+ */
+export const ReceiptLink = Schema.Struct({
+  purpose: Schema.Literal("receipt"),
+  deliveryId: Schema.String,
+  personId: Schema.String,
+  kind: Schema.Literals(["read", "passedOn", "acted"]),
+  /** Unix seconds. */
+  expires: Schema.Number,
+})
+export type ReceiptLink = typeof ReceiptLink.Type
+
+/** What one click takes away: a theme group's mail, a digest, or all mail from Spridning. */
+export const UnsubscribeScope = Schema.Union([
+  Schema.TaggedStruct("ThemeGroup", { themeGroupId: Schema.String }),
+  Schema.TaggedStruct("Digest", { cadence: Schema.Literals(["daily", "weekly"]) }),
+  Schema.TaggedStruct("AllEmail", {}),
+])
+export type UnsubscribeScope = typeof UnsubscribeScope.Type
+
+export const UnsubscribeLink = Schema.Struct({
+  purpose: Schema.Literal("unsubscribe"),
+  personId: Schema.String,
+  /** The delivery the link came with, for the record. */
+  deliveryId: Schema.optionalKey(Schema.String),
+  scope: UnsubscribeScope,
+  expires: Schema.Number,
+})
+export type UnsubscribeLink = typeof UnsubscribeLink.Type
+
+const SignedLink = Schema.Union([ReceiptLink, UnsubscribeLink])
+type SignedLink = typeof SignedLink.Type
+const decodeLink = Schema.decodeUnknownResult(Schema.fromJsonString(SignedLink))
+
+export type LinkProblem = "malformed" | "badSignature" | "expired"
+
+export class InvalidLink extends Schema.TaggedError<InvalidLink>()("InvalidLink", {
+  problem: Schema.Literals(["malformed", "badSignature", "expired"]),
+}) {}
+
+export const receiptLinkDays = 60
+export const unsubscribeLinkDays = 365
+
+export interface LinkSigner {
+  readonly receiptUrl: (deliveryId: string, personId: string, kind: ReceiptKind, now: Date) => string
+  readonly unsubscribeUrl: (
+    personId: string,
+    scope: UnsubscribeScope,
+    now: Date,
+    deliveryId?: string,
+  ) => string
+  /** Checks signature and expiry. */
+  readonly verify: (token: string, now: Date) => SignedLink | InvalidLink
+}
+
+export const receiptPath = "/email/receipt"
+export const unsubscribePath = "/email/unsubscribe"
+
+export const makeLinkSigner = (secret: Redacted.Redacted<string>, publicUrl: string): LinkSigner => {
+  const key = Redacted.value(secret)
+  if (key.length < 16) {
+    throw new Error(
+      "SPRIDNING_LINK_SECRET must be at least 16 characters: it protects every link in every mail",
+    )
+  }
+  const sign = (payload: string) => createHmac("sha256", key).update(payload).digest("base64url")
+  const token = (link: SignedLink) => {
+    const payload = Buffer.from(JSON.stringify(link)).toString("base64url")
+    return `${payload}.${sign(payload)}`
+  }
+  const base = publicUrl.replace(/\/+$/, "")
+  const inDays = (now: Date, days: number) => Math.floor(now.getTime() / 1000) + days * 86_400
+  return {
+    receiptUrl: (deliveryId, personId, kind, now) =>
+      `${base}${receiptPath}/${token({ purpose: "receipt", deliveryId, personId, kind, expires: inDays(now, receiptLinkDays) })}`,
+    unsubscribeUrl: (personId, scope, now, deliveryId) =>
+      `${base}${unsubscribePath}/${token({
+        purpose: "unsubscribe",
+        personId,
+        scope,
+        ...(deliveryId === undefined ? {} : { deliveryId }),
+        expires: inDays(now, unsubscribeLinkDays),
+      })}`,
+    verify: (candidate, now) => {
+      const [payload, signature, ...rest] = candidate.split(".")
+      if (payload === undefined || signature === undefined || rest.length > 0) {
+        return new InvalidLink({ problem: "malformed" })
+      }
+      const expected = Buffer.from(sign(payload))
+      const given = Buffer.from(signature)
+      if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
+        return new InvalidLink({ problem: "badSignature" })
+      }
+      const decoded = decodeLink(Buffer.from(payload, "base64url").toString("utf8"))
+      if (decoded._tag === "Failure") return new InvalidLink({ problem: "malformed" })
+      if (decoded.success.expires * 1000 < now.getTime()) return new InvalidLink({ problem: "expired" })
+      return decoded.success
+    },
+  }
+}

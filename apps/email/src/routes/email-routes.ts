@@ -1,0 +1,191 @@
+import type { KeyObject } from "node:crypto"
+import { DeliveryEvents, type Organisation, Outbox, Receipts, Suppressions } from "@spridning/db"
+import { Effect } from "effect"
+import { Hono } from "hono"
+import { html } from "hono/html"
+import { InvalidLink, type LinkSigner, receiptPath, unsubscribePath } from "../links/signed-links.js"
+import { type UnsubscribeOutcome, unsubscribe } from "../unsubscribe/unsubscribe.js"
+import {
+  decodeEvents,
+  makeReplayGuard,
+  requestMessageId,
+  signatureHeader,
+  suppressionFor,
+  timestampHeader,
+  verifyWebhook,
+} from "../webhook/event-webhook.js"
+import { page } from "./pages.js"
+
+/** The repositories the routes use. */
+export type EmailRouteServices = Organisation | Receipts | Suppressions | DeliveryEvents | Outbox
+
+export interface EmailRouteDeps {
+  /** Runs a repository effect, e.g. a ManagedRuntime's `runPromise`. */
+  readonly run: <A, E>(effect: Effect.Effect<A, E, EmailRouteServices>) => Promise<A>
+  readonly links: LinkSigner
+  /** SendGrid's verification key; without it the webhook answers 503 (it cannot trust anything). */
+  readonly webhookKey?: KeyObject
+  readonly now?: () => Date
+}
+
+const receiptWords = {
+  read: { sv: "att du har läst utskicket", en: "that you have read the mailing" },
+  passedOn: { sv: "att du har spridit det vidare", en: "that you have passed it on" },
+  acted: { sv: "att ni har agerat på det", en: "that you have acted on it" },
+} as const
+
+const linkProblemPage = (problem: InvalidLink["problem"]) =>
+  problem === "expired"
+    ? page(
+        "Länken har gått ut",
+        "Länken är för gammal. Öppna ett nyare utskick, eller hör av dig till nätverkets kansli.",
+        "This link has expired. Use a more recent mailing, or contact the network office.",
+      )
+    : page(
+        "Länken fungerar inte",
+        "Länken är ofullständig eller har ändrats. Kopiera hela länken från mejlet och försök igen.",
+        "This link is incomplete or was changed. Copy the whole link from the mail and try again.",
+      )
+
+const outcomeText = (outcome: UnsubscribeOutcome) => {
+  switch (outcome._tag) {
+    case "Unfollowed":
+      return {
+        sv: "Du följer inte längre gruppen och får inga fler utskick från den.",
+        en: "You no longer follow the group and will get no more of its mail.",
+      }
+    case "OptedOutOfThemeGroup":
+      return {
+        sv: "Du får inga fler utskick från temagruppen.",
+        en: "You will get no more mail from the theme group.",
+      }
+    case "EmailTurnedOff":
+      return { sv: "Du får inga fler mejl från Spridning.", en: "You will get no more email from Spridning." }
+    case "AlreadyDone":
+      return {
+        sv: "Det var redan gjort – du får inga fler sådana utskick.",
+        en: "That was already done – you get no more such mail.",
+      }
+  }
+}
+
+/**
+ * The email channel's HTTP side, mounted by the composed server: SendGrid's signed event
+ * webhook, one-click unsubscribe (RFC 8058) and the receipt links in every mail.
+ */
+export const emailRoutes = (deps: EmailRouteDeps) => {
+  const now = deps.now ?? (() => new Date())
+  const replayGuard = makeReplayGuard()
+  const app = new Hono()
+
+  app.get(`${receiptPath}/:token`, async (c) => {
+    const link = deps.links.verify(c.req.param("token"), now())
+    if (link instanceof InvalidLink)
+      return c.html(linkProblemPage(link.problem), link.problem === "expired" ? 410 : 400)
+    if (link.purpose !== "receipt") return c.html(linkProblemPage("malformed"), 400)
+    await deps.run(
+      Receipts.use((receipts) =>
+        receipts.record({ deliveryId: link.deliveryId, kind: link.kind, personId: link.personId }, now()),
+      ),
+    )
+    const words = receiptWords[link.kind]
+    return c.html(
+      page(
+        "Tack!",
+        `Vi har noterat ${words.sv}. Det hjälper nätverket att se hur informationen blir till handling.`,
+        `We have noted ${words.en}. It helps the network see how information turns into action.`,
+      ),
+    )
+  })
+
+  const unsubscribeLink = (token: string) => {
+    const link = deps.links.verify(token, now())
+    if (link instanceof InvalidLink) return link
+    return link.purpose === "unsubscribe" ? link : new InvalidLink({ problem: "malformed" })
+  }
+
+  // A GET only asks: mail scanners follow links, and RFC 8058 wants the change on POST.
+  app.get(`${unsubscribePath}/:token`, (c) => {
+    const link = unsubscribeLink(c.req.param("token"))
+    if (link instanceof InvalidLink)
+      return c.html(linkProblemPage(link.problem), link.problem === "expired" ? 410 : 400)
+    const action = c.req.path
+    return c.html(
+      page(
+        "Avsluta utskick?",
+        html`<p>Vill du sluta få de här utskicken? Du kan börja följa igen när du vill.</p>
+          <form method="post" action="${action}">
+            <input type="hidden" name="List-Unsubscribe" value="One-Click" />
+            <button type="submit">Ja, avsluta</button>
+          </form>`,
+        "Do you want to stop this mail? You can follow again whenever you like.",
+      ),
+    )
+  })
+
+  app.post(`${unsubscribePath}/:token`, async (c) => {
+    const link = unsubscribeLink(c.req.param("token"))
+    if (link instanceof InvalidLink)
+      return c.html(linkProblemPage(link.problem), link.problem === "expired" ? 410 : 400)
+    const outcome = await deps.run(unsubscribe(link))
+    const text = outcomeText(outcome)
+    return c.html(page("Klart", text.sv, text.en))
+  })
+
+  app.post("/webhooks/sendgrid", async (c) => {
+    if (deps.webhookKey === undefined) {
+      return c.json({ error: "SENDGRID_WEBHOOK_PUBLIC_KEY is not configured" }, 503)
+    }
+    const rawBody = await c.req.text()
+    const rejection = verifyWebhook({
+      key: deps.webhookKey,
+      signature: c.req.header(signatureHeader),
+      timestamp: c.req.header(timestampHeader),
+      rawBody,
+      now: now(),
+      replayGuard,
+    })
+    if (rejection !== undefined) return c.json({ error: rejection }, 401)
+    const decoded = decodeEvents(rawBody)
+    if (decoded._tag === "Failure") {
+      return c.json(
+        { error: "body is not an array of SendGrid events", detail: String(decoded.failure) },
+        400,
+      )
+    }
+    const events = decoded.success
+    const recorded = await deps.run(
+      Effect.gen(function* () {
+        const outbox = yield* Outbox
+        const fresh = yield* (yield* DeliveryEvents).record(
+          yield* Effect.forEach(events, (event) =>
+            Effect.gen(function* () {
+              const messageId = requestMessageId(event.sg_message_id)
+              const deliveryId =
+                event.delivery_id ??
+                (messageId === undefined ? undefined : (yield* outbox.findByProviderMessageId(messageId))?.id)
+              return {
+                providerEventId: event.sg_event_id,
+                ...(deliveryId === undefined ? {} : { deliveryId }),
+                ...(messageId === undefined ? {} : { providerMessageId: messageId }),
+                event: event.event,
+                ...(event.email === undefined ? {} : { email: event.email }),
+                at: new Date(event.timestamp * 1000),
+                payload: event as unknown as Record<string, unknown>,
+              }
+            }),
+          ),
+        )
+        const suppressions = yield* Suppressions
+        for (const event of events) {
+          const reason = suppressionFor(event)
+          if (reason !== undefined && event.email !== undefined) yield* suppressions.add(event.email, reason)
+        }
+        return fresh.length
+      }),
+    )
+    return c.json({ received: events.length, recorded })
+  })
+
+  return app
+}
