@@ -142,34 +142,33 @@ const wrap = (text: string, width = 76): string =>
     })
     .join("\n")
 
+const blockText = (block: Block): string => {
+  switch (block.kind) {
+    case "heading":
+      return `${block.text}\n${"=".repeat(Math.min(block.text.length, 76))}`
+    case "paragraph":
+      return wrap(block.text)
+    case "placeholderParagraph":
+      return `{{${block.key}_text}}`
+    case "facts":
+      return block.rows.map(([label, value]) => `${label}: ${value}`).join("\n")
+    case "list":
+      return `${block.title === undefined ? "" : `${block.title}\n`}${block.items.map((item) => wrap(`- ${item}`)).join("\n")}`
+    case "callout":
+    case "todo":
+      return wrap(block.text)
+    case "buttons":
+      return `${wrap(block.intro)}\n${block.buttons.map((button) => `* ${button.label}: ${button.href}`).join("\n")}`
+    case "divider":
+      return "-- "
+    case "footer":
+      return [
+        ...block.lines,
+        ...(block.link === undefined ? [] : [`${block.link.label}: ${block.link.href}`]),
+      ].join("\n")
+  }
+}
+
 /** The plain-text part, from the same blocks (never derived from the HTML). */
 export const renderText = (document: MailDocument): string =>
-  document.blocks
-    .map((block): string => {
-      switch (block.kind) {
-        case "heading":
-          return `${block.text}\n${"=".repeat(Math.min(block.text.length, 76))}`
-        case "paragraph":
-          return wrap(block.text)
-        case "placeholderParagraph":
-          return `{{${block.key}_text}}`
-        case "facts":
-          return block.rows.map(([label, value]) => `${label}: ${value}`).join("\n")
-        case "list":
-          return `${block.title === undefined ? "" : `${block.title}\n`}${block.items.map((item) => wrap(`- ${item}`)).join("\n")}`
-        case "callout":
-        case "todo":
-          return wrap(block.text)
-        case "buttons":
-          return `${wrap(block.intro)}\n${block.buttons.map((button) => `* ${button.label}: ${button.href}`).join("\n")}`
-        case "divider":
-          return "-- "
-        case "footer":
-          return [
-            ...block.lines,
-            ...(block.link === undefined ? [] : [`${block.link.label}: ${block.link.href}`]),
-          ].join("\n")
-      }
-    })
-    .join("\n\n")
-    .concat("\n")
+  `${document.blocks.map(blockText).join("\n\n")}\n`

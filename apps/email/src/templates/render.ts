@@ -374,7 +374,6 @@ export const renderBriefing = (briefing: BriefingForMail, language: Language) =>
           : [{ kind: "list", title: text.briefing.missingRoles, items: briefing.missingRoles } as const]),
         section(text.briefing.recentWork, work, text.briefing.noRecentWork),
         { kind: "todo", text: text.briefing.whatToDo },
-        receiptButtons(language),
         ...footer(language, text.unsubscribeAll),
       ],
     },
