@@ -436,7 +436,7 @@ export const makeEmailWorker = Effect.fn("email.makeEmailWorker")(function* (opt
       }
       const cadence = mailCadence(index, delivery, update)
       if (cadence !== "immediate") {
-        const period = periodContaining(cadence, delivery.createdAt)
+        const period = periodContaining(cadence, update.publishedAt ?? delivery.createdAt)
         if (now.getTime() < period.end.getTime()) {
           yield* outbox.markFailed(options.workerId, delivery.id, {
             error: `held for the ${cadence} digest ${period.key}`,
