@@ -39,7 +39,7 @@ export interface Harness {
 }
 
 const makeWorker = (
-  runtime: ManagedRuntime.ManagedRuntime<Repositories, never>,
+  runtime: { readonly runPromise: <A, E>(effect: Effect.Effect<A, E, Repositories>) => Promise<A> },
   sendGrid: LocalSendGrid,
   options: EmailWorkerOptions,
 ) =>
