@@ -10,11 +10,12 @@ import {
   themeGroupRoles,
 } from "@spridning/core"
 import { CsvError, parse } from "csv-parse/sync"
-import { inArray, sql } from "drizzle-orm"
+import { sql } from "drizzle-orm"
 import { Effect, Schema } from "effect"
 import { writeAudit } from "../audit/audit-log.js"
 import type { Database, Db } from "../database/database.js"
 import { type ConstraintError, mapConstraintErrors } from "../database/errors.js"
+import { executeRows } from "../database/raw.js"
 import { orgUnits, people, regionalBodies, regions, roleAssignments, themeGroups } from "../schema/index.js"
 import { inChunks, personToRow, roleToRow } from "./rows.js"
 
@@ -68,13 +69,21 @@ export class RosterInvalid extends Schema.TaggedError<RosterInvalid>()("RosterIn
   }
 }
 
+/** Columns that name a record that must already exist. */
+export type ReferenceColumn =
+  | "region_id"
+  | "role_region_id"
+  | "org_unit_id"
+  | "theme_group_id"
+  | "regional_body_id"
+
 export interface ParsedRoster {
   readonly people: ReadonlyArray<Person>
   readonly roles: ReadonlyArray<RoleAssignment>
   /** Ids the rows refer to, checked against the database before writing. */
   readonly references: ReadonlyArray<{
     readonly line: number
-    readonly column: RosterColumn
+    readonly column: ReferenceColumn
     readonly id: string
   }>
   /** The first line of each person. */
@@ -144,7 +153,7 @@ export const parseRoster = (
   const peopleById = new Map<string, { person: Person; line: number }>()
   const personIdByEmail = new Map<string, string>()
   const roles = new Map<string, RoleAssignment>()
-  const references: Array<{ line: number; column: RosterColumn; id: string }> = []
+  const references: Array<{ line: number; column: ReferenceColumn; id: string }> = []
 
   for (const { record, info } of body) {
     const line = info.lines
@@ -277,15 +286,18 @@ export const parseRoster = (
   }
 }
 
-const tableOf = {
+const tableOf: Record<
+  ReferenceColumn,
+  typeof regions | typeof orgUnits | typeof themeGroups | typeof regionalBodies
+> = {
   region_id: regions,
   role_region_id: regions,
   org_unit_id: orgUnits,
   theme_group_id: themeGroups,
   regional_body_id: regionalBodies,
-} as const
+}
 
-const entityNameOf: Record<keyof typeof tableOf, string> = {
+const entityNameOf: Record<ReferenceColumn, string> = {
   region_id: "region",
   role_region_id: "region",
   org_unit_id: "org unit",
@@ -293,45 +305,79 @@ const entityNameOf: Record<keyof typeof tableOf, string> = {
   regional_body_id: "regional body",
 }
 
-/** Problems only the database can see: unknown ids, emails other people already have. */
+/**
+ * Problems only the database can see: unknown ids, emails other people already have.
+ * Regions, units, groups and bodies are few, so their ids are read whole; emails are
+ * checked in one statement with the file's addresses as one JSON parameter.
+ */
 const databaseProblems = async (db: Db, roster: ParsedRoster) => {
   const problems: Array<RosterProblem> = []
-  for (const column of Object.keys(tableOf) as Array<keyof typeof tableOf>) {
-    const wanted = [...new Set(roster.references.filter((ref) => ref.column === column).map((ref) => ref.id))]
-    const known = new Set<string>()
-    for (const chunk of inChunks(wanted, 5000)) {
-      const table = tableOf[column]
-      for (const row of await db
-        .select({ id: table.id })
-        .from(table)
-        .where(inArray(table.id, [...chunk])))
-        known.add(row.id)
-    }
-    for (const ref of roster.references) {
-      if (ref.column === column && !known.has(ref.id)) {
-        problems.push({ line: ref.line, column, reason: `no ${entityNameOf[column]} with id "${ref.id}"` })
-      }
+  const knownIds = new Map<ReferenceColumn, Set<string>>()
+  for (const column of Object.keys(tableOf) as Array<ReferenceColumn>) {
+    if (!roster.references.some((ref) => ref.column === column)) continue
+    const table = tableOf[column]
+    knownIds.set(column, new Set((await db.select({ id: table.id }).from(table)).map((row) => row.id)))
+  }
+  for (const ref of roster.references) {
+    if (knownIds.get(ref.column)?.has(ref.id) === false) {
+      problems.push({
+        line: ref.line,
+        column: ref.column,
+        reason: `no ${entityNameOf[ref.column]} with id "${ref.id}"`,
+      })
     }
   }
-  const emails = roster.people.map((person) => person.email)
-  for (const chunk of inChunks(emails, 5000)) {
-    const taken = await db
-      .select({ id: people.id, email: people.email })
-      .from(people)
-      .where(inArray(people.email, [...chunk]))
-    const ownerOf = new Map(taken.map((row) => [row.email, row.id]))
-    for (const person of roster.people) {
-      const owner = ownerOf.get(person.email)
-      if (owner !== undefined && owner !== person.id) {
-        problems.push({
-          line: roster.lineOfPerson.get(person.id) ?? 0,
-          column: "email",
-          reason: `${person.email} already belongs to person ${owner}`,
-        })
-      }
+  const emails = JSON.stringify(roster.people.map((person) => person.email))
+  const taken = await executeRows<{ id: string; email: string }>(
+    db,
+    sql`select ${people.id} as id, ${people.email} as email from ${people}
+        where ${people.email} in (select jsonb_array_elements_text(${emails}::jsonb))`,
+  )
+  const ownerOf = new Map(taken.map((row) => [row.email, row.id]))
+  for (const person of roster.people) {
+    const owner = ownerOf.get(person.email)
+    if (owner !== undefined && owner !== person.id) {
+      problems.push({
+        line: roster.lineOfPerson.get(person.id) ?? 0,
+        column: "email",
+        reason: `${person.email} already belongs to person ${owner}`,
+      })
     }
   }
   return problems.sort((a, b) => a.line - b.line)
+}
+
+/** Rows per statement; each slice travels as one JSON parameter. */
+const rowsPerStatement = 20_000
+
+const upsertPeople = async (tx: Db, values: ReadonlyArray<Person>): Promise<void> => {
+  for (const chunk of inChunks(values, rowsPerStatement)) {
+    const rows = JSON.stringify(chunk.map(personToRow))
+    await tx.execute(
+      sql`insert into ${people} (id, name, email, function, region_id, org_unit_id, channels, language)
+          select row.id, row.name, row.email, row.function, row."regionId", row."orgUnitId",
+                 array(select jsonb_array_elements_text(row.channels)), row.language
+          from jsonb_to_recordset(${rows}::jsonb)
+            as row(id text, name text, email text, function text, "regionId" text, "orgUnitId" text, channels jsonb, language text)
+          on conflict (id) do update set
+            name = excluded.name, email = excluded.email, function = excluded.function,
+            region_id = excluded.region_id, org_unit_id = excluded.org_unit_id,
+            channels = excluded.channels, language = excluded.language, updated_at = now()`,
+    )
+  }
+}
+
+const insertRoles = async (tx: Db, values: ReadonlyArray<RoleAssignment>): Promise<void> => {
+  for (const chunk of inChunks(values, rowsPerStatement)) {
+    const rows = JSON.stringify(chunk.map(roleToRow))
+    await tx.execute(
+      sql`insert into ${roleAssignments} (id, person_id, role, region_id, theme_group_id, regional_body_id)
+          select row.id, row."personId", row.role, row."regionId", row."themeGroupId", row."regionalBodyId"
+          from jsonb_to_recordset(${rows}::jsonb)
+            as row(id text, "personId" text, role text, "regionId" text, "themeGroupId" text, "regionalBodyId" text)
+          on conflict do nothing`,
+    )
+  }
 }
 
 export interface RosterImportResult {
@@ -355,27 +401,8 @@ export const importRoster = (
       .transaction("import roster", async (tx) => {
         const found = await databaseProblems(tx, roster)
         if (found.length > 0) throw new RosterInvalid({ problems: found })
-        for (const chunk of inChunks(roster.people, 2000)) {
-          await tx
-            .insert(people)
-            .values(chunk.map(personToRow))
-            .onConflictDoUpdate({
-              target: people.id,
-              set: {
-                name: sqlExcluded("name"),
-                email: sqlExcluded("email"),
-                function: sqlExcluded("function"),
-                regionId: sqlExcluded("region_id"),
-                orgUnitId: sqlExcluded("org_unit_id"),
-                channels: sqlExcluded("channels"),
-                language: sqlExcluded("language"),
-                updatedAt: new Date(),
-              },
-            })
-        }
-        for (const chunk of inChunks(roster.roles, 2000)) {
-          await tx.insert(roleAssignments).values(chunk.map(roleToRow)).onConflictDoNothing()
-        }
+        await upsertPeople(tx, roster.people)
+        await insertRoles(tx, roster.roles)
         const result = { people: roster.people.length, roles: roster.roles.length }
         await writeAudit(tx, [
           { actor, action: "importRoster", entity: "person", entityId: "*", after: result },
@@ -392,5 +419,3 @@ export const importRoster = (
         ),
       )
   })
-
-const sqlExcluded = (column: string) => sql.raw(`excluded.${column}`)

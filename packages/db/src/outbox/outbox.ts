@@ -157,7 +157,8 @@ export const layerOutbox: Layer.Layer<Outbox, never, Database> = Layer.effect(
             )
             if (expired.length >= limit) return expired
             const due = await claim(
-              and(inArray(deliveries.state, ["pending", "failed"]), lte(deliveries.nextAttemptAt, now)) ?? sql`false`,
+              and(inArray(deliveries.state, ["pending", "failed"]), lte(deliveries.nextAttemptAt, now)) ??
+                sql`false`,
               asc(deliveries.nextAttemptAt),
               limit - expired.length,
             )
@@ -176,7 +177,9 @@ export const layerOutbox: Layer.Layer<Outbox, never, Database> = Layer.effect(
                 if (ids.length === 0) return 0
                 const providerIds = JSON.stringify(
                   Object.fromEntries(
-                    sent.flatMap((mark) => (mark.providerMessageId === undefined ? [] : [[mark.id, mark.providerMessageId]])),
+                    sent.flatMap((mark) =>
+                      mark.providerMessageId === undefined ? [] : [[mark.id, mark.providerMessageId]],
+                    ),
                   ),
                 )
                 const rows = await executeRows<{ id: string }>(
