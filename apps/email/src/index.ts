@@ -11,6 +11,8 @@ export * from "./delivery/email-worker.js"
 export * from "./delivery/retry-policy.js"
 export * from "./links/signed-links.js"
 export * from "./routes/email-routes.js"
+
+export * from "./schedule/email-scheduler.js"
 export * from "./schedule/periods.js"
 export * from "./sending/mail-sender.js"
 export * from "./sending/mail-sink-sender.js"

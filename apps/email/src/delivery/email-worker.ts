@@ -111,6 +111,11 @@ const describeFailure = (failure: MailSendFailure): string => {
   }
 }
 
+const heldNote = (cadence: "daily" | "weekly", periodKey: string) =>
+  `held for the ${cadence} digest ${periodKey}`
+/** Marks in db's digest runs that a period's digest reached SendGrid (not only that it started). */
+const deliveredKey = (periodKey: string) => `${periodKey}:delivered`
+
 export const toUpdateForMail = (update: StoredUpdate, index: NetworkIndex): UpdateForMail => {
   const group =
     update.themeGroupId === undefined
@@ -313,7 +318,25 @@ export const makeEmailWorker = Effect.fn("email.makeEmailWorker")(function* (opt
     Effect.gen(function* () {
       const person = index.personById.get(personId as PersonId)!
       const language = person.preferences.language
-      const digestItems: ReadonlyArray<DigestItem> = items.map(({ delivery, update }) => ({
+      // Items of this period another worker holds go in too; that worker marks them once it
+      // sees the digest went out (see `digestDelivered`).
+      const claimedIds = new Set(items.map((item) => item.delivery.id))
+      const heldElsewhere = (yield* outbox.forPerson(personId, 500)).filter(
+        (delivery) =>
+          !claimedIds.has(delivery.id) &&
+          delivery.channel === "email" &&
+          (delivery.state === "failed" || delivery.state === "sending" || delivery.state === "pending") &&
+          delivery.lastError === heldNote(cadence, periodKey),
+      )
+      const others = yield* Effect.forEach(heldElsewhere, (delivery) =>
+        Effect.map(loadUpdate(delivery.updateId), (update) =>
+          update === undefined ? [] : [{ delivery, update }],
+        ),
+      )
+      const included = [...items, ...others.flat()].sort(
+        (a, b) => (a.update.publishedAt?.getTime() ?? 0) - (b.update.publishedAt?.getTime() ?? 0),
+      )
+      const digestItems: ReadonlyArray<DigestItem> = included.map(({ delivery, update }) => ({
         update: toUpdateForMail(update, index),
         readUrl: options.links.receiptUrl(delivery.id, personId, "read", now),
         passedOnUrl: options.links.receiptUrl(delivery.id, personId, "passedOn", now),
@@ -322,7 +345,7 @@ export const makeEmailWorker = Effect.fn("email.makeEmailWorker")(function* (opt
       const content = yield* Effect.promise(() => renderDigest(language, cadence, digestItems))
       const groups = [
         ...new Set(
-          items.flatMap(({ update }) => (update.themeGroupId === undefined ? [] : [update.themeGroupId])),
+          included.flatMap(({ update }) => (update.themeGroupId === undefined ? [] : [update.themeGroupId])),
         ),
       ].map((id) => index.themeGroupById.get(id as ThemeGroupId)?.name ?? id)
       const unsubscribeUrl = options.links.unsubscribeUrl(personId, { _tag: "Digest", cadence }, now)
@@ -362,7 +385,9 @@ export const makeEmailWorker = Effect.fn("email.makeEmailWorker")(function* (opt
         })),
         clock(),
       )
-      yield* digestRuns.complete(personId, periodKey, items.length, clock())
+      yield* digestRuns.complete(personId, periodKey, included.length, clock())
+      yield* digestRuns.start(personId, deliveredKey(periodKey), clock()).pipe(Effect.ignore)
+      yield* digestRuns.complete(personId, deliveredKey(periodKey), included.length, clock())
       return { ...emptyReport, sent, requests: 1, digests: 1 }
     })
 
@@ -439,7 +464,7 @@ export const makeEmailWorker = Effect.fn("email.makeEmailWorker")(function* (opt
         const period = periodContaining(cadence, update.publishedAt ?? delivery.createdAt)
         if (now.getTime() < period.end.getTime()) {
           yield* outbox.markFailed(options.workerId, delivery.id, {
-            error: `held for the ${cadence} digest ${period.key}`,
+            error: heldNote(cadence, period.key),
             retryAt: period.end,
           })
           report = { ...report, held: report.held + 1 }
@@ -471,15 +496,26 @@ export const makeEmailWorker = Effect.fn("email.makeEmailWorker")(function* (opt
         )
         continue
       }
-      // Another worker sent (or is sending) this period's digest without these: they go on their own.
-      for (const { delivery, update } of digest.items) {
-        const person = index.personById.get(delivery.personId as PersonId)!
-        const language = person.preferences.language
-        const groupKey = `${update.id}|update|${language}`
-        const group = groups.get(groupKey) ?? { update, language, addressed: [] }
-        group.addressed.push({ delivery, recipient: recipientFor(index, delivery, update, language, now) })
-        groups.set(groupKey, group)
+      // Another worker has this period's digest. Once it went out (it included every held item
+      // of the period), ours are done; until then they wait longer than a lease, after which a
+      // dead worker's run is released and the digest is taken up again.
+      const delivered = yield* digestRuns.has(digest.personId, deliveredKey(periodKey))
+      if (delivered) {
+        const marked = yield* outbox.markSent(
+          options.workerId,
+          digest.items.map(({ delivery }) => ({ id: delivery.id, providerMessageId: `digest:${periodKey}` })),
+          clock(),
+        )
+        report = { ...report, sent: report.sent + marked }
+        continue
       }
+      for (const { delivery } of digest.items) {
+        yield* outbox.markFailed(options.workerId, delivery.id, {
+          error: heldNote(digest.cadence, periodKey),
+          retryAt: new Date(now.getTime() + leaseMillis + 1000),
+        })
+      }
+      report = { ...report, held: report.held + digest.items.length }
     }
 
     for (const [key, group] of groups) {

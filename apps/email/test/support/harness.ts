@@ -15,7 +15,7 @@ import { type LocalSendGrid, startLocalSendGrid } from "../../src/testing/sendgr
 import { links, organizer, passOnLine, network as smallNetwork } from "./fixtures.js"
 
 /** A settable clock: the worker and scheduler read it, tests move it. */
-export const makeClock = (start: string) => {
+export const makeClock = (start: string | Date) => {
   let now = new Date(start)
   return {
     now: () => now,
