@@ -1,0 +1,67 @@
+import type { App, BlockButtonAction } from "@slack/bolt"
+import type { ReceiptKind } from "@spridning/core"
+import { Updates } from "@spridning/db"
+import { Effect } from "effect"
+import { homeView } from "../features/home.js"
+import { recordReceipt } from "../features/receipts.js"
+import type { SlackAppDeps } from "../slack-app/deps.js"
+import { slackCall } from "../slack-api/slack-call.js"
+import { receiptLabel } from "../views/labels.js"
+import { textsFor } from "../views/texts.js"
+import { receiptActions, updateMessage } from "../views/update-message.js"
+import { resolvePerson } from "./resolve-person.js"
+
+const kinds: ReadonlyArray<ReceiptKind> = ["read", "passedOn", "acted"]
+
+/**
+ * Läst / Delat vidare / Omsatt i handling: one listener per button. The click is acknowledged
+ * at once; then the receipt is recorded and the message (a DM), the App Home, or an ephemeral
+ * note (a group channel) shows what was marked.
+ */
+export const registerReceiptButtons = (app: App, deps: SlackAppDeps): void => {
+  for (const kind of kinds) {
+    app.action<BlockButtonAction>(receiptActions[kind], async ({ ack, body, action, client }) => {
+      await ack()
+      const teamId = body.team?.id ?? body.user.team_id ?? ""
+      const userId = body.user.id
+      const channelId = body.channel?.id ?? body.container?.channel_id
+      const messageTs = body.message?.ts ?? body.container?.message_ts
+      await deps.runtime.runPromise(
+        Effect.gen(function* () {
+          const { who, language } = yield* resolvePerson(deps, client, { teamId, userId })
+          const texts = textsFor(language)
+          const tell = (text: string) =>
+            channelId === undefined
+              ? Effect.void
+              : slackCall("chat.postEphemeral", () => client.chat.postEphemeral({ channel: channelId, user: userId, text }))
+          if (who === undefined) return yield* tell(texts.notLinked)
+          const outcome = yield* recordReceipt(who, action.value ?? "", kind, deps.now())
+          if (outcome._tag === "NoDelivery") return yield* tell(texts.receiptNoDelivery)
+          if (body.container?.type === "view") {
+            const view = yield* homeView(who, language, deps.now())
+            return yield* slackCall("views.publish", () => client.views.publish({ user_id: userId, view }))
+          }
+          if (channelId?.startsWith("D") === true && messageTs !== undefined) {
+            const update = yield* (yield* Updates).get(outcome.delivery.updateId)
+            const message = updateMessage({
+              language,
+              network: who.network,
+              update,
+              reasons: outcome.delivery.reasons,
+              ...(outcome.delivery.bridge === undefined ? {} : { bridge: outcome.delivery.bridge }),
+              receiptsDone: outcome.done,
+            })
+            return yield* slackCall("chat.update", () =>
+              client.chat.update({ channel: channelId, ts: messageTs, text: message.text, blocks: message.blocks }),
+            )
+          }
+          const label = receiptLabel(language, kind)
+          return yield* tell(outcome.isNew ? texts.receiptRecorded(label) : texts.receiptAlready(label))
+        }).pipe(
+          Effect.asVoid,
+          Effect.catch((error) => Effect.sync(() => deps.log("error", `receipt ${kind} failed`, error))),
+        ),
+      )
+    })
+  }
+}

@@ -1,0 +1,88 @@
+import type { KnownBlock } from "@slack/types"
+import type { Bridge, InclusionReason, Language, Network, ReceiptKind } from "@spridning/core"
+import { indexNetwork } from "@spridning/core"
+import type { StoredUpdate } from "@spridning/db"
+import { actions, button, context, escapeMrkdwn, header, section } from "./blocks.js"
+import { reasonLine, receiptLabel } from "./labels.js"
+import { textsFor } from "./texts.js"
+
+/** The action ids of the three receipt buttons; their value is the update id. */
+export const receiptActions: Readonly<Record<ReceiptKind, string>> = {
+  read: "receipt_read",
+  passedOn: "receipt_passed_on",
+  acted: "receipt_acted",
+}
+
+export interface UpdateMessageInput {
+  readonly language: Language
+  readonly network: Network
+  readonly update: StoredUpdate
+  /** Why this person gets it (a DM); absent in a group channel. */
+  readonly reasons?: ReadonlyArray<InclusionReason>
+  readonly bridge?: Bridge
+  readonly receiptsDone?: ReadonlyArray<ReceiptKind>
+}
+
+const headline = (input: UpdateMessageInput, groupName: string): string => {
+  const texts = textsFor(input.language)
+  switch (input.update.details.kind) {
+    case "meetingNotes":
+      return texts.meetingNotesFrom(groupName)
+    case "workListItem":
+      return texts.workListFrom(groupName)
+    default:
+      return texts.updateFrom(groupName)
+  }
+}
+
+const detailLine = (input: UpdateMessageInput): string | undefined => {
+  const details = input.update.details
+  const texts = textsFor(input.language)
+  if (details.kind === "meetingNotes") return `${texts.fieldMeetingDate.split(" (")[0]}: ${details.meetingDate}`
+  if (details.kind === "workListItem") {
+    const status = { planned: texts.statusPlanned, ongoing: texts.statusOngoing, done: texts.statusDone }[details.status]
+    return details.dueDate === undefined ? status : `${status} · ${details.dueDate}`
+  }
+  return undefined
+}
+
+/**
+ * A published update as a Slack message: what it is, why the reader gets it, whom to pass it
+ * on to ("Skriv gärna ut vem det ska spridas till"), and the three buttons that follow it
+ * from information to action.
+ */
+export const updateMessage = (input: UpdateMessageInput): { text: string; blocks: Array<KnownBlock> } => {
+  const texts = textsFor(input.language)
+  const index = indexNetwork(input.network)
+  const groupName =
+    input.update.themeGroupId === undefined
+      ? "HFS-nätverket"
+      : (index.themeGroupById.get(input.update.themeGroupId as never)?.name ?? input.update.themeGroupId)
+  const title = headline(input, groupName)
+  const blocks: Array<KnownBlock> = [
+    header(title),
+    section(`*${escapeMrkdwn(input.update.title)}*\n${escapeMrkdwn(input.update.body).slice(0, 2_500)}`),
+  ]
+  const detail = detailLine(input)
+  if (detail !== undefined) blocks.push(context(detail))
+  const passOn = input.update.passOnLine?.[input.language]
+  if (passOn !== undefined && passOn !== "") blocks.push(context(`:arrow_right: ${escapeMrkdwn(passOn)}`))
+  if (input.reasons !== undefined && input.reasons.length > 0) {
+    const reasons = input.reasons.map((reason) => reasonLine(input.language, input.network, reason))
+    blocks.push(context(`${texts.whyYouGotThis}: ${escapeMrkdwn(reasons.join("; "))}`))
+  }
+  if (input.bridge !== undefined) blocks.push(context(`:bridge_at_night: ${texts.bridgeNote}`))
+  blocks.push(
+    actions("receipts", [
+      button(texts.buttonRead, receiptActions.read, input.update.id),
+      button(texts.buttonPassedOn, receiptActions.passedOn, input.update.id),
+      button(texts.buttonActed, receiptActions.acted, input.update.id, "primary"),
+    ]),
+  )
+  if (input.receiptsDone !== undefined && input.receiptsDone.length > 0) {
+    blocks.push(
+      context(`:white_check_mark: ${texts.receiptsDone(input.receiptsDone.map((k) => receiptLabel(input.language, k)).join(", "))}`),
+    )
+  }
+  return { text: `${title}: ${input.update.title}`, blocks }
+}
