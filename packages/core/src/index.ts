@@ -3,8 +3,9 @@
  * groups learn to every region. Pure: no database, HTTP, Slack or mail code.
  * @packageDocumentation
  */
-export * from "./audience/model.js"
-export * from "./dissemination/model.js"
-export * from "./funnel/model.js"
+export * from "./audience/index.js"
+export * from "./dissemination/index.js"
+export * from "./funnel/index.js"
+export * from "./messages/index.js"
 export * from "./organisation/index.js"
-export * from "./ports/network-store.js"
+export * from "./ports/index.js"

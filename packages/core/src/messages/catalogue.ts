@@ -1,0 +1,268 @@
+import type { AudienceScope, AudienceTag } from "../audience/model.js"
+import type { UpdateKind } from "../dissemination/model.js"
+import type { ReceiptKind } from "../funnel/model.js"
+import type {
+  Language,
+  MemberKind,
+  PersonFunction,
+  RegionalBodyKind,
+  Role,
+  Sector,
+} from "../organisation/model.js"
+
+/** A noun in both numbers, so lists read naturally ("en processledare", "processledare"). */
+export interface Noun {
+  readonly one: string
+  readonly many: string
+}
+
+export type CoverageStatus = "represented" | "bridged" | "uncovered"
+export type BridgeVia = "contactPerson" | "processLeader"
+
+/**
+ * Every piece of text a person reads, in one language. Both languages implement the whole
+ * interface, so a missing translation is a type error rather than a blank in a mail.
+ */
+export interface Catalogue {
+  readonly role: Readonly<Record<Role, Noun>>
+  readonly function: Readonly<Record<PersonFunction, Noun>>
+  readonly sector: Readonly<Record<Sector, string>>
+  readonly memberKind: Readonly<Record<MemberKind, string>>
+  readonly regionalBodyKind: Readonly<Record<RegionalBodyKind, string>>
+  readonly audienceTag: Readonly<Record<AudienceTag, string>>
+  readonly audienceScope: Readonly<Record<AudienceScope, string>>
+  readonly updateKind: Readonly<Record<UpdateKind, string>>
+  readonly coverageStatus: Readonly<Record<CoverageStatus, string>>
+  readonly receiptKind: Readonly<Record<ReceiptKind, string>>
+  /** What the reader is asked to do with each kind of update. */
+  readonly callToAction: Readonly<Record<UpdateKind, string>>
+  readonly passOn: {
+    readonly prefix: string
+    readonly everyoneInNetwork: string
+    readonly everyone: string
+    readonly inPlaces: (places: string) => string
+    readonly everywhere: string
+    readonly healthcareRegion: (name: string) => string
+  }
+  readonly because: {
+    readonly prefix: string
+    readonly holdsRole: (role: string, place: string) => string
+    readonly holdsGroupRole: (role: string, group: string, place: string) => string
+    readonly holdsBodyRole: (body: string, place: string) => string
+    readonly followsGroup: (group: string) => string
+    readonly matchesTag: (tag: string) => string
+    readonly hasFunction: (fn: string) => string
+    readonly inTargetedRegion: (place: string, scope: AudienceScope) => string
+    readonly bridge: (via: BridgeVia, group: string, place: string) => string
+  }
+  /** Joins a list the way the language does: "a, b och c". */
+  readonly list: (items: ReadonlyArray<string>) => string
+}
+
+const joinWith =
+  (and: string) =>
+  (items: ReadonlyArray<string>): string =>
+    items.length <= 1
+      ? (items[0] ?? "")
+      : `${items.slice(0, -1).join(", ")} ${and} ${items[items.length - 1]}`
+
+const sv: Catalogue = {
+  role: {
+    participant: { one: "temagruppsdeltagare", many: "temagruppsdeltagare" },
+    chair: { one: "ordförande", many: "ordförande" },
+    contactPerson: { one: "kontaktperson", many: "kontaktpersoner" },
+    processLeader: { one: "processledare", many: "processledare" },
+    presidiumMember: { one: "presidieledamot", many: "presidieledamöter" },
+    management: { one: "ledning", many: "ledningen" },
+    bodyMember: { one: "ledamot i regionalt forum", many: "ledamöter i regionala forum" },
+  },
+  function: {
+    clinician: { one: "kliniker", many: "kliniker" },
+    strategist: { one: "strateg", many: "strateger" },
+    manager: { one: "chef", many: "chefer" },
+    publicHealthOfficer: { one: "folkhälsoplanerare", many: "folkhälsoplanerare" },
+    coordinator: { one: "samordnare", many: "samordnare" },
+    director: { one: "direktör", many: "direktörer" },
+    researcher: { one: "forskare", many: "forskare" },
+    other: { one: "medarbetare", many: "medarbetare" },
+  },
+  sector: {
+    care: "vården",
+    publicHealth: "folkhälsa",
+    regionalDevelopment: "regional utveckling",
+    municipality: "kommun",
+    school: "skola",
+    other: "annan verksamhet",
+  },
+  memberKind: { region: "region", municipality: "kommun", hospital: "sjukhus", careProvider: "vårdgivare" },
+  regionalBodyKind: {
+    referenceGroup: "referensgrupp",
+    council: "regionalt råd",
+    network: "regionalt nätverk",
+  },
+  audienceTag: {
+    "governance-and-leadership": "styrning och ledning",
+    "tools-for-staff": "verktyg för medarbetare",
+    clinicians: "kliniker",
+    strategists: "strateger",
+    "public-health": "folkhälsoarbete",
+  },
+  audienceScope: { network: "för nätverket", public: "för alla" },
+  updateKind: {
+    meetingNotes: "Minnesanteckningar",
+    workListItem: "Aktuellt arbete",
+    digitalHour: "Digitimme",
+    goodExample: "Gott exempel",
+    proposalRound: "Förslagsomgång",
+    proposalAnswer: "Svar på förslag",
+    actionPlan: "Handlingsplan",
+    briefing: "Lägesbild för ledningen",
+  },
+  coverageStatus: {
+    represented: "representerad",
+    bridged: "brygga via kontaktperson",
+    uncovered: "saknar kanal",
+  },
+  receiptKind: { read: "Läst", passedOn: "Delat vidare", acted: "Omsatt i handling" },
+  callToAction: {
+    meetingNotes: "Läs anteckningarna och sprid det som berör din verksamhet vidare.",
+    workListItem: "Se vad gruppen arbetar med nu och hör av dig om ni gör något liknande.",
+    digitalHour: "Anmäl dig och bjud in kollegor som har nytta av ämnet.",
+    goodExample: "Läs exemplet och fundera på om det kan prövas hos er.",
+    proposalRound: "Skicka in er regions förslag före sista dagen, även om ni inte är med i gruppen.",
+    proposalAnswer: "Läs svaret och återkoppla till dem som stod bakom förslaget.",
+    actionPlan: "Läs handlingsplanen och förankra den hos er ledning.",
+    briefing: "Gå igenom läget och besluta vad regionen ska göra härnäst.",
+  },
+  passOn: {
+    prefix: "Sprid vidare till",
+    everyoneInNetwork: "alla i HFS-nätverket",
+    everyone: "alla som kan ha nytta av det",
+    inPlaces: (places) => `i ${places}`,
+    everywhere: "i alla regioner",
+    healthcareRegion: (name) => `sjukvårdsregion ${name}`,
+  },
+  because: {
+    prefix: "Du får detta eftersom",
+    holdsRole: (role, place) => `du är ${role} i ${place}`,
+    holdsGroupRole: (role, group, place) => `du är ${role} i temagruppen ${group} för ${place}`,
+    holdsBodyRole: (body, place) => `du sitter i ${body} i ${place}`,
+    followsGroup: (group) => `du följer temagruppen ${group}`,
+    matchesTag: (tag) => `det handlar om ${tag}, som berör dig`,
+    hasFunction: (fn) => `det riktar sig till dig som ${fn}`,
+    inTargetedRegion: (place, scope) =>
+      scope === "public" ? `det är öppet för alla i ${place}` : `du är med i HFS-nätverket i ${place}`,
+    bridge: (via, group, place) =>
+      `${place} saknar deltagare i temagruppen ${group} och du är regionens ${
+        via === "contactPerson" ? "kontaktperson för gruppen" : "processledare"
+      } – sprid det vidare inom regionen`,
+  },
+  list: joinWith("och"),
+}
+
+const en: Catalogue = {
+  role: {
+    participant: { one: "theme group participant", many: "theme group participants" },
+    chair: { one: "chair", many: "chairs" },
+    contactPerson: { one: "contact person", many: "contact persons" },
+    processLeader: { one: "process leader", many: "process leaders" },
+    presidiumMember: { one: "presidium member", many: "presidium members" },
+    management: { one: "management", many: "management" },
+    bodyMember: { one: "member of a regional body", many: "members of regional bodies" },
+  },
+  function: {
+    clinician: { one: "clinician", many: "clinicians" },
+    strategist: { one: "strategist", many: "strategists" },
+    manager: { one: "manager", many: "managers" },
+    publicHealthOfficer: { one: "public health officer", many: "public health officers" },
+    coordinator: { one: "coordinator", many: "coordinators" },
+    director: { one: "director", many: "directors" },
+    researcher: { one: "researcher", many: "researchers" },
+    other: { one: "staff member", many: "staff" },
+  },
+  sector: {
+    care: "health care",
+    publicHealth: "public health",
+    regionalDevelopment: "regional development",
+    municipality: "municipality",
+    school: "school",
+    other: "other",
+  },
+  memberKind: {
+    region: "region",
+    municipality: "municipality",
+    hospital: "hospital",
+    careProvider: "care provider",
+  },
+  regionalBodyKind: {
+    referenceGroup: "reference group",
+    council: "regional council",
+    network: "regional network",
+  },
+  audienceTag: {
+    "governance-and-leadership": "governance and leadership",
+    "tools-for-staff": "tools for staff",
+    clinicians: "clinicians",
+    strategists: "strategists",
+    "public-health": "public health work",
+  },
+  audienceScope: { network: "for the network", public: "for everyone" },
+  updateKind: {
+    meetingNotes: "Meeting notes",
+    workListItem: "Current work",
+    digitalHour: "Digital hour",
+    goodExample: "Good example",
+    proposalRound: "Proposal round",
+    proposalAnswer: "Answer to a proposal",
+    actionPlan: "Action plan",
+    briefing: "Briefing for management",
+  },
+  coverageStatus: {
+    represented: "represented",
+    bridged: "bridged by a contact person",
+    uncovered: "no channel",
+  },
+  receiptKind: { read: "Read", passedOn: "Passed on", acted: "Acted on" },
+  callToAction: {
+    meetingNotes: "Read the notes and pass on what concerns your organisation.",
+    workListItem: "See what the group is working on now and get in touch if you do something similar.",
+    digitalHour: "Sign up and invite colleagues who will benefit from the topic.",
+    goodExample: "Read the example and consider whether it could be tried where you work.",
+    proposalRound: "Send in your region's proposals before the deadline, even if you are not in the group.",
+    proposalAnswer: "Read the answer and report back to those behind the proposal.",
+    actionPlan: "Read the action plan and anchor it with your management.",
+    briefing: "Review the situation and decide what the region should do next.",
+  },
+  passOn: {
+    prefix: "Pass on to",
+    everyoneInNetwork: "everyone in the HFS network",
+    everyone: "everyone who may benefit",
+    inPlaces: (places) => `in ${places}`,
+    everywhere: "in all regions",
+    healthcareRegion: (name) => `the ${name} healthcare region`,
+  },
+  because: {
+    prefix: "You are receiving this because",
+    holdsRole: (role, place) => `you are ${role} in ${place}`,
+    holdsGroupRole: (role, group, place) => `you are ${role} in the theme group ${group} for ${place}`,
+    holdsBodyRole: (body, place) => `you sit on ${body} in ${place}`,
+    followsGroup: (group) => `you follow the theme group ${group}`,
+    matchesTag: (tag) => `it concerns ${tag}, which is relevant to you`,
+    hasFunction: (fn) => `it is addressed to you as a ${fn}`,
+    inTargetedRegion: (place, scope) =>
+      scope === "public"
+        ? `it is open to everyone in ${place}`
+        : `you are part of the HFS network in ${place}`,
+    bridge: (via, group, place) =>
+      `${place} has no participant in the theme group ${group} and you are the region's ${
+        via === "contactPerson" ? "contact person for the group" : "process leader"
+      } – please pass it on within the region`,
+  },
+  list: joinWith("and"),
+}
+
+/** The message catalogue: Swedish by default, English by preference. */
+export const messages: Readonly<Record<Language, Catalogue>> = { sv, en }
+
+/** The catalogue for a language (Swedish when none is given). */
+export const catalogue = (language: Language = "sv"): Catalogue => messages[language]
