@@ -23,7 +23,10 @@ export const regionCoverageBlocks = (network: Network, regionId: RegionId, langu
         return through === "" ? groupName(cell.themeGroupId) : `${groupName(cell.themeGroupId)} (${through})`
       }
       if (status === "uncovered") {
-        const fallback = cell.fallback === undefined ? texts.coverageNoFallback : texts.coverageFallback(personName(cell.fallback.personId))
+        const fallback =
+          cell.fallback === undefined
+            ? texts.coverageNoFallback
+            : texts.coverageFallback(personName(cell.fallback.personId))
         return `${groupName(cell.themeGroupId)} – ${fallback}`
       }
       return groupName(cell.themeGroupId)
@@ -34,25 +37,37 @@ export const regionCoverageBlocks = (network: Network, regionId: RegionId, langu
   const gaps = report.roleGaps.find((gap) => gap.regionId === regionId)?.missing ?? []
   return [
     section(lines.join("\n")),
-    ...(gaps.length === 0 ? [] : [context(texts.roleGaps(gaps.map((role) => roleLabel(language, role)).join(", ")))]),
+    ...(gaps.length === 0
+      ? []
+      : [context(texts.roleGaps(gaps.map((role) => roleLabel(language, role)).join(", ")))]),
   ]
 }
 
 /** `/spridning täckning [region]`: one region's groups, or a line per region for the network. */
-export const coverageReply = (network: Network, language: Language, typedRegion: string | undefined): CommandReply => {
+export const coverageReply = (
+  network: Network,
+  language: Language,
+  typedRegion: string | undefined,
+): CommandReply => {
   const texts = textsFor(language)
   if (typedRegion === undefined) {
     const report = coverage(network)
     const lines = network.regions.map((region) => {
       const cells = report.cells.filter((cell) => cell.regionId === region.id)
       const count = (status: Status) => cells.filter((cell) => cell.status === status).length
-      return texts.coverageNetworkLine(escapeMrkdwn(region.name), count("represented"), count("bridged"), count("uncovered"))
+      return texts.coverageNetworkLine(
+        escapeMrkdwn(region.name),
+        count("represented"),
+        count("bridged"),
+        count("uncovered"),
+      )
     })
     return reply(texts.coverageNetworkTitle, [header(texts.coverageNetworkTitle), section(lines.join("\n"))])
   }
   const match = findByName(network.regions, typedRegion, (region) => [region.id, region.name])
   if (match._tag === "NoMatch") return reply(texts.noRegionMatch(escapeMrkdwn(typedRegion)))
-  if (match._tag === "Ambiguous") return reply(texts.ambiguous(match.candidates.map((r) => escapeMrkdwn(r.name))))
+  if (match._tag === "Ambiguous")
+    return reply(texts.ambiguous(match.candidates.map((r) => escapeMrkdwn(r.name))))
   const title = texts.coverageTitle(match.item.name)
   return reply(title, [header(title), ...regionCoverageBlocks(network, match.item.id, language)])
 }

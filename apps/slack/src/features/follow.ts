@@ -59,5 +59,7 @@ export const unfollowCommand = Effect.fn("unfollowCommand")(function* (
   if (isReply(group)) return group
   const organisation = yield* Organisation
   const removed = yield* organisation.follows.unfollow(who.person.id, group.id, who.actor)
-  return reply(removed ? texts.unfollowed(escapeMrkdwn(group.name)) : texts.notFollowing(escapeMrkdwn(group.name)))
+  return reply(
+    removed ? texts.unfollowed(escapeMrkdwn(group.name)) : texts.notFollowing(escapeMrkdwn(group.name)),
+  )
 })

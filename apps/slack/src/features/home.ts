@@ -22,30 +22,46 @@ export const homeView = Effect.fn("homeView")(function* (who: SlackPerson, langu
   const texts = textsFor(language)
   const index = indexNetwork(who.network)
   const groups = feedGroups(who)
-  const feed = yield* recentUpdates([...groups.followed, ...groups.bridgedThroughMe], new Date(now.getTime() - month), 10)
+  const feed = yield* recentUpdates(
+    [...groups.followed, ...groups.bridgedThroughMe],
+    new Date(now.getTime() - month),
+    10,
+  )
   const waiting = yield* waitingForAction(who, 10)
   const groupName = (id: string | undefined) =>
     id === undefined ? "HFS-nätverket" : (index.themeGroupById.get(id as never)?.name ?? id)
   const region = index.regionById.get(who.person.regionId)
   const blocks: Array<KnownBlock> = [header(texts.homeTitle), section(`*${texts.homeFeed}*`)]
-  if (feed.length === 0) blocks.push(section(groups.followed.length === 0 ? texts.homeFeedEmpty : texts.digestNothing))
+  if (feed.length === 0)
+    blocks.push(section(groups.followed.length === 0 ? texts.homeFeedEmpty : texts.digestNothing))
   for (const update of feed) {
     blocks.push(
       section(`*${escapeMrkdwn(update.title)}*\n${escapeMrkdwn(update.body).slice(0, 280)}`),
-      context(`${escapeMrkdwn(groupName(update.themeGroupId))} · ${texts.publishedAt(update.publishedAt?.toISOString().slice(0, 10) ?? "")}`),
+      context(
+        `${escapeMrkdwn(groupName(update.themeGroupId))} · ${texts.publishedAt(update.publishedAt?.toISOString().slice(0, 10) ?? "")}`,
+      ),
     )
   }
   if (groups.bridgedThroughMe.length > 0) {
-    blocks.push(context(texts.homeBridged(groups.bridgedThroughMe.map((id) => escapeMrkdwn(groupName(id))).join(", "))))
+    blocks.push(
+      context(texts.homeBridged(groups.bridgedThroughMe.map((id) => escapeMrkdwn(groupName(id))).join(", "))),
+    )
   }
-  blocks.push(divider(), section(`*${texts.homeCoverage(escapeMrkdwn(region?.name ?? who.person.regionId))}*`))
+  blocks.push(
+    divider(),
+    section(`*${texts.homeCoverage(escapeMrkdwn(region?.name ?? who.person.regionId))}*`),
+  )
   blocks.push(...regionCoverageBlocks(who.network, who.person.regionId, language))
   blocks.push(divider(), section(`*${texts.waitingForYou}*`))
   if (waiting.length === 0) blocks.push(section(texts.homeWaitingEmpty))
   for (const item of waiting) {
-    blocks.push(section(`*${escapeMrkdwn(item.update.title)}* – ${escapeMrkdwn(groupName(item.update.themeGroupId))}`))
+    blocks.push(
+      section(`*${escapeMrkdwn(item.update.title)}* – ${escapeMrkdwn(groupName(item.update.themeGroupId))}`),
+    )
     if (item.done.length > 0) {
-      blocks.push(context(texts.receiptsDone(item.done.map((kind) => receiptLabel(language, kind)).join(", "))))
+      blocks.push(
+        context(texts.receiptsDone(item.done.map((kind) => receiptLabel(language, kind)).join(", "))),
+      )
     }
     blocks.push(
       actions(`receipts-${item.deliveryId}`, [

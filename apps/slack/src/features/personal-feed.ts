@@ -8,7 +8,9 @@ import type { SlackPerson } from "../people/slack-person.js"
  * region is bridged through them ("en kanal in": a contact person carries a group's work into
  * a region that has nobody in it).
  */
-export const feedGroups = (who: SlackPerson): {
+export const feedGroups = (
+  who: SlackPerson,
+): {
   readonly followed: ReadonlyArray<ThemeGroupId>
   readonly bridgedThroughMe: ReadonlyArray<ThemeGroupId>
 } => {
@@ -56,10 +58,14 @@ export const waitingForAction = Effect.fn("waitingForAction")(function* (who: Sl
   const updates = yield* Updates
   const delivered = (yield* outbox.forPerson(who.person.id, 100)).filter((d) => d.state === "sent")
   const marks = yield* receipts.forDeliveries(delivered.map((d) => d.id))
-  const open = delivered.filter((d) => !marks.some((m) => m.deliveryId === d.id && m.kind === "acted")).slice(0, limit)
+  const open = delivered
+    .filter((d) => !marks.some((m) => m.deliveryId === d.id && m.kind === "acted"))
+    .slice(0, limit)
   const waiting: Array<WaitingDelivery> = []
   for (const delivery of open) {
-    const update = yield* updates.get(delivery.updateId).pipe(Effect.catchTag("NotFound", () => Effect.succeed(undefined)))
+    const update = yield* updates
+      .get(delivery.updateId)
+      .pipe(Effect.catchTag("NotFound", () => Effect.succeed(undefined)))
     if (update === undefined) continue
     waiting.push({
       deliveryId: delivery.id,

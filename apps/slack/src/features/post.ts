@@ -86,15 +86,24 @@ export const submitPost = Effect.fn("submitPost")(function* (
   if (themeGroupId === undefined) errors[postFields.themeGroup] = texts.fieldRequired
   if (title === undefined) errors[postFields.title] = texts.fieldRequired
   if (body === undefined) errors[postFields.body] = texts.fieldRequired
-  if (kind === "meetingNotes" && meetingDate === undefined) errors[postFields.meetingDate] = texts.meetingDateRequired
-  if (themeGroupId === undefined || title === undefined || body === undefined || Object.keys(errors).length > 0) {
+  if (kind === "meetingNotes" && meetingDate === undefined)
+    errors[postFields.meetingDate] = texts.meetingDateRequired
+  if (
+    themeGroupId === undefined ||
+    title === undefined ||
+    body === undefined ||
+    Object.keys(errors).length > 0
+  ) {
     return { answer: { response_action: "errors", errors } } satisfies PostOutcome
   }
   const right = postingRightIn(who.network, who.person, who.isAdmin, themeGroupId)
   const groupName = indexNetwork(who.network).themeGroupById.get(themeGroupId)?.name ?? themeGroupId
   if (right === undefined) {
     return {
-      answer: { response_action: "errors", errors: { [postFields.themeGroup]: texts.postNotAllowed(groupName) } },
+      answer: {
+        response_action: "errors",
+        errors: { [postFields.themeGroup]: texts.postNotAllowed(groupName) },
+      },
     } satisfies PostOutcome
   }
   const audience: Audience = {
@@ -113,10 +122,12 @@ export const submitPost = Effect.fn("submitPost")(function* (
         }
   const plan = yield* planDissemination(who.network, update)
   const updates = yield* Updates
-  const published = yield* updates.publish({ id, themeGroupId, title, body, audience, details }, plan, who.actor, now).pipe(
-    Effect.map((result) => ({ _tag: "Published" as const, count: result.deliveries })),
-    Effect.catchTag("Duplicate", () => Effect.succeed({ _tag: "AlreadyPublished" as const })),
-  )
+  const published = yield* updates
+    .publish({ id, themeGroupId, title, body, audience, details }, plan, who.actor, now)
+    .pipe(
+      Effect.map((result) => ({ _tag: "Published" as const, count: result.deliveries })),
+      Effect.catchTag("Duplicate", () => Effect.succeed({ _tag: "AlreadyPublished" as const })),
+    )
   return {
     answer: { response_action: "clear" },
     confirmation:

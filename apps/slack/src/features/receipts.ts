@@ -34,6 +34,11 @@ export const recordReceipt = Effect.fn("recordReceipt")(function* (
   if (delivery === undefined) return { _tag: "NoDelivery" } satisfies ReceiptOutcome as ReceiptOutcome
   const isNew = yield* receipts.record({ deliveryId: delivery.id, kind, personId: who.person.id }, now)
   const kinds = new Set((yield* receipts.forDeliveries([delivery.id])).map((r) => r.kind))
-  const outcome: ReceiptOutcome = { _tag: "Recorded", isNew, delivery, done: order.filter((k) => kinds.has(k)) }
+  const outcome: ReceiptOutcome = {
+    _tag: "Recorded",
+    isNew,
+    delivery,
+    done: order.filter((k) => kinds.has(k)),
+  }
   return outcome
 })

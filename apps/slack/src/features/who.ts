@@ -20,8 +20,12 @@ const regionReply = (network: Network, region: Region, language: Language): Comm
     .filter((role) => role.role !== "bodyMember")
     .map((role) => {
       const person = index.personById.get(role.personId)
-      const group = role.themeGroupId === undefined ? "" : ` – ${index.themeGroupById.get(role.themeGroupId)?.name ?? ""}`
-      return { order: role.role, line: `• ${escapeMrkdwn(person?.name ?? role.personId)}: ${roleLabel(language, role.role)}${escapeMrkdwn(group)}` }
+      const group =
+        role.themeGroupId === undefined ? "" : ` – ${index.themeGroupById.get(role.themeGroupId)?.name ?? ""}`
+      return {
+        order: role.role,
+        line: `• ${escapeMrkdwn(person?.name ?? role.personId)}: ${roleLabel(language, role.role)}${escapeMrkdwn(group)}`,
+      }
     })
   const order = ["management", "presidiumMember", "processLeader", "chair", "participant", "contactPerson"]
   lines.sort((a, b) => order.indexOf(a.order) - order.indexOf(b.order))
@@ -35,13 +39,17 @@ const personReply = Effect.fn("whoPerson")(function* (network: Network, person: 
   const roles = index.rolesByPerson.get(person.id) ?? []
   const regionName = (id: string) => index.regionById.get(id as never)?.name ?? id
   const roleLines = roles.map((role) => {
-    const group = role.themeGroupId === undefined ? "" : ` – ${index.themeGroupById.get(role.themeGroupId)?.name ?? ""}`
+    const group =
+      role.themeGroupId === undefined ? "" : ` – ${index.themeGroupById.get(role.themeGroupId)?.name ?? ""}`
     return `• ${roleLabel(language, role.role)}, ${escapeMrkdwn(regionName(role.regionId))}${escapeMrkdwn(group)}`
   })
   const chain = yield* reportingChain(network, person.id).pipe(
     Effect.map((links) =>
       links
-        .map((link) => `${escapeMrkdwn(index.personById.get(link.personId)?.name ?? link.personId)} (${roleLabel(language, link.role)})`)
+        .map(
+          (link) =>
+            `${escapeMrkdwn(index.personById.get(link.personId)?.name ?? link.personId)} (${roleLabel(language, link.role)})`,
+        )
         .join(" → "),
     ),
     Effect.map((line) => (line === "" ? undefined : `${texts.reportingChain}: ${line}`)),

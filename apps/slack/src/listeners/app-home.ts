@@ -1,8 +1,8 @@
 import type { App } from "@slack/bolt"
 import { Effect } from "effect"
 import { homeView, unknownPersonHome } from "../features/home.js"
-import type { SlackAppDeps } from "../slack-app/deps.js"
 import { slackCall } from "../slack-api/slack-call.js"
+import type { SlackAppDeps } from "../slack-app/deps.js"
 import { resolvePerson } from "./resolve-person.js"
 
 /** Opening the app's Home tab publishes a fresh Home for that person. */
@@ -13,7 +13,8 @@ export const registerAppHome = (app: App, deps: SlackAppDeps): void => {
     await deps.runtime.runPromise(
       Effect.gen(function* () {
         const { who, language } = yield* resolvePerson(deps, client, { teamId, userId: event.user })
-        const view = who === undefined ? unknownPersonHome(language) : yield* homeView(who, language, deps.now())
+        const view =
+          who === undefined ? unknownPersonHome(language) : yield* homeView(who, language, deps.now())
         yield* slackCall("views.publish", () => client.views.publish({ user_id: event.user, view }))
       }).pipe(Effect.catch((error) => Effect.sync(() => deps.log("error", "App Home failed", error)))),
     )

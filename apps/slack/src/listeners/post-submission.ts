@@ -2,8 +2,8 @@ import type { App } from "@slack/bolt"
 import { Effect } from "effect"
 import { failureText } from "../features/failures.js"
 import { submitPost } from "../features/post.js"
-import type { SlackAppDeps } from "../slack-app/deps.js"
 import { slackCall } from "../slack-api/slack-call.js"
+import type { SlackAppDeps } from "../slack-app/deps.js"
 import { postFields, postModalCallbackId } from "../views/post-modal.js"
 import { textsFor } from "../views/texts.js"
 import { resolvePerson } from "./resolve-person.js"
@@ -18,7 +18,10 @@ export const registerPostSubmission = (app: App, deps: SlackAppDeps): void => {
         const { who, language } = yield* resolvePerson(deps, client, { teamId, userId })
         if (who === undefined) {
           return {
-            answer: { response_action: "errors" as const, errors: { [postFields.themeGroup]: textsFor(language).notLinked } },
+            answer: {
+              response_action: "errors" as const,
+              errors: { [postFields.themeGroup]: textsFor(language).notLinked },
+            },
           }
         }
         return yield* submitPost(who, language, view.id, view.state.values, deps.now())
@@ -37,7 +40,9 @@ export const registerPostSubmission = (app: App, deps: SlackAppDeps): void => {
     if (confirmation !== undefined) {
       // Best effort: the post is published whether or not this note reaches the person.
       await deps.runtime.runPromise(
-        slackCall("chat.postMessage", () => client.chat.postMessage({ channel: userId, text: confirmation })).pipe(
+        slackCall("chat.postMessage", () =>
+          client.chat.postMessage({ channel: userId, text: confirmation }),
+        ).pipe(
           Effect.catch((error) => Effect.sync(() => deps.log("warn", "could not confirm a post", error))),
         ),
       )

@@ -4,8 +4,8 @@ import { Updates } from "@spridning/db"
 import { Effect } from "effect"
 import { homeView } from "../features/home.js"
 import { recordReceipt } from "../features/receipts.js"
-import type { SlackAppDeps } from "../slack-app/deps.js"
 import { slackCall } from "../slack-api/slack-call.js"
+import type { SlackAppDeps } from "../slack-app/deps.js"
 import { receiptLabel } from "../views/labels.js"
 import { textsFor } from "../views/texts.js"
 import { receiptActions, updateMessage } from "../views/update-message.js"
@@ -33,7 +33,9 @@ export const registerReceiptButtons = (app: App, deps: SlackAppDeps): void => {
           const tell = (text: string) =>
             channelId === undefined
               ? Effect.void
-              : slackCall("chat.postEphemeral", () => client.chat.postEphemeral({ channel: channelId, user: userId, text }))
+              : slackCall("chat.postEphemeral", () =>
+                  client.chat.postEphemeral({ channel: channelId, user: userId, text }),
+                )
           if (who === undefined) return yield* tell(texts.notLinked)
           const outcome = yield* recordReceipt(who, action.value ?? "", kind, deps.now())
           if (outcome._tag === "NoDelivery") return yield* tell(texts.receiptNoDelivery)
@@ -52,7 +54,12 @@ export const registerReceiptButtons = (app: App, deps: SlackAppDeps): void => {
               receiptsDone: outcome.done,
             })
             return yield* slackCall("chat.update", () =>
-              client.chat.update({ channel: channelId, ts: messageTs, text: message.text, blocks: message.blocks }),
+              client.chat.update({
+                channel: channelId,
+                ts: messageTs,
+                text: message.text,
+                blocks: message.blocks,
+              }),
             )
           }
           const label = receiptLabel(language, kind)

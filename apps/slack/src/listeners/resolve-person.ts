@@ -5,7 +5,12 @@ import { findSlackPerson, type SlackPerson, type SlackUserRef } from "../people/
 import type { SlackAppDeps } from "../slack-app/deps.js"
 
 /** The person behind a Slack user, and the language to answer them in: theirs, else the one they typed. */
-export const resolvePerson = (deps: SlackAppDeps, client: WebClient, user: SlackUserRef, typedIn?: Language) =>
+export const resolvePerson = (
+  deps: SlackAppDeps,
+  client: WebClient,
+  user: SlackUserRef,
+  typedIn?: Language,
+) =>
   findSlackPerson(client, user, deps.adminEmails).pipe(
     Effect.map((who: SlackPerson | undefined) => ({
       who,

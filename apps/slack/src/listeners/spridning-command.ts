@@ -20,11 +20,21 @@ export const spridningCommand = "/spridning"
 const answer = (
   deps: SlackAppDeps,
   client: WebClient,
-  input: { readonly text: string; readonly teamId: string; readonly userId: string; readonly triggerId: string },
+  input: {
+    readonly text: string
+    readonly teamId: string
+    readonly userId: string
+    readonly triggerId: string
+  },
 ) => {
   const { command, typedIn } = parseCommand(input.text)
   return Effect.gen(function* () {
-    const { who, language } = yield* resolvePerson(deps, client, { teamId: input.teamId, userId: input.userId }, typedIn)
+    const { who, language } = yield* resolvePerson(
+      deps,
+      client,
+      { teamId: input.teamId, userId: input.userId },
+      typedIn,
+    )
     if (command._tag === "Help") return helpReply(language)
     if (command._tag === "Unknown") return helpReply(language, command.input)
     if (who === undefined) return reply(textsFor(language).notLinked)

@@ -35,7 +35,8 @@ export const findSlackPerson = Effect.fn("findSlackPerson")(function* (
   const links = yield* SlackLinks
   const actor = `slack:${user.teamId}/${user.userId}`
   const linkedId = yield* links.personForSlackUser(user.teamId, user.userId)
-  const linked = linkedId === undefined ? undefined : indexNetwork(network).personById.get(linkedId as Person["id"])
+  const linked =
+    linkedId === undefined ? undefined : indexNetwork(network).personById.get(linkedId as Person["id"])
   const person =
     linked ??
     (yield* Effect.gen(function* () {

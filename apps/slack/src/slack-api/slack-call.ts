@@ -40,13 +40,25 @@ export const classifySlackError = (method: string, error: unknown): SlackCallFai
         })
       case ErrorCode.HTTPError: {
         const status = (error as unknown as { statusCode: number }).statusCode
-        return new SlackCallFailed({ method, kind: status >= 500 ? "unavailable" : "rejected", error: `HTTP ${status}` })
+        return new SlackCallFailed({
+          method,
+          kind: status >= 500 ? "unavailable" : "rejected",
+          error: `HTTP ${status}`,
+        })
       }
       case ErrorCode.RequestError:
-        return new SlackCallFailed({ method, kind: "unavailable", error: String((error as unknown as Error).message) })
+        return new SlackCallFailed({
+          method,
+          kind: "unavailable",
+          error: String((error as unknown as Error).message),
+        })
     }
   }
-  return new SlackCallFailed({ method, kind: "unavailable", error: error instanceof Error ? error.message : String(error) })
+  return new SlackCallFailed({
+    method,
+    kind: "unavailable",
+    error: error instanceof Error ? error.message : String(error),
+  })
 }
 
 /** Runs one Web API call as an Effect, its failure classified. */

@@ -29,7 +29,9 @@ export interface SlackAppOptions {
 
 const depsOf = (options: SlackAppOptions): SlackAppDeps => ({
   runtime: options.runtime,
-  adminEmails: new Set((options.adminEmails ?? []).map((email) => email.trim().toLowerCase()).filter((e) => e !== "")),
+  adminEmails: new Set(
+    (options.adminEmails ?? []).map((email) => email.trim().toLowerCase()).filter((e) => e !== ""),
+  ),
   now: options.now ?? (() => new Date()),
   log: options.log ?? consoleLog,
   defaultLanguage: options.defaultLanguage ?? "sv",
@@ -62,7 +64,9 @@ export const slackRoutes = (options: SlackRoutesOptions): Hono => {
   const receiver = new HonoReceiver({
     signingSecret: options.signingSecret,
     log: deps.log,
-    ...(options.processBeforeResponse === undefined ? {} : { processBeforeResponse: options.processBeforeResponse }),
+    ...(options.processBeforeResponse === undefined
+      ? {}
+      : { processBeforeResponse: options.processBeforeResponse }),
     ...(options.clock === undefined ? {} : { now: options.clock }),
   })
   const app = new App({

@@ -24,7 +24,12 @@ export const context = (markdown: string): ContextBlock => ({
 
 export const divider = (): KnownBlock => ({ type: "divider" })
 
-export const button = (text: string, actionId: string, value: string, style?: "primary" | "danger"): Button => ({
+export const button = (
+  text: string,
+  actionId: string,
+  value: string,
+  style?: "primary" | "danger",
+): Button => ({
   type: "button",
   text: { type: "plain_text", text: clip(text, 75), emoji: true },
   action_id: actionId,

@@ -35,7 +35,10 @@ const receiptLabels: Record<Language, Record<ReceiptKind, string>> = {
 
 export const receiptLabel = (language: Language, kind: ReceiptKind): string => receiptLabels[language][kind]
 
-export const coverageStatusLabel = (language: Language, status: "represented" | "bridged" | "uncovered"): string =>
+export const coverageStatusLabel = (
+  language: Language,
+  status: "represented" | "bridged" | "uncovered",
+): string =>
   language === "sv"
     ? { represented: "med", bridged: "via kontaktperson", uncovered: "saknas" }[status]
     : { represented: "in the group", bridged: "through a contact person", uncovered: "missing" }[status]

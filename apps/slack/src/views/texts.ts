@@ -123,7 +123,8 @@ const en: SlackTexts = {
   ambiguous: (names) => `Several match – be more precise: ${names.join(", ")}.`,
   followUsage: "Say which group, for example `/spridning follow tobacco`.",
   unfollowUsage: "Say which group, for example `/spridning unfollow tobacco`.",
-  followed: (group) => `You now follow *${group}*. You will get its meeting notes and work list where you chose.`,
+  followed: (group) =>
+    `You now follow *${group}*. You will get its meeting notes and work list where you chose.`,
   alreadyFollowing: (group) => `You already follow *${group}*.`,
   unfollowed: (group) => `You no longer follow *${group}*.`,
   notFollowing: (group) => `You did not follow *${group}*.`,
@@ -179,7 +180,8 @@ const en: SlackTexts = {
   receiptNoDelivery: "This mailing was not sent to you, so there is nothing to mark.",
   receiptsDone: (kinds) => `Marked: ${kinds}`,
   whyYouGotThis: "Why you get this",
-  bridgeNote: "Your region has nobody in the group – you are its channel in. Please pass this on to those concerned.",
+  bridgeNote:
+    "Your region has nobody in the group – you are its channel in. Please pass this on to those concerned.",
   passOn: "Pass on",
   meetingNotesFrom: (group) => `Meeting notes from ${group}`,
   workListFrom: (group) => `Work list of ${group}`,

@@ -38,9 +38,12 @@ const headline = (input: UpdateMessageInput, groupName: string): string => {
 const detailLine = (input: UpdateMessageInput): string | undefined => {
   const details = input.update.details
   const texts = textsFor(input.language)
-  if (details.kind === "meetingNotes") return `${texts.fieldMeetingDate.split(" (")[0]}: ${details.meetingDate}`
+  if (details.kind === "meetingNotes")
+    return `${texts.fieldMeetingDate.split(" (")[0]}: ${details.meetingDate}`
   if (details.kind === "workListItem") {
-    const status = { planned: texts.statusPlanned, ongoing: texts.statusOngoing, done: texts.statusDone }[details.status]
+    const status = { planned: texts.statusPlanned, ongoing: texts.statusOngoing, done: texts.statusDone }[
+      details.status
+    ]
     return details.dueDate === undefined ? status : `${status} · ${details.dueDate}`
   }
   return undefined
@@ -81,7 +84,9 @@ export const updateMessage = (input: UpdateMessageInput): { text: string; blocks
   )
   if (input.receiptsDone !== undefined && input.receiptsDone.length > 0) {
     blocks.push(
-      context(`:white_check_mark: ${texts.receiptsDone(input.receiptsDone.map((k) => receiptLabel(input.language, k)).join(", "))}`),
+      context(
+        `:white_check_mark: ${texts.receiptsDone(input.receiptsDone.map((k) => receiptLabel(input.language, k)).join(", "))}`,
+      ),
     )
   }
   return { text: `${title}: ${input.update.title}`, blocks }

@@ -1,0 +1,31 @@
+/**
+ * @spridning/slack: Spridning in Slack. `/spridning` commands, App Home, theme-group channel
+ * announcements and DMs with receipt buttons, fed by the outbox.
+ * @packageDocumentation
+ */
+export { type SlackConfig, slackConfig, slackSettings } from "./config/slack-config.js"
+export { HonoReceiver, type HonoReceiverOptions } from "./http/hono-receiver.js"
+export {
+  describeVerificationFailure,
+  maxClockSkewSeconds,
+  verifySlackSignature,
+} from "./http/request-verification.js"
+export {
+  defaultBackoffMillis,
+  makeSlackDeliveryWorker,
+  type SlackDeliveryWorkerOptions,
+  startSlackDeliveryWorker,
+  type WorkerTick,
+} from "./notifications/slack-delivery-worker.js"
+export { type PostingRight, postingRights } from "./people/posting-rights.js"
+export { makeWebClient, SlackCallFailed, webClientOptions } from "./slack-api/slack-call.js"
+export { consoleLog, type Log } from "./slack-app/deps.js"
+export type { SlackServices, SpridningRuntime } from "./slack-app/services.js"
+export {
+  registerFeatures,
+  type SlackAppOptions,
+  type SlackRoutesOptions,
+  type SocketModeOptions,
+  slackRoutes,
+  startSocketMode,
+} from "./slack-app/slack-app.js"
