@@ -4,8 +4,13 @@
  * @packageDocumentation
  */
 export * from "./audience/index.js"
+export * from "./coverage/index.js"
 export * from "./dissemination/index.js"
 export * from "./funnel/index.js"
+export * from "./meetings/index.js"
+export * from "./merge/index.js"
 export * from "./messages/index.js"
 export * from "./organisation/index.js"
 export * from "./ports/index.js"
+export * from "./reporting/index.js"
+export * from "./validation/index.js"

@@ -1,4 +1,5 @@
 import type { AudienceScope, AudienceTag } from "../audience/model.js"
+import type { CoverageStatus } from "../coverage/report.js"
 import type { UpdateKind } from "../dissemination/model.js"
 import type { ReceiptKind } from "../funnel/model.js"
 import type {
@@ -16,7 +17,6 @@ export interface Noun {
   readonly many: string
 }
 
-export type CoverageStatus = "represented" | "bridged" | "uncovered"
 export type BridgeVia = "contactPerson" | "processLeader"
 
 /**
