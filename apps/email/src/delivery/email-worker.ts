@@ -210,15 +210,16 @@ export const makeEmailWorker = Effect.fn("email.makeEmailWorker")(function* (opt
       now,
       delivery.id,
     )
+    const receipts = options.links.receiptUrls(delivery.id, person.id, now)
     return {
       email: person.email,
       name: person.name,
       substitutions: recipientSubstitutions(language, {
         name: person.name,
         why: whyLine(index, language, delivery.reasons, delivery.bridge),
-        readUrl: options.links.receiptUrl(delivery.id, person.id, "read", now),
-        passedOnUrl: options.links.receiptUrl(delivery.id, person.id, "passedOn", now),
-        actedUrl: options.links.receiptUrl(delivery.id, person.id, "acted", now),
+        readUrl: receipts.read,
+        passedOnUrl: receipts.passedOn,
+        actedUrl: receipts.acted,
         unsubscribeUrl,
       }),
       headers: {
@@ -336,12 +337,15 @@ export const makeEmailWorker = Effect.fn("email.makeEmailWorker")(function* (opt
       const included = [...items, ...others.flat()].sort(
         (a, b) => (a.update.publishedAt?.getTime() ?? 0) - (b.update.publishedAt?.getTime() ?? 0),
       )
-      const digestItems: ReadonlyArray<DigestItem> = included.map(({ delivery, update }) => ({
-        update: toUpdateForMail(update, index),
-        readUrl: options.links.receiptUrl(delivery.id, personId, "read", now),
-        passedOnUrl: options.links.receiptUrl(delivery.id, personId, "passedOn", now),
-        actedUrl: options.links.receiptUrl(delivery.id, personId, "acted", now),
-      }))
+      const digestItems: ReadonlyArray<DigestItem> = included.map(({ delivery, update }) => {
+        const receipts = options.links.receiptUrls(delivery.id, personId, now)
+        return {
+          update: toUpdateForMail(update, index),
+          readUrl: receipts.read,
+          passedOnUrl: receipts.passedOn,
+          actedUrl: receipts.acted,
+        }
+      })
       const content = yield* Effect.promise(() => renderDigest(language, cadence, digestItems))
       const groups = [
         ...new Set(

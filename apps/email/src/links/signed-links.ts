@@ -7,11 +7,14 @@ import { Redacted, Schema } from "effect"
  * HMAC-SHA256 over it with SPRIDNING_LINK_SECRET. Receipt links expire; unsubscribe links
  * expire later (mail is read long after it is sent, and unsubscribing must keep working).
  */
+/**
+ * One signed token per delivery serves its three receipt links; the kind is the last path
+ * segment. A reader can only ever speak for their own delivery.
+ */
 export const ReceiptLink = Schema.Struct({
   purpose: Schema.Literal("receipt"),
   deliveryId: Schema.String,
   personId: Schema.String,
-  kind: Schema.Literals(["read", "passedOn", "acted"]),
   /** Unix seconds. */
   expires: Schema.Number,
 })
@@ -49,6 +52,12 @@ export const receiptLinkDays = 60
 export const unsubscribeLinkDays = 365
 
 export interface LinkSigner {
+  /** The three receipt links of a delivery, signed once. */
+  readonly receiptUrls: (
+    deliveryId: string,
+    personId: string,
+    now: Date,
+  ) => { readonly read: string; readonly passedOn: string; readonly acted: string }
   readonly receiptUrl: (deliveryId: string, personId: string, kind: ReceiptKind, now: Date) => string
   readonly unsubscribeUrl: (
     personId: string,
@@ -77,9 +86,13 @@ export const makeLinkSigner = (secret: Redacted.Redacted<string>, publicUrl: str
   }
   const base = publicUrl.replace(/\/+$/, "")
   const inDays = (now: Date, days: number) => Math.floor(now.getTime() / 1000) + days * 86_400
+  const receiptUrls = (deliveryId: string, personId: string, now: Date) => {
+    const prefix = `${base}${receiptPath}/${token({ purpose: "receipt", deliveryId, personId, expires: inDays(now, receiptLinkDays) })}`
+    return { read: `${prefix}/read`, passedOn: `${prefix}/passedOn`, acted: `${prefix}/acted` }
+  }
   return {
-    receiptUrl: (deliveryId, personId, kind, now) =>
-      `${base}${receiptPath}/${token({ purpose: "receipt", deliveryId, personId, kind, expires: inDays(now, receiptLinkDays) })}`,
+    receiptUrls,
+    receiptUrl: (deliveryId, personId, kind, now) => receiptUrls(deliveryId, personId, now)[kind],
     unsubscribeUrl: (personId, scope, now, deliveryId) =>
       `${base}${unsubscribePath}/${token({
         purpose: "unsubscribe",

@@ -78,17 +78,21 @@ export const emailRoutes = (deps: EmailRouteDeps) => {
   const replayGuard = makeReplayGuard()
   const app = new Hono()
 
-  app.get(`${receiptPath}/:token`, async (c) => {
+  app.get(`${receiptPath}/:token/:kind`, async (c) => {
     const link = deps.links.verify(c.req.param("token"), now())
-    if (link instanceof InvalidLink)
+    if (link instanceof InvalidLink) {
       return c.html(linkProblemPage(link.problem), link.problem === "expired" ? 410 : 400)
-    if (link.purpose !== "receipt") return c.html(linkProblemPage("malformed"), 400)
+    }
+    const kind = c.req.param("kind")
+    if (link.purpose !== "receipt" || !(kind === "read" || kind === "passedOn" || kind === "acted")) {
+      return c.html(linkProblemPage("malformed"), 400)
+    }
     await deps.run(
       Receipts.use((receipts) =>
-        receipts.record({ deliveryId: link.deliveryId, kind: link.kind, personId: link.personId }, now()),
+        receipts.record({ deliveryId: link.deliveryId, kind, personId: link.personId }, now()),
       ),
     )
-    const words = receiptWords[link.kind]
+    const words = receiptWords[kind]
     return c.html(
       page(
         "Tack!",
