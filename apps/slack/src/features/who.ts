@@ -46,6 +46,7 @@ const personReply = Effect.fn("whoPerson")(function* (network: Network, person: 
   const chain = yield* reportingChain(network, person.id).pipe(
     Effect.map((links) =>
       links
+        .filter((link) => link.personId !== person.id)
         .map(
           (link) =>
             `${escapeMrkdwn(index.personById.get(link.personId)?.name ?? link.personId)} (${roleLabel(language, link.role)})`,

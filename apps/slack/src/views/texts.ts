@@ -87,7 +87,6 @@ const sv = {
   receiptAlready: (kind: string) => `Redan noterat: ${kind}.`,
   receiptNoDelivery: "Det här utskicket gick inte till dig, så det finns inget att markera.",
   receiptsDone: (kinds: string) => `Markerat: ${kinds}`,
-  whyYouGotThis: "Varför du får detta",
   bridgeNote: "Din region har ingen i gruppen – du är regionens kanal in. Sprid vidare till dem det gäller.",
   passOn: "Sprid vidare",
   meetingNotesFrom: (group: string) => `Minnesanteckningar från ${group}`,
@@ -179,7 +178,6 @@ const en: SlackTexts = {
   receiptAlready: (kind) => `Already noted: ${kind}.`,
   receiptNoDelivery: "This mailing was not sent to you, so there is nothing to mark.",
   receiptsDone: (kinds) => `Marked: ${kinds}`,
-  whyYouGotThis: "Why you get this",
   bridgeNote:
     "Your region has nobody in the group – you are its channel in. Please pass this on to those concerned.",
   passOn: "Pass on",

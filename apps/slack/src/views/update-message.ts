@@ -3,7 +3,7 @@ import type { Bridge, InclusionReason, Language, Network, ReceiptKind } from "@s
 import { indexNetwork } from "@spridning/core"
 import type { StoredUpdate } from "@spridning/db"
 import { actions, button, context, escapeMrkdwn, header, section } from "./blocks.js"
-import { reasonLine, receiptLabel } from "./labels.js"
+import { receiptLabel, whyLine } from "./labels.js"
 import { textsFor } from "./texts.js"
 
 /** The action ids of the three receipt buttons; their value is the update id. */
@@ -71,8 +71,12 @@ export const updateMessage = (input: UpdateMessageInput): { text: string; blocks
   const passOn = input.update.passOnLine?.[input.language]
   if (passOn !== undefined && passOn !== "") blocks.push(context(`:arrow_right: ${escapeMrkdwn(passOn)}`))
   if (input.reasons !== undefined && input.reasons.length > 0) {
-    const reasons = input.reasons.map((reason) => reasonLine(input.language, input.network, reason))
-    blocks.push(context(`${texts.whyYouGotThis}: ${escapeMrkdwn(reasons.join("; "))}`))
+    const themeGroup =
+      input.update.themeGroupId === undefined
+        ? undefined
+        : index.themeGroupById.get(input.update.themeGroupId as never)
+    const bridge = input.bridge === undefined ? undefined : { bridge: input.bridge, themeGroup }
+    blocks.push(context(escapeMrkdwn(whyLine(input.language, input.network, input.reasons, bridge))))
   }
   if (input.bridge !== undefined) blocks.push(context(`:bridge_at_night: ${texts.bridgeNote}`))
   blocks.push(
