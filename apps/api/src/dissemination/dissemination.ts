@@ -5,9 +5,9 @@ import {
   type Network,
   passOnLine,
   planDissemination,
-  ReachFunnel,
   Receipt,
   ReceiptKind,
+  RegionId,
   ResolvedAudience,
   reachFunnel,
   resolveAudience,
@@ -39,6 +39,20 @@ import { publishScope } from "./publish-scope.js"
 import { UpdateRequest, type UpdateView, UpdateView as UpdateViewSchema } from "./update-schemas.js"
 
 const PassOnLine = Schema.Struct({ sv: Schema.String, en: Schema.String })
+
+const FunnelCounts = Schema.Struct({
+  delivered: Schema.Int,
+  read: Schema.Int,
+  passedOn: Schema.Int,
+  acted: Schema.Int,
+})
+
+/** Core's reach funnel as it travels: "från information till handling". */
+export const ReachFunnel = Schema.Struct({
+  total: FunnelCounts,
+  byUpdate: Schema.Array(Schema.Struct({ updateId: UpdateId, counts: FunnelCounts })),
+  byRegion: Schema.Array(Schema.Struct({ regionId: RegionId, counts: FunnelCounts })),
+}).annotate({ identifier: "ReachFunnel" })
 
 export const AudiencePreview = Schema.Struct({
   ...ResolvedAudience.fields,
