@@ -1,9 +1,19 @@
-import { Schema } from "effect"
+import { Effect, Schema } from "effect"
 import { describe, expect, it } from "vitest"
 import { demoGaps, demoNetwork, demoUpdates } from "../src/demo/index.js"
 import { buildDemoNetwork } from "../src/demo/network.js"
 import { Update } from "../src/dissemination/model.js"
-import { Network, type RegionId, type Role, type ThemeGroupId } from "../src/index.js"
+import {
+  coverage,
+  Network,
+  type PersonId,
+  planDissemination,
+  type RegionId,
+  type Role,
+  reportingChain,
+  type ThemeGroupId,
+  validateNetwork,
+} from "../src/index.js"
 
 const regionNamed = (name: string) => {
   const region = demoNetwork.regions.find((r) => r.name === name)
@@ -188,5 +198,96 @@ describe("the gaps the demo network is built to show", () => {
       )
       expect(group?.wantedFunctions.filter((f) => !present.has(f))).toEqual(missing)
     }
+  })
+})
+
+describe("the demo network as core's rules see it", () => {
+  const report = coverage(demoNetwork)
+  const problems = validateNetwork(demoNetwork)
+  const cell = (regionId: string, themeGroupId: string) =>
+    report.cells.find((c) => c.regionId === regionId && c.themeGroupId === themeGroupId)
+
+  it("has represented, bridged and uncovered cells, and uncovered cells with no fallback", () => {
+    const statuses = new Set(report.cells.map((c) => c.status))
+    expect(statuses).toEqual(new Set(["represented", "bridged", "uncovered"]))
+    expect(report.cells).toHaveLength(21 * 10)
+    expect(cell("region-kronoberg", "tg-alkohol")?.status).toBe("bridged")
+    expect(cell("region-gotland", "tg-alkohol")).toMatchObject({
+      status: "uncovered",
+      fallback: { via: "processLeader" },
+    })
+    const jamtland = cell(demoGaps.regionWithoutProcessLeader, "tg-alkohol")
+    expect(jamtland?.status).toBe("uncovered")
+    expect(jamtland?.fallback).toBeUndefined()
+  })
+
+  it("reports the role gaps, missing functions and missing sectors it was built with", () => {
+    expect(report.roleGaps).toEqual([
+      { regionId: demoGaps.regionWithoutProcessLeader, missing: ["processLeader"] },
+      { regionId: demoGaps.regionWithoutPresidiumMember, missing: ["presidiumMember"] },
+    ])
+    expect(report.missingFunctions).toEqual(
+      Object.entries(demoGaps.themeGroupsMissingFunctions).map(([themeGroupId, missing]) => ({
+        themeGroupId,
+        missing,
+      })),
+    )
+    expect(report.missingSectors).toEqual([
+      {
+        regionalBodyId: demoGaps.regionalBodyMissingSectors,
+        regionId: "region-skane",
+        missing: ["regionalDevelopment", "school"],
+      },
+    ])
+  })
+
+  it("fails validation exactly where it was meant to: missing roles, a cycle, chains that lead nowhere", () => {
+    const tags = problems.map((p) => `${p._tag} ${"regionId" in p ? p.regionId : ""}`)
+    expect(new Set(tags)).toEqual(
+      new Set([
+        `MissingRole ${demoGaps.regionWithoutProcessLeader}`,
+        `MissingRole ${demoGaps.regionWithoutPresidiumMember}`,
+        `ReportingCycle ${demoGaps.regionWithReportingCycle}`,
+        `NobodyToReportTo ${demoGaps.regionWithoutProcessLeader}`,
+      ]),
+    )
+  })
+
+  it("breaks the reporting chain of a participant in the region without a process leader", async () => {
+    const participant = holders(demoGaps.regionWithoutProcessLeader, "participant")[0]
+    expect(participant).toBeDefined()
+    const broken = await Effect.runPromise(
+      Effect.flip(reportingChain(demoNetwork, participant?.personId as PersonId)),
+    )
+    expect(broken).toMatchObject({ _tag: "ReportingChainBroken", reason: "nobodyHoldsTargetRole" })
+  })
+
+  it("leads a participant in Region Skåne through its own rules to management", async () => {
+    const participant = holders(demoGaps.regionWithOwnReportingRules, "participant")[0]
+    const chain = await Effect.runPromise(reportingChain(demoNetwork, participant?.personId as PersonId))
+    expect(chain.map((link) => link.role)).toEqual([
+      "participant",
+      "processLeader",
+      "presidiumMember",
+      "management",
+    ])
+  })
+
+  it("plans the alcohol notes with a contact-person bridge, two process-leader bridges and one unreachable region", async () => {
+    const plan = await Effect.runPromise(planDissemination(demoNetwork, demoUpdates.alcoholMeetingNotes))
+    const bridges = plan.deliveries.flatMap((d) =>
+      d.bridge === undefined ? [] : [`${d.bridge.regionId} ${d.bridge.via}`],
+    )
+    expect(new Set(bridges)).toEqual(
+      new Set([
+        "region-kronoberg contactPerson",
+        "region-vasternorrland processLeader",
+        "region-gotland processLeader",
+      ]),
+    )
+    expect(plan.unreachableRegions).toEqual([
+      { regionId: demoGaps.regionWithoutProcessLeader, reason: "noContactPersonOrProcessLeader" },
+    ])
+    expect(plan.passOnLine.sv).toMatch(/^Sprid vidare till: /)
   })
 })

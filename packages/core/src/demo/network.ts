@@ -389,8 +389,6 @@ export const buildDemoNetwork = (): Network => {
         sector === "care" ? "clinician" : sector === "publicHealth" ? "publicHealthOfficer" : "strategist"
       assign(addPerson(facts, fn, unitForSector[sector]), "bodyMember", { regionalBodyId: body.id })
     }
-    const processLeader = processLeaders.get(facts.region.id)
-    if (processLeader !== undefined) assign(processLeader, "bodyMember", { regionalBodyId: body.id })
   }
 
   const withPreferences = (person: Person, change: Partial<Preferences>): Person => ({
