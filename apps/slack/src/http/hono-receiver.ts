@@ -49,7 +49,7 @@ export class HonoReceiver implements Receiver {
   readonly routes: Hono
   private bolt: App | undefined
 
-  constructor(private readonly options: HonoReceiverOptions) {
+  constructor(options: HonoReceiverOptions) {
     const seen = options.seenRequests ?? makeSeenRequests()
     const now = options.now ?? Date.now
     const log = options.log ?? (() => undefined)

@@ -105,8 +105,8 @@ export const startSlackTestKit = async (
     clockOffsetMs: 0,
     run,
     routes: undefined as unknown as Hono,
-    send: (body, contentType, sign = {}) =>
-      kit.routes.request("/slack/events", signedRequest(body, contentType, { signingSecret, ...sign })),
+    send: async (body, contentType, sign = {}) =>
+      await kit.routes.request("/slack/events", signedRequest(body, contentType, { signingSecret, ...sign })),
     command: async (slackId, text, sign) => {
       const response = await kit.send(
         slashCommandBody({ text, userId: slackId, teamId: fake.teamId, responseUrl: fake.responseUrl() }),
