@@ -26,7 +26,9 @@ export const CoverageReport = Schema.Struct({
   /** Regions lacking a role every region needs. */
   roleGaps: Schema.Array(Schema.Struct({ regionId: RegionId, missing: Schema.Array(Role) })),
   /** "lättare att rekrytera deltagare om temagruppen vet vilka/vilken funktion som önskas" */
-  missingFunctions: Schema.Array(Schema.Struct({ themeGroupId: ThemeGroupId, missing: Schema.Array(PersonFunction) })),
+  missingFunctions: Schema.Array(
+    Schema.Struct({ themeGroupId: ThemeGroupId, missing: Schema.Array(PersonFunction) }),
+  ),
   /** "Gärna nätverk med bred representation": wanted sectors no member comes from. */
   missingSectors: Schema.Array(
     Schema.Struct({ regionalBodyId: RegionalBodyId, regionId: RegionId, missing: Schema.Array(Sector) }),
@@ -52,7 +54,12 @@ export const coverage = (network: Network): CoverageReport => {
   for (const assignment of network.roles) {
     const groupId = assignment.themeGroupId
     if (groupId === undefined) continue
-    if (assignment.role !== "participant" && assignment.role !== "contactPerson" && assignment.role !== "chair") continue
+    if (
+      assignment.role !== "participant" &&
+      assignment.role !== "contactPerson" &&
+      assignment.role !== "chair"
+    )
+      continue
     const key = `${assignment.regionId}\u0000${groupId}`
     const people = cellPeople.get(key)
     const entry = { personId: assignment.personId, role: assignment.role }
@@ -78,7 +85,8 @@ export const coverage = (network: Network): CoverageReport => {
     rolesHeld.set(assignment.regionId, held)
     if (assignment.role === "processLeader") {
       const current = processLeaderOf.get(assignment.regionId)
-      if (current === undefined || assignment.personId < current) processLeaderOf.set(assignment.regionId, assignment.personId)
+      if (current === undefined || assignment.personId < current)
+        processLeaderOf.set(assignment.regionId, assignment.personId)
     }
   }
 
@@ -127,7 +135,10 @@ export const coverage = (network: Network): CoverageReport => {
 }
 
 /** The coverage report narrowed to one region. */
-export const coverageForRegion = (network: Network, regionId: RegionId): Effect.Effect<CoverageReport, NotFound> =>
+export const coverageForRegion = (
+  network: Network,
+  regionId: RegionId,
+): Effect.Effect<CoverageReport, NotFound> =>
   Effect.suspend(() => {
     if (!indexNetwork(network).regionById.has(regionId)) {
       return Effect.fail(new NotFound({ entity: "region", id: regionId }))

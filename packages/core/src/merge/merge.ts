@@ -11,14 +11,12 @@ export class MergeRejected extends Schema.TaggedError<MergeRejected>()("MergeRej
   reason: Schema.Literals(["sameGroup", "fromAlreadyMerged", "intoIsMerged"]),
 }) {
   override get message(): string {
-    switch (this.reason) {
-      case "sameGroup":
-        return `Cannot merge theme group ${this.from} into itself`
-      case "fromAlreadyMerged":
-        return `Theme group ${this.from} has already been merged`
-      case "intoIsMerged":
-        return `Theme group ${this.into} has been merged into another group; merge into that one instead`
+    const why: Record<MergeRejected["reason"], string> = {
+      sameGroup: `Cannot merge theme group ${this.from} into itself`,
+      fromAlreadyMerged: `Theme group ${this.from} has already been merged`,
+      intoIsMerged: `Theme group ${this.into} has been merged into another group; merge into that one instead`,
     }
+    return why[this.reason]
   }
 }
 

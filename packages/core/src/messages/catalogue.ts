@@ -54,6 +54,8 @@ export interface Catalogue {
     readonly hasFunction: (fn: string) => string
     readonly inTargetedRegion: (place: string, scope: AudienceScope) => string
     readonly bridge: (via: BridgeVia, group: string, place: string) => string
+    /** Said to a bridge after the reasons: what we ask of them. */
+    readonly bridgeAsk: string
   }
   /** Joins a list the way the language does: "a, b och c". */
   readonly list: (items: ReadonlyArray<string>) => string
@@ -155,7 +157,8 @@ const sv: Catalogue = {
     bridge: (via, group, place) =>
       `${place} saknar deltagare i temagruppen ${group} och du är regionens ${
         via === "contactPerson" ? "kontaktperson för gruppen" : "processledare"
-      } – sprid det vidare inom regionen`,
+      }`,
+    bridgeAsk: "Du är regionens kanal in: sprid det vidare till dem i regionen som berörs.",
   },
   list: joinWith("och"),
 }
@@ -256,7 +259,8 @@ const en: Catalogue = {
     bridge: (via, group, place) =>
       `${place} has no participant in the theme group ${group} and you are the region's ${
         via === "contactPerson" ? "contact person for the group" : "process leader"
-      } – please pass it on within the region`,
+      }`,
+    bridgeAsk: "You are the region's channel in: please pass it on to those in the region it concerns.",
   },
   list: joinWith("and"),
 }

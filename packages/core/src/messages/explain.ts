@@ -66,10 +66,19 @@ export const whyYouGetThis = (
   bridge?: { readonly bridge: Bridge; readonly themeGroup: ThemeGroup | undefined },
 ): string => {
   const text = catalogue(language)
-  const clauses = reasons.map((reason) => explainReason(network, reason, language))
+  // The role that made someone the bridge is already said by the bridge clause.
+  const isBridgeRole = (reason: InclusionReason) =>
+    bridge !== undefined &&
+    reason._tag === "HoldsRole" &&
+    reason.regionId === bridge.bridge.regionId &&
+    reason.role === bridge.bridge.via
+  const clauses = reasons
+    .filter((reason) => !isBridgeRole(reason))
+    .map((reason) => explainReason(network, reason, language))
   if (bridge !== undefined)
     clauses.unshift(explainBridge(network, bridge.bridge, bridge.themeGroup, language))
-  return `${text.because.prefix} ${text.list([...new Set(clauses)])}.`
+  const because = `${text.because.prefix} ${text.list([...new Set(clauses)])}.`
+  return bridge === undefined ? because : `${because} ${text.because.bridgeAsk}`
 }
 
 /**

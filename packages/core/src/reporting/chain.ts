@@ -22,16 +22,13 @@ export class ReportingChainBroken extends Schema.TaggedError<ReportingChainBroke
   reason: Schema.Literals(["holdsNoRole", "noRuleForRole", "nobodyHoldsTargetRole", "cycle"]),
 }) {
   override get message(): string {
-    switch (this.reason) {
-      case "holdsNoRole":
-        return `Person ${this.personId} holds no role in region ${this.regionId}`
-      case "noRuleForRole":
-        return `No rule says whom a ${this.role} in region ${this.regionId} reports to (reached from ${this.personId} at ${this.at})`
-      case "nobodyHoldsTargetRole":
-        return `Nobody in region ${this.regionId} holds the role ${this.role} that ${this.at} reports to`
-      case "cycle":
-        return `The reporting rules of region ${this.regionId} loop back to ${this.role} (reached from ${this.personId})`
+    const why: Record<ReportingChainBroken["reason"], string> = {
+      holdsNoRole: `Person ${this.personId} holds no role in region ${this.regionId}`,
+      noRuleForRole: `No rule says whom a ${this.role} in region ${this.regionId} reports to (reached from ${this.personId} at ${this.at})`,
+      nobodyHoldsTargetRole: `Nobody in region ${this.regionId} holds the role ${this.role} that ${this.at} reports to`,
+      cycle: `The reporting rules of region ${this.regionId} loop back to ${this.role} (reached from ${this.personId})`,
     }
+    return why[this.reason]
   }
 }
 

@@ -1,0 +1,201 @@
+import { Effect } from "effect"
+import { describe, expect, it } from "vitest"
+import {
+  type Audience,
+  NotFound,
+  planDissemination,
+  resolveAudience,
+  type Update,
+  whyYouGetThis,
+} from "../src/index.js"
+import { buildNetwork, id, leadership } from "./fixtures.js"
+
+const run = <A, E>(effect: Effect.Effect<A, E>) => Effect.runSync(effect)
+const fail = <A, E>(effect: Effect.Effect<A, E>) => Effect.runSync(Effect.flip(effect))
+
+const notes = (audience: Audience, themeGroupId = "tobak"): Update => ({
+  id: "u1" as never,
+  kind: "meetingNotes",
+  themeGroupId: id.group(themeGroupId),
+  title: "Minnesanteckningar Tobaksprevention",
+  audience,
+})
+
+const network = buildNetwork([
+  ...leadership("ostergotland"),
+  ...leadership("kalmar"),
+  ...leadership("halland"),
+  {
+    id: "ost-part",
+    region: "ostergotland",
+    function: "clinician",
+    roles: [{ role: "participant", group: "tobak" }],
+  },
+  { id: "kalmar-contact", region: "kalmar", roles: [{ role: "contactPerson", group: "tobak" }] },
+  { id: "skane-follower", region: "skane", function: "clinician", follows: [{ group: "tobak" }] },
+  { id: "staff", region: "halland", function: "clinician" },
+])
+
+describe("resolveAudience", () => {
+  it("gives each recipient once, with every reason they are included", () => {
+    const resolved = run(
+      resolveAudience(network, {
+        scope: "network",
+        themeGroups: [id.group("tobak")],
+        tags: ["tools-for-staff"],
+      }),
+    )
+    const ids = resolved.recipients.map((r) => r.personId)
+    expect(new Set(ids).size).toBe(ids.length)
+    const participant = resolved.recipients.find((r) => r.personId === "ost-part")
+    expect(participant?.reasons.map((r) => r._tag).sort()).toEqual(["HoldsRole", "MatchesTag"])
+    expect(ids).toContain("skane-follower")
+    expect(ids).toContain("kalmar-contact")
+  })
+
+  it("includes Halland from both of its healthcare regions", () => {
+    for (const hcr of ["hcr-vastra", "hcr-sodra"]) {
+      const resolved = run(resolveAudience(network, { scope: "network", healthcareRegions: [id.hcr(hcr)] }))
+      expect(resolved.targetedRegions).toContain("halland")
+      expect(resolved.recipients.map((r) => r.personId)).toContain("halland-pl")
+    }
+  })
+
+  it("reaches staff without a role only when the update is for everyone", () => {
+    const forNetwork = run(resolveAudience(network, { scope: "network", regions: [id.region("halland")] }))
+    const forAll = run(resolveAudience(network, { scope: "public", regions: [id.region("halland")] }))
+    expect(forNetwork.recipients.map((r) => r.personId)).not.toContain("staff")
+    expect(forAll.recipients.map((r) => r.personId)).toContain("staff")
+  })
+
+  it("narrows a role to the named theme groups: participants of Tobak, not of every group", () => {
+    const withOther = buildNetwork([
+      { id: "tobak-part", region: "skane", roles: [{ role: "participant", group: "tobak" }] },
+      { id: "alkohol-part", region: "skane", roles: [{ role: "participant", group: "alkohol" }] },
+    ])
+    const resolved = run(
+      resolveAudience(withOther, {
+        scope: "network",
+        roles: ["participant"],
+        themeGroups: [id.group("tobak")],
+      }),
+    )
+    expect(resolved.recipients.map((r) => r.personId)).toEqual(["tobak-part"])
+  })
+
+  it("leaves out people who opted out, and says so", () => {
+    const withOptOuts = buildNetwork([
+      { id: "all-out", region: "skane", optedOutOfAll: true, roles: [{ role: "processLeader" }] },
+      { id: "tobak-out", region: "skane", optedOutOfThemeGroups: ["tobak"], follows: [{ group: "tobak" }] },
+      { id: "in", region: "skane", follows: [{ group: "tobak" }] },
+    ])
+    const resolved = run(
+      resolveAudience(withOptOuts, {
+        scope: "network",
+        themeGroups: [id.group("tobak")],
+        roles: ["processLeader"],
+      }),
+    )
+    expect(resolved.recipients.map((r) => r.personId)).toEqual(["in"])
+    expect(resolved.excluded).toEqual([
+      { personId: "all-out", reason: "optedOutOfAll" },
+      { personId: "tobak-out", reason: "optedOutOfThemeGroup" },
+    ])
+  })
+
+  it("rejects an audience naming a region the network does not have", () => {
+    const error = fail(resolveAudience(network, { scope: "network", regions: [id.region("atlantis")] }))
+    expect(error).toBeInstanceOf(NotFound)
+    expect(error.message).toBe('No region with id "atlantis"')
+  })
+})
+
+describe("planDissemination", () => {
+  const plan = run(planDissemination(network, notes({ scope: "network", themeGroups: [id.group("tobak")] })))
+  const bridgeIn = (region: string) => plan.deliveries.filter((d) => d.bridge?.regionId === region)
+
+  it("routes notes to the contact person when the region has nobody in the group", () => {
+    expect(bridgeIn("kalmar").map((d) => [d.personId, d.bridge?.via])).toEqual([
+      ["kalmar-contact", "contactPerson"],
+    ])
+  })
+
+  it("falls back to the process leader when the region has no contact person either", () => {
+    expect(bridgeIn("halland").map((d) => [d.personId, d.bridge?.via])).toEqual([
+      ["halland-pl", "processLeader"],
+    ])
+  })
+
+  it("builds no bridge into a region that has a participant", () => {
+    expect(bridgeIn("ostergotland")).toEqual([])
+  })
+
+  it("lists a targeted region nobody can bridge into as unreachable, with the reason", () => {
+    expect(plan.unreachableRegions).toEqual([{ regionId: "skane", reason: "noContactPersonOrProcessLeader" }])
+  })
+
+  it("delivers on every channel a person chose, and skips someone who chose none", () => {
+    const channels = buildNetwork([
+      { id: "both", region: "skane", channels: ["email", "slack"], follows: [{ group: "tobak" }] },
+      { id: "none", region: "skane", channels: [], follows: [{ group: "tobak" }] },
+      { id: "pl", region: "skane", channels: [], roles: [{ role: "processLeader" }] },
+    ])
+    const result = run(
+      planDissemination(channels, notes({ scope: "network", themeGroups: [id.group("tobak")] })),
+    )
+    expect(result.deliveries.map((d) => `${d.personId}:${d.channel}`).sort()).toEqual([
+      "both:email",
+      "both:slack",
+      // A bridge must arrive somewhere, so a process leader without a choice gets email.
+      "pl:email",
+    ])
+    expect(result.skipped).toEqual([{ personId: "none", reason: "noChannel" }])
+  })
+
+  it("skips a bridge who opted out of the group and reports the region when nobody else can bridge", () => {
+    const optedOut = buildNetwork([
+      { id: "pl", region: "skane", optedOutOfThemeGroups: ["tobak"], roles: [{ role: "processLeader" }] },
+    ])
+    const result = run(
+      planDissemination(optedOut, notes({ scope: "network", regions: [id.region("skane")] })),
+    )
+    expect(result.deliveries).toEqual([])
+    expect(result.unreachableRegions).toEqual([{ regionId: "skane", reason: "bridgeOptedOut" }])
+  })
+
+  it("prints whom to pass the update on to, in Swedish and English", () => {
+    const result = run(
+      planDissemination(
+        network,
+        notes({
+          scope: "public",
+          tags: ["governance-and-leadership"],
+          healthcareRegions: [id.hcr("hcr-sodra")],
+        }),
+      ),
+    )
+    expect(result.passOnLine.sv).toBe(
+      "Sprid vidare till: styrning och ledning i sjukvårdsregion Södra (för alla).",
+    )
+    expect(result.passOnLine.en).toBe(
+      "Pass on to: governance and leadership in the Södra healthcare region (for everyone).",
+    )
+  })
+
+  it("explains to a bridge why they got the update and what to do", () => {
+    const delivery = bridgeIn("kalmar")[0]!
+    const text = whyYouGetThis(network, delivery.reasons, "sv", {
+      bridge: delivery.bridge!,
+      themeGroup: network.themeGroups[0],
+    })
+    expect(text).toBe(
+      "Du får detta eftersom Region Kalmar län saknar deltagare i temagruppen Tobaksprevention och du är regionens kontaktperson för gruppen. Du är regionens kanal in: sprid det vidare till dem i regionen som berörs.",
+    )
+  })
+
+  it("rejects an update for a theme group the network does not have", () => {
+    expect(fail(planDissemination(network, notes({ scope: "network" }, "okand"))).message).toBe(
+      'No themeGroup with id "okand"',
+    )
+  })
+})
