@@ -91,18 +91,14 @@ export const reportingChain = (
           }),
         )
       }
+      // A role already on the path is skipped rather than fatal: another target may still
+      // lead to management. Only when every way up is a role already passed is it a cycle.
       let next: ChainLink | undefined
+      let loopsBack: Role | undefined
       for (const target of targets) {
         if (visitedRoles.has(target)) {
-          return Effect.fail(
-            new ReportingChainBroken({
-              personId,
-              at: current.personId,
-              role: target,
-              regionId,
-              reason: "cycle",
-            }),
-          )
+          loopsBack ??= target
+          continue
         }
         const holder = holdersOf(index, regionId, target)
           .map((r) => r.personId)
@@ -114,13 +110,14 @@ export const reportingChain = (
         }
       }
       if (next === undefined) {
+        const unheld = targets.find((target) => !visitedRoles.has(target))
         return Effect.fail(
           new ReportingChainBroken({
             personId,
             at: current.personId,
-            role: targets[0]!,
+            role: unheld ?? loopsBack ?? current.role,
             regionId,
-            reason: "nobodyHoldsTargetRole",
+            reason: unheld === undefined ? "cycle" : "nobodyHoldsTargetRole",
           }),
         )
       }
