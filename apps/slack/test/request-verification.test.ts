@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { signSlackBody, slashCommandBody } from "../src/testing/index.js"
 import {
+  type CommandAnswer,
   cast,
   type SlackTestKit,
   signingSecret,
@@ -144,7 +145,7 @@ describe("Slack retries and replays", () => {
     })
     const first = await kit.send(body, "application/x-www-form-urlencoded")
     const repeated = await kit.send(body, "application/x-www-form-urlencoded", { retryNum: 1 })
-    expect(visibleText(await first.json())).toContain("Du följer nu *Matvanor*")
+    expect(visibleText((await first.json()) as CommandAnswer)).toContain("Du följer nu *Matvanor*")
     expect(repeated.status).toBe(200)
     expect(await repeated.text()).toBe("")
   })
