@@ -5,6 +5,7 @@
  */
 import type { DisseminationPlan, Network, PersonId, RegionId, UpdateId } from "@spridning/core"
 import { NetworkStore } from "@spridning/core"
+import { syntheticNetwork } from "@spridning/core/synthetic"
 import { sql } from "drizzle-orm"
 import { Effect, Layer, ManagedRuntime } from "effect"
 import postgres from "postgres"
@@ -17,84 +18,33 @@ import { Updates } from "../src/updates/updates.js"
 
 const peopleCount = Number(process.env.BENCH_PEOPLE ?? 100_000)
 
-/** core's generator when it is built; until then a plain one with the same shape. */
-const syntheticNetwork = async (people: number): Promise<Network> => {
-  try {
-    const specifier = "@spridning/core/synthetic"
-    const synthetic = (await import(specifier)) as {
-      syntheticNetwork: (options: {
-        people: number
-        regions: number
-        themeGroups: number
-        seed: number
-      }) => Network
-    }
-    return synthetic.syntheticNetwork({ people, regions: 21, themeGroups: 10, seed: 1 })
-  } catch {
-    const regions = Array.from({ length: 21 }, (_, index) => ({
-      id: `region-${index}`,
-      name: `Region ${index}`,
-      kind: "region",
-      healthcareRegionIds: [`hr-${index % 6}`],
-    }))
-    const themeGroups = Array.from({ length: 10 }, (_, index) => ({
-      id: `group-${index}`,
-      name: `Temagrupp ${index}`,
-      topic: `Ämne ${index}`,
-      status: "active",
-      wantedFunctions: [],
-    }))
-    const persons = Array.from({ length: people }, (_, index) => ({
-      id: `person-${index}`,
-      name: `Person ${index}`,
-      email: `person${index}@example.se`,
-      function: "clinician",
-      regionId: `region-${index % 21}`,
-      preferences: { channels: ["email"], language: "sv", optedOutOfAll: false, optedOutOfThemeGroups: [] },
-    }))
-    return {
-      healthcareRegions: Array.from({ length: 6 }, (_, index) => ({
-        id: `hr-${index}`,
-        name: `Sjukvårdsregion ${index}`,
-      })),
-      regions,
-      orgUnits: [],
-      themeGroups,
-      people: persons,
-      roles: persons.map((person, index) => ({
-        id: `role-${index}`,
-        personId: person.id,
-        role: "participant",
-        regionId: person.regionId,
-        themeGroupId: `group-${index % 10}`,
-      })),
-      regionalBodies: [],
-      reportingRules: [],
-      follows: [],
-    } as unknown as Network
-  }
-}
-
+/** The roster CSV an operator would import: one row per role, people without a role once. */
 const rosterCsv = (network: Network): string => {
-  const roleOf = new Map(network.roles.map((role) => [role.personId, role]))
+  const rolesOf = new Map<string, Array<Network["roles"][number]>>()
+  for (const role of network.roles) {
+    const list = rolesOf.get(role.personId)
+    if (list === undefined) rolesOf.set(role.personId, [role])
+    else list.push(role)
+  }
   const lines = [rosterColumns.join(",")]
   for (const person of network.people) {
-    const role = roleOf.get(person.id)
-    const cells: Record<(typeof rosterColumns)[number], string> = {
-      person_id: person.id,
-      name: `"${person.name.replaceAll('"', '""')}"`,
-      email: person.email,
-      function: person.function,
-      region_id: person.regionId,
-      org_unit_id: person.orgUnitId ?? "",
-      channels: person.preferences.channels.join(";"),
-      language: person.preferences.language,
-      role: role?.role ?? "",
-      role_region_id: role?.regionId ?? "",
-      theme_group_id: role?.themeGroupId ?? "",
-      regional_body_id: role?.regionalBodyId ?? "",
+    for (const role of rolesOf.get(person.id) ?? [undefined]) {
+      const cells: Record<(typeof rosterColumns)[number], string> = {
+        person_id: person.id,
+        name: `"${person.name.replaceAll('"', '""')}"`,
+        email: person.email,
+        function: person.function,
+        region_id: person.regionId,
+        org_unit_id: person.orgUnitId ?? "",
+        channels: person.preferences.channels.join(";"),
+        language: person.preferences.language,
+        role: role?.role ?? "",
+        role_region_id: role?.regionId ?? "",
+        theme_group_id: role?.themeGroupId ?? "",
+        regional_body_id: role?.regionalBodyId ?? "",
+      }
+      lines.push(rosterColumns.map((column) => cells[column]).join(","))
     }
-    lines.push(rosterColumns.map((column) => cells[column]).join(","))
   }
   return lines.join("\n")
 }
@@ -112,18 +62,32 @@ const benchmark = async (
   const run = <A, E>(effect: Effect.Effect<A, E, Repositories | Database>) => runtime.runPromise(effect)
   try {
     await run(Database)
-    const network = await syntheticNetwork(peopleCount)
+    const network = syntheticNetwork({ people: peopleCount, seed: 1 })
     const withoutPeople: Network = { ...network, people: [], roles: [], follows: [] }
     await run(Effect.flatMap(Organisation, (org) => org.importNetwork(withoutPeople, "bench")))
     const csv = rosterCsv(network)
-    // Roles in the roster are people's own; roles of other shapes go in with the network.
     let start = performance.now()
     const imported = await run(Effect.flatMap(Database, (database) => importRoster(database, csv, "bench")))
     report(target, `import ${imported.people} people (${imported.roles} roles) from CSV`, seconds(start))
+    const onlyFollows: Network = {
+      ...withoutPeople,
+      healthcareRegions: [],
+      regions: [],
+      orgUnits: [],
+      themeGroups: [],
+      regionalBodies: [],
+      reportingRules: [],
+      follows: network.follows,
+    }
+    await run(Effect.flatMap(Organisation, (org) => org.importNetwork(onlyFollows, "bench")))
 
     start = performance.now()
     const loaded = await run(Effect.flatMap(NetworkStore, (store) => store.load))
-    report(target, `load network (${loaded.people.length} people) into core`, seconds(start))
+    report(
+      target,
+      `load network (${loaded.people.length} people, ${loaded.roles.length} roles, ${loaded.follows.length} follows)`,
+      seconds(start),
+    )
 
     const plan = (updateId: string): DisseminationPlan => ({
       updateId: updateId as UpdateId,

@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises"
-import { Network, NotFound } from "@spridning/core"
-import { Console, Effect, Layer, Option, Schema } from "effect"
+import { NotFound } from "@spridning/core"
+import { demoNetwork } from "@spridning/core/demo"
+import { Console, Effect, Layer, Option } from "effect"
 import { Argument, Command, Flag } from "effect/cli"
 import { ApiTokens, type TokenRole } from "../access/access.js"
 import { Database, layerFromConfig } from "../database/database.js"
@@ -23,18 +24,6 @@ const migrate = Command.make("migrate", {}, () =>
   ),
 ).pipe(Command.withDescription("Create or update the database schema (also done on every start)."))
 
-/** core's demo network, once `@spridning/core/demo` is built; decoded, so a changed shape is caught here. */
-const loadDemoNetwork = Effect.gen(function* () {
-  const specifier = "@spridning/core/demo"
-  const demo = yield* Effect.tryPromise({
-    try: () => import(specifier) as Promise<Record<string, unknown>>,
-    catch: (cause) => new Error(`Could not load ${specifier} (is @spridning/core built?): ${String(cause)}`),
-  })
-  return yield* Schema.decodeUnknownEffect(Network)(demo.demoNetwork).pipe(
-    Effect.mapError((cause) => new Error(`${specifier} exports no valid demoNetwork: ${cause.message}`)),
-  )
-})
-
 const seed = Command.make(
   "seed",
   {
@@ -51,8 +40,7 @@ const seed = Command.make(
           yield* Console.log("The database already has regions; nothing seeded (use --force to try anyway).")
           return
         }
-        const network = yield* loadDemoNetwork
-        const summary = yield* organisation.importNetwork(network, actor)
+        const summary = yield* organisation.importNetwork(demoNetwork, actor)
         yield* Console.log(
           `Seeded the demo network: ${summary.regions} regions, ${summary.themeGroups} theme groups, ${summary.people} people, ${summary.roles} roles, ${summary.follows} follows.`,
         )

@@ -34,6 +34,7 @@ import {
   roleAssignments,
   themeGroups,
 } from "../schema/index.js"
+import { insertFollows, insertPeople } from "./bulk.js"
 import {
   clampLimit,
   decodeCursor,
@@ -308,9 +309,7 @@ const themeGroupSpec: EntitySpec<ThemeGroup, ThemeGroupFilter> = {
 
 const personSpec: EntitySpec<Person, PersonFilter> = {
   entity: "person",
-  insert: async (tx, values) => {
-    for (const chunk of inChunks(values, chunkSize)) await tx.insert(people).values(chunk.map(personToRow))
-  },
+  insert: (tx, values) => insertPeople(tx, values, "fail"),
   find: async (db, id) => {
     const [row] = await db.select().from(people).where(eq(people.id, id))
     return row === undefined ? undefined : personFromRow(row)
@@ -481,15 +480,6 @@ export interface FollowStore {
   ) => Effect.Effect<Page<Follow>, StoreError | InvalidCursor>
 }
 
-const insertFollows = async (tx: Db, values: ReadonlyArray<Follow>): Promise<void> => {
-  for (const chunk of inChunks(values, chunkSize)) {
-    await tx
-      .insert(follows)
-      .values(chunk.map((value) => ({ ...value })))
-      .onConflictDoNothing()
-  }
-}
-
 export interface ImportSummary {
   readonly healthcareRegions: number
   readonly regions: number
@@ -548,8 +538,6 @@ export const insertNetwork = async (tx: Db, network: Network): Promise<ImportSum
     follows: network.follows.length,
   }
 }
-
-export const peopleAndRoles = { personSpec, roleSpec }
 
 export const layerOrganisation: Layer.Layer<Organisation, never, Database> = Layer.effect(
   Organisation,

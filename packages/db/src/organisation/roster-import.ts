@@ -16,8 +16,8 @@ import { writeAudit } from "../audit/audit-log.js"
 import type { Database, Db } from "../database/database.js"
 import { type ConstraintError, mapConstraintErrors } from "../database/errors.js"
 import { executeRows } from "../database/raw.js"
-import { orgUnits, people, regionalBodies, regions, roleAssignments, themeGroups } from "../schema/index.js"
-import { inChunks, personToRow, roleToRow } from "./rows.js"
+import { orgUnits, people, regionalBodies, regions, themeGroups } from "../schema/index.js"
+import { insertPeople, insertRoles } from "./bulk.js"
 
 /**
  * The roster CSV: one row per person and role (a person with several roles has several
@@ -347,39 +347,6 @@ const databaseProblems = async (db: Db, roster: ParsedRoster) => {
   return problems.sort((a, b) => a.line - b.line)
 }
 
-/** Rows per statement; each slice travels as one JSON parameter. */
-const rowsPerStatement = 20_000
-
-const upsertPeople = async (tx: Db, values: ReadonlyArray<Person>): Promise<void> => {
-  for (const chunk of inChunks(values, rowsPerStatement)) {
-    const rows = JSON.stringify(chunk.map(personToRow))
-    await tx.execute(
-      sql`insert into ${people} (id, name, email, function, region_id, org_unit_id, channels, language)
-          select row.id, row.name, row.email, row.function, row."regionId", row."orgUnitId",
-                 array(select jsonb_array_elements_text(row.channels)), row.language
-          from jsonb_to_recordset(${rows}::jsonb)
-            as row(id text, name text, email text, function text, "regionId" text, "orgUnitId" text, channels jsonb, language text)
-          on conflict (id) do update set
-            name = excluded.name, email = excluded.email, function = excluded.function,
-            region_id = excluded.region_id, org_unit_id = excluded.org_unit_id,
-            channels = excluded.channels, language = excluded.language, updated_at = now()`,
-    )
-  }
-}
-
-const insertRoles = async (tx: Db, values: ReadonlyArray<RoleAssignment>): Promise<void> => {
-  for (const chunk of inChunks(values, rowsPerStatement)) {
-    const rows = JSON.stringify(chunk.map(roleToRow))
-    await tx.execute(
-      sql`insert into ${roleAssignments} (id, person_id, role, region_id, theme_group_id, regional_body_id)
-          select row.id, row."personId", row.role, row."regionId", row."themeGroupId", row."regionalBodyId"
-          from jsonb_to_recordset(${rows}::jsonb)
-            as row(id text, "personId" text, role text, "regionId" text, "themeGroupId" text, "regionalBodyId" text)
-          on conflict do nothing`,
-    )
-  }
-}
-
 export interface RosterImportResult {
   readonly people: number
   readonly roles: number
@@ -401,8 +368,8 @@ export const importRoster = (
       .transaction("import roster", async (tx) => {
         const found = await databaseProblems(tx, roster)
         if (found.length > 0) throw new RosterInvalid({ problems: found })
-        await upsertPeople(tx, roster.people)
-        await insertRoles(tx, roster.roles)
+        await insertPeople(tx, roster.people, "updateRosterFields")
+        await insertRoles(tx, roster.roles, true)
         const result = { people: roster.people.length, roles: roster.roles.length }
         await writeAudit(tx, [
           { actor, action: "importRoster", entity: "person", entityId: "*", after: result },
