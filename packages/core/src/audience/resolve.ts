@@ -86,6 +86,8 @@ const reasonsFor = (index: NetworkIndex, person: Person, audience: Audience): Ar
   return reasons
 }
 
+const isNonEmpty = <A>(items: Array<A>): items is [A, ...Array<A>] => items.length > 0
+
 const hasSelectors = (audience: Audience): boolean =>
   (audience.roles?.length ?? 0) > 0 ||
   (audience.themeGroups?.length ?? 0) > 0 ||
@@ -127,20 +129,30 @@ export const resolveAudienceResult = (
   const optOutGroups = [...new Set([...(audience.themeGroups ?? []), ...concerning])]
   const recipients: Array<Recipient> = []
   const excluded: Array<ExcludedRecipient> = []
+  const scopeIsNetwork = audience.scope === "network"
   for (const region of regions) {
-    for (const person of index.peopleByRegion.get(region.id) ?? []) {
-      if (audience.scope === "network" && !isInNetwork(index, person.id)) continue
-      const reasons: Array<InclusionReason> = selective
-        ? reasonsFor(index, person, audience)
-        : [{ _tag: "InTargetedRegion", regionId: region.id, scope: audience.scope }]
-      const [first, ...rest] = reasons
-      if (first === undefined) continue
+    const people = index.peopleByRegion.get(region.id)
+    if (people === undefined) continue
+    // Without selectors every recipient of the region shares one (immutable) reason.
+    const regionReasons: Recipient["reasons"] = [
+      { _tag: "InTargetedRegion", regionId: region.id, scope: audience.scope },
+    ]
+    for (const person of people) {
+      if (scopeIsNetwork && !isInNetwork(index, person.id)) continue
+      let reasons: Recipient["reasons"]
+      if (selective) {
+        const found = reasonsFor(index, person, audience)
+        if (!isNonEmpty(found)) continue
+        reasons = found
+      } else {
+        reasons = regionReasons
+      }
       const optedOut = optOutOf(person, optOutGroups)
       if (optedOut !== undefined) {
         excluded.push({ personId: person.id, reason: optedOut })
         continue
       }
-      recipients.push({ personId: person.id, regionId: person.regionId, reasons: [first, ...rest] })
+      recipients.push({ personId: person.id, regionId: person.regionId, reasons })
     }
   }
   return Result.succeed({ recipients, excluded, targetedRegions: regions.map((r) => r.id) })

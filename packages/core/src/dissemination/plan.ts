@@ -5,7 +5,7 @@ import { passOnLine } from "../messages/explain.js"
 import { NotFound } from "../organisation/errors.js"
 import type { PersonId, RegionId, ThemeGroupId } from "../organisation/ids.js"
 import { indexNetwork, type NetworkIndex } from "../organisation/index-network.js"
-import type { Network, Person, RoleAssignment } from "../organisation/model.js"
+import type { Channel, Network, Person, RoleAssignment } from "../organisation/model.js"
 import type { Bridge, DisseminationPlan, PlannedDelivery, UnreachableRegion, Update } from "./model.js"
 
 const byPersonId = (a: RoleAssignment, b: RoleAssignment): number =>
@@ -14,51 +14,108 @@ const byPersonId = (a: RoleAssignment, b: RoleAssignment): number =>
 const optedOutOf = (person: Person, themeGroupId: ThemeGroupId): boolean =>
   person.preferences.optedOutOfAll || person.preferences.optedOutOfThemeGroups.includes(themeGroupId)
 
+const processLeadersCache = new WeakMap<Network, ReadonlyMap<RegionId, ReadonlyArray<RoleAssignment>>>()
+
+/**
+ * Process leaders per region, in person order so the same network always picks the same
+ * bridge; built once per network (like its index) so a plan never scans a region's roles.
+ */
+const processLeadersByRegion = (
+  index: NetworkIndex,
+): ReadonlyMap<RegionId, ReadonlyArray<RoleAssignment>> => {
+  const cached = processLeadersCache.get(index.network)
+  if (cached !== undefined) return cached
+  const leaders = new Map<RegionId, Array<RoleAssignment>>()
+  for (const assignment of index.network.roles) {
+    if (assignment.role !== "processLeader") continue
+    const bucket = leaders.get(assignment.regionId)
+    if (bucket === undefined) leaders.set(assignment.regionId, [assignment])
+    else bucket.push(assignment)
+  }
+  for (const bucket of leaders.values()) bucket.sort(byPersonId)
+  processLeadersCache.set(index.network, leaders)
+  return leaders
+}
+
 interface ChosenBridge {
   readonly person: Person
   readonly bridge: Bridge
   readonly reason: InclusionReason
 }
 
+const none: ReadonlyArray<never> = []
+const emailOnly: ReadonlyArray<Channel> = ["email"]
+
 /**
  * "kontaktperson kopplad till temagrupperna … kan få mejlutskick även om personen inte har
  * möjlighet att vara med i gruppen. Det kan vara processledarna eller andra utsedda personer."
  * The region's contact person for the group, else its process leader; one person bridges one
- * region, so every uncovered region gets a bridge of its own.
+ * region, so every uncovered region gets a bridge of its own. Someone who opted out of the
+ * group (or of everything) is passed over for the next candidate.
  */
 const chooseBridge = (
   index: NetworkIndex,
   regionId: RegionId,
   themeGroupId: ThemeGroupId,
-  taken: ReadonlySet<PersonId>,
+  contacts: ReadonlyArray<RoleAssignment>,
+  taken: ReadonlyMap<PersonId, ChosenBridge>,
 ): ChosenBridge | UnreachableRegion => {
-  const regionRoles = index.rolesByRegion.get(regionId) ?? []
-  const contacts = regionRoles
-    .filter((r) => r.role === "contactPerson" && r.themeGroupId === themeGroupId)
-    .sort(byPersonId)
-  const leaders = regionRoles.filter((r) => r.role === "processLeader").sort(byPersonId)
   let someoneOptedOut = false
-  for (const assignment of [...contacts, ...leaders]) {
-    const person = index.personById.get(assignment.personId)
-    if (person === undefined || taken.has(person.id)) continue
-    if (optedOutOf(person, themeGroupId)) {
-      someoneOptedOut = true
-      continue
-    }
-    const via = assignment.role === "contactPerson" ? "contactPerson" : "processLeader"
-    return {
-      person,
-      bridge: { regionId, via },
-      reason: {
-        _tag: "HoldsRole",
-        role: assignment.role,
-        regionId,
-        ...(assignment.themeGroupId === undefined ? {} : { themeGroupId: assignment.themeGroupId }),
-      },
+  const candidates = [contacts, processLeadersByRegion(index).get(regionId) ?? none]
+  for (const assignments of candidates) {
+    for (const assignment of assignments) {
+      const person = index.personById.get(assignment.personId)
+      if (person === undefined || taken.has(person.id)) continue
+      if (optedOutOf(person, themeGroupId)) {
+        someoneOptedOut = true
+        continue
+      }
+      const via = assignment.role === "contactPerson" ? "contactPerson" : "processLeader"
+      return {
+        person,
+        bridge: { regionId, via },
+        reason:
+          assignment.themeGroupId === undefined
+            ? { _tag: "HoldsRole", role: assignment.role, regionId }
+            : { _tag: "HoldsRole", role: assignment.role, regionId, themeGroupId: assignment.themeGroupId },
+      }
     }
   }
   return { regionId, reason: someoneOptedOut ? "bridgeOptedOut" : "noContactPersonOrProcessLeader" }
 }
+
+/** One bridge per targeted region without a participant of the group, or the reason there is none. */
+const planBridges = (
+  index: NetworkIndex,
+  themeGroupId: ThemeGroupId,
+  targetedRegions: ReadonlyArray<RegionId>,
+): {
+  readonly bridges: ReadonlyMap<PersonId, ChosenBridge>
+  readonly unreachable: Array<UnreachableRegion>
+} => {
+  const represented = new Set<RegionId>()
+  const contactsByRegion = new Map<RegionId, Array<RoleAssignment>>()
+  for (const assignment of index.rolesByThemeGroup.get(themeGroupId) ?? none) {
+    if (assignment.role === "participant") represented.add(assignment.regionId)
+    else if (assignment.role === "contactPerson") {
+      const bucket = contactsByRegion.get(assignment.regionId)
+      if (bucket === undefined) contactsByRegion.set(assignment.regionId, [assignment])
+      else bucket.push(assignment)
+    }
+  }
+  const bridges = new Map<PersonId, ChosenBridge>()
+  const unreachable: Array<UnreachableRegion> = []
+  for (const regionId of targetedRegions) {
+    if (represented.has(regionId)) continue
+    const contacts = (contactsByRegion.get(regionId) ?? []).sort(byPersonId)
+    const chosen = chooseBridge(index, regionId, themeGroupId, contacts, bridges)
+    if ("person" in chosen) bridges.set(chosen.person.id, chosen)
+    else unreachable.push(chosen)
+  }
+  return { bridges, unreachable }
+}
+
+type Skipped = DisseminationPlan["skipped"][number]
 
 const planResult = (network: Network, update: Update): Result.Result<DisseminationPlan, NotFound> => {
   const index = indexNetwork(network)
@@ -73,68 +130,53 @@ const planResult = (network: Network, update: Update): Result.Result<Disseminati
   )
   if (Result.isFailure(resolved)) return Result.fail(resolved.failure)
   const { recipients, excluded, targetedRegions } = resolved.success
-
-  const reasonsByPerson = new Map<PersonId, { regionId: RegionId; reasons: Array<InclusionReason> }>()
-  for (const recipient of recipients) {
-    reasonsByPerson.set(recipient.personId, { regionId: recipient.regionId, reasons: [...recipient.reasons] })
-  }
-
-  const bridges = new Map<PersonId, Bridge>()
-  const unreachableRegions: Array<UnreachableRegion> = []
-  if (themeGroupId !== undefined) {
-    const representedRegions = new Set<RegionId>()
-    for (const role of index.rolesByThemeGroup.get(themeGroupId) ?? []) {
-      if (role.role === "participant") representedRegions.add(role.regionId)
-    }
-    for (const regionId of targetedRegions) {
-      if (representedRegions.has(regionId)) continue
-      const chosen = chooseBridge(index, regionId, themeGroupId, new Set(bridges.keys()))
-      if ("person" in chosen) {
-        bridges.set(chosen.person.id, chosen.bridge)
-        const existing = reasonsByPerson.get(chosen.person.id)
-        if (existing === undefined) {
-          reasonsByPerson.set(chosen.person.id, {
-            regionId: chosen.person.regionId,
-            reasons: [chosen.reason],
-          })
-        }
-      } else {
-        unreachableRegions.push(chosen)
-      }
-    }
-  }
+  const { bridges, unreachable } =
+    themeGroupId === undefined
+      ? { bridges: new Map<PersonId, ChosenBridge>(), unreachable: [] }
+      : planBridges(index, themeGroupId, targetedRegions)
 
   const deliveries: Array<PlannedDelivery> = []
-  const skipped: Array<DisseminationPlan["skipped"][number]> = excluded.map((e) => ({
-    personId: e.personId,
-    reason: e.reason,
-  }))
-  for (const [personId, { regionId, reasons }] of reasonsByPerson) {
-    const person = index.personById.get(personId)
-    if (person === undefined) continue
-    const bridge = bridges.get(personId)
+  const skipped: Array<Skipped> = excluded.map((e) => ({ personId: e.personId, reason: e.reason }))
+  const bridgesAlreadyRecipients = new Set<PersonId>()
+  const deliver = (
+    person: Person,
+    regionId: RegionId,
+    reasons: ReadonlyArray<InclusionReason>,
+    bridge: Bridge | undefined,
+  ): void => {
+    const chosen = person.preferences.channels
     // A bridge must arrive somewhere: without a chosen channel it goes by email.
-    const channels =
-      person.preferences.channels.length > 0 ? person.preferences.channels : bridge ? ["email" as const] : []
+    const channels: ReadonlyArray<Channel> = chosen.length > 0 ? chosen : bridge ? emailOnly : none
     if (channels.length === 0) {
-      skipped.push({ personId, reason: "noChannel" })
-      continue
+      skipped.push({ personId: person.id, reason: "noChannel" })
+      return
     }
-    for (const channel of new Set(channels)) {
-      deliveries.push({
-        updateId: update.id,
-        personId,
-        regionId,
-        channel,
-        reasons,
-        ...(bridge === undefined ? {} : { bridge }),
-      })
+    for (let i = 0; i < channels.length; i++) {
+      const channel = channels[i] as Channel
+      if (i > 0 && channels.indexOf(channel) < i) continue
+      deliveries.push(
+        bridge === undefined
+          ? { updateId: update.id, personId: person.id, regionId, channel, reasons }
+          : { updateId: update.id, personId: person.id, regionId, channel, reasons, bridge },
+      )
     }
+  }
+  const anyBridges = bridges.size > 0
+  for (const recipient of recipients) {
+    const person = index.personById.get(recipient.personId)
+    if (person === undefined) continue
+    const chosen = anyBridges ? bridges.get(recipient.personId) : undefined
+    if (chosen !== undefined) bridgesAlreadyRecipients.add(recipient.personId)
+    deliver(person, recipient.regionId, recipient.reasons, chosen?.bridge)
+  }
+  for (const chosen of bridges.values()) {
+    if (bridgesAlreadyRecipients.has(chosen.person.id)) continue
+    deliver(chosen.person, chosen.person.regionId, [chosen.reason], chosen.bridge)
   }
   return Result.succeed({
     updateId: update.id,
     deliveries,
-    unreachableRegions,
+    unreachableRegions: unreachable,
     skipped,
     passOnLine: passOnLine(network, update.audience),
   })
