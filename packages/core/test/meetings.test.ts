@@ -61,8 +61,8 @@ describe("regionalMeetingInvitees", () => {
 
   it("invites participants of every group, the process leader and the presidium member, and nobody else", () => {
     expect(invitees(network, "skane").map((invitee) => invitee.personId)).toEqual([
-      "pl",
       "deltagare-i-rad",
+      "pl",
       "pm",
       "tva-grupper",
     ])
@@ -80,8 +80,8 @@ describe("regionalMeetingInvitees", () => {
     expect(invitees(network, "skane", false)).toEqual(invitees(network, "skane"))
     const withBodies = invitees(network, "skane", true)
     expect(withBodies.map((invitee) => invitee.personId)).toEqual([
-      "pl",
       "deltagare-i-rad",
+      "pl",
       "pm",
       "radsmedlem",
       "tva-grupper",
