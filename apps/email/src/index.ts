@@ -5,13 +5,14 @@
  * and the receipt links in every mail.
  * @packageDocumentation
  */
+
+export * from "./compose.js"
 export * from "./config/email-config.js"
 export * from "./delivery/cadence.js"
 export * from "./delivery/email-worker.js"
 export * from "./delivery/retry-policy.js"
 export * from "./links/signed-links.js"
 export * from "./routes/email-routes.js"
-
 export * from "./schedule/email-scheduler.js"
 export * from "./schedule/periods.js"
 export * from "./sending/mail-sender.js"

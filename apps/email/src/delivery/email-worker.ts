@@ -163,10 +163,23 @@ export const makeEmailWorker = Effect.fn("email.makeEmailWorker")(function* (opt
     if (cached !== undefined && now - cached.loadedAt < networkTtl) return indexNetwork(cached.network)
     const network = yield* networkStore.load
     yield* Ref.set(networkCache, { network, loadedAt: now })
+    whyCache.clear()
     return indexNetwork(network)
   })
 
   const updateCache = new Map<string, StoredUpdate>()
+  // Readers of one update mostly share their reasons; the sentence is built once per pattern.
+  const whyCache = new Map<string, string>()
+  const whyFor = (index: NetworkIndex, language: Language, delivery: StoredDelivery) => {
+    const key = `${language}|${JSON.stringify(delivery.reasons)}|${JSON.stringify(delivery.bridge ?? null)}`
+    let why = whyCache.get(key)
+    if (why === undefined) {
+      if (whyCache.size > 10_000) whyCache.clear()
+      why = whyLine(index, language, delivery.reasons, delivery.bridge)
+      whyCache.set(key, why)
+    }
+    return why
+  }
   const contentCache = new Map<string, Promise<MailContent>>()
   const loadUpdate = (id: string) =>
     updateCache.has(id)
@@ -216,7 +229,7 @@ export const makeEmailWorker = Effect.fn("email.makeEmailWorker")(function* (opt
       name: person.name,
       substitutions: recipientSubstitutions(language, {
         name: person.name,
-        why: whyLine(index, language, delivery.reasons, delivery.bridge),
+        why: whyFor(index, language, delivery),
         readUrl: receipts.read,
         passedOnUrl: receipts.passedOn,
         actedUrl: receipts.acted,
