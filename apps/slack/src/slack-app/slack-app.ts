@@ -1,4 +1,4 @@
-import { App, LogLevel } from "@slack/bolt"
+import { App, LogLevel, SocketModeReceiver } from "@slack/bolt"
 import type { Hono } from "hono"
 import { HonoReceiver } from "../http/hono-receiver.js"
 import { registerAppHome } from "../listeners/app-home.js"
@@ -95,16 +95,25 @@ export interface SocketModeOptions extends SlackAppOptions {
  */
 export const startSocketMode = (options: SocketModeOptions): { readonly stop: () => Promise<void> } => {
   const deps = depsOf(options)
+  const clientOptions = webClientOptions({
+    botToken: options.botToken,
+    ...(options.apiUrl === undefined ? {} : { apiUrl: options.apiUrl }),
+  })
+  // Built here rather than by Bolt so that opening the socket also uses SLACK_API_URL and no
+  // client-side retries (Bolt would otherwise pass neither to the Socket Mode client).
+  const receiver = new SocketModeReceiver({
+    appToken: options.appToken,
+    logLevel: boltLogLevel,
+    installerOptions: { clientOptions },
+  })
   const app = new App({
+    receiver,
     socketMode: true,
     appToken: options.appToken,
     token: options.botToken,
     botId: options.botId,
     botUserId: options.botUserId,
-    clientOptions: webClientOptions({
-      botToken: options.botToken,
-      ...(options.apiUrl === undefined ? {} : { apiUrl: options.apiUrl }),
-    }),
+    clientOptions,
     logLevel: boltLogLevel,
   })
   registerFeatures(app, deps)

@@ -69,6 +69,8 @@ export interface SlackFake {
 
 export interface SlackFakeOptions {
   readonly token?: string
+  /** The app-level token (`xapp-…`) Socket Mode presents to `apps.connections.open`. */
+  readonly appToken?: string
   readonly teamId?: string
   readonly users?: ReadonlyArray<FakeSlackUser>
   readonly channels?: ReadonlyArray<FakeSlackChannel>
@@ -129,6 +131,7 @@ const makeTimestamps = () => {
 /** Starts the fake on a free local port. */
 export const startSlackFake = async (options: SlackFakeOptions = {}): Promise<SlackFake> => {
   const token = options.token ?? "xoxb-test-token"
+  const appToken = options.appToken ?? "xapp-1-A0SPRIDNING-test"
   const teamId = options.teamId ?? "T0SPRIDNING"
   const users = new Map<string, FakeSlackUser>()
   const channels = new Map<string, FakeSlackChannel>()
@@ -261,6 +264,11 @@ export const startSlackFake = async (options: SlackFakeOptions = {}): Promise<Sl
             },
           }
     },
+    // No WebSocket server here: a valid app token gets a URL nobody listens on.
+    "apps.connections.open": () => ({
+      ok: true,
+      url: "ws://127.0.0.1:9/link/?ticket=test&app_id=A0SPRIDNING",
+    }),
     "conversations.open": (args) => {
       const user = String(args.users ?? "")
       return users.has(user)
@@ -314,7 +322,8 @@ export const startSlackFake = async (options: SlackFakeOptions = {}): Promise<Sl
         }
         return
       }
-      if (method !== "api.test" && callToken !== token) {
+      const expectedToken = method === "apps.connections.open" ? appToken : token
+      if (method !== "api.test" && callToken !== expectedToken) {
         record({ method, args, token: callToken, status: 200 })
         answer(response, 200, { ok: false, error: callToken === undefined ? "not_authed" : "invalid_auth" })
         return
