@@ -78,9 +78,9 @@ describe("the demo network", () => {
     expect(demoNetwork.people.length).toBeLessThan(600)
     const emails = demoNetwork.people.map((p) => p.email)
     expect(new Set(emails).size).toBe(emails.length)
-    for (const email of emails) expect(email).toMatch(/^[a-z0-9.]+@[a-z0-9.]+\.se$/)
+    for (const email of emails) expect(email).toMatch(/^[a-z0-9.]+@[a-z0-9.]+\.example$/)
     const skane = demoNetwork.people.find((p) => p.regionId === "region-skane")
-    expect(skane?.email.endsWith("@regionskane.se")).toBe(true)
+    expect(skane?.email.endsWith("@regionskane.example")).toBe(true)
     expect(demoNetwork.people[0]?.id).toBe("person-0001")
   })
 

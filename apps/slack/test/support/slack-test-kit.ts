@@ -19,16 +19,16 @@ export const signingSecret = "8f742231b10e8888abcd99yyyzzz85a5"
 /** People of the demo network the specs act as, each with a Slack account of the same email. */
 export const cast = {
   /** Chair of Hälsofrämjande arbetsplats, reads English. */
-  chair: { personId: "person-0025", slackId: "U0CHAIR", email: "hakan.sjoberg@regionvasterbotten.se" },
+  chair: { personId: "person-0025", slackId: "U0CHAIR", email: "hakan.sjoberg@regionvasterbotten.example" },
   /** Process leader of Region Skåne. */
-  processLeader: { personId: "person-0306", slackId: "U0SKANEPL", email: "Karl.Henriksson@RegionSkane.se" },
+  processLeader: { personId: "person-0306", slackId: "U0SKANEPL", email: "Karl.Henriksson@RegionSkane.example" },
   /** Participant in Tobaksprevention, no other role. */
-  participant: { personId: "person-0004", slackId: "U0HELENA", email: "helena.holm@regionnorrbotten.se" },
+  participant: { personId: "person-0004", slackId: "U0HELENA", email: "helena.holm@regionnorrbotten.example" },
   /** Contact person for Matvanor in Norrbotten (the region is bridged through her). */
   contactPerson: {
     personId: "person-0005",
     slackId: "U0CONTACT",
-    email: "helena.magnusson@regionnorrbotten.se",
+    email: "helena.magnusson@regionnorrbotten.example",
   },
   /** In the workspace, not in the network. */
   stranger: { personId: "", slackId: "U0STRANGER", email: "someone@example.org" },

@@ -260,7 +260,8 @@ export const buildDemoNetwork = (): Network => {
     const person: Person = {
       id: `person-${String(people.length + 1).padStart(4, "0")}` as PersonId,
       name,
-      email: `${emailLocalPart(name)}@${facts.emailDomain}`,
+      // Reserved .example domains (RFC 2606): demo data must never reach a real inbox.
+      email: `${emailLocalPart(name)}@${facts.emailDomain.replace(/\.se$/, ".example")}`,
       function: fn,
       regionId: facts.region.id,
       orgUnitId: unitId(facts, unit),
