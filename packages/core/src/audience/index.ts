@@ -1,3 +1,3 @@
 export * from "./model.js"
-export * from "./resolve.js"
+export { resolveAudience, resolveAudienceResult, targetedRegions } from "./resolve.js"
 export * from "./tags.js"

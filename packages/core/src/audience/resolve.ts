@@ -112,33 +112,59 @@ const optOutOf = (
   return undefined
 }
 
+const networkPeopleCache = new WeakMap<Network, ReadonlyMap<RegionId, ReadonlyArray<Person>>>()
+
+/**
+ * Per region, the people "in the network": holding a role or following a group. Built once per
+ * network (like its index), so resolving a network audience never looks people up one by one.
+ */
+const networkPeopleByRegion = (index: NetworkIndex): ReadonlyMap<RegionId, ReadonlyArray<Person>> => {
+  const cached = networkPeopleCache.get(index.network)
+  if (cached !== undefined) return cached
+  const byRegion = new Map<RegionId, Array<Person>>()
+  for (const person of index.network.people) {
+    if (!isInNetwork(index, person.id)) continue
+    const bucket = byRegion.get(person.regionId)
+    if (bucket === undefined) byRegion.set(person.regionId, [person])
+    else bucket.push(person)
+  }
+  networkPeopleCache.set(index.network, byRegion)
+  return byRegion
+}
+
+/** A resolved audience together with each recipient's person, in the same order. */
+export interface ResolvedRecipients extends ResolvedAudience {
+  readonly recipientPeople: ReadonlyArray<Person>
+}
+
 /**
  * The synchronous heart of {@link resolveAudience}, for callers (like dissemination) that are
  * already inside one computation. `concerning` adds theme groups whose opt-outs apply.
+ * @internal
  */
-export const resolveAudienceResult = (
+export const resolveRecipients = (
   network: Network,
   audience: Audience,
   concerning: ReadonlyArray<ThemeGroupId> = [],
-): Result.Result<ResolvedAudience, NotFound> => {
+): Result.Result<ResolvedRecipients, NotFound> => {
   const index = indexNetwork(network)
   const missing = checkReferences(index, audience)
   if (missing !== undefined) return Result.fail(missing)
   const regions = targetedRegions(index, audience)
   const selective = hasSelectors(audience)
   const optOutGroups = [...new Set([...(audience.themeGroups ?? []), ...concerning])]
+  const peopleInScope = audience.scope === "network" ? networkPeopleByRegion(index) : index.peopleByRegion
   const recipients: Array<Recipient> = []
+  const recipientPeople: Array<Person> = []
   const excluded: Array<ExcludedRecipient> = []
-  const scopeIsNetwork = audience.scope === "network"
   for (const region of regions) {
-    const people = index.peopleByRegion.get(region.id)
+    const people = peopleInScope.get(region.id)
     if (people === undefined) continue
     // Without selectors every recipient of the region shares one (immutable) reason.
     const regionReasons: Recipient["reasons"] = [
       { _tag: "InTargetedRegion", regionId: region.id, scope: audience.scope },
     ]
     for (const person of people) {
-      if (scopeIsNetwork && !isInNetwork(index, person.id)) continue
       let reasons: Recipient["reasons"]
       if (selective) {
         const found = reasonsFor(index, person, audience)
@@ -153,10 +179,34 @@ export const resolveAudienceResult = (
         continue
       }
       recipients.push({ personId: person.id, regionId: person.regionId, reasons })
+      recipientPeople.push(person)
     }
   }
-  return Result.succeed({ recipients, excluded, targetedRegions: regions.map((r) => r.id) })
+  return Result.succeed({
+    recipients,
+    recipientPeople,
+    excluded,
+    targetedRegions: regions.map((r) => r.id),
+  })
 }
+
+/**
+ * {@link resolveAudience} without the Effect, for callers already inside one computation.
+ * `concerning` adds theme groups whose opt-outs apply.
+ */
+export const resolveAudienceResult = (
+  network: Network,
+  audience: Audience,
+  concerning: ReadonlyArray<ThemeGroupId> = [],
+): Result.Result<ResolvedAudience, NotFound> =>
+  Result.map(
+    resolveRecipients(network, audience, concerning),
+    ({ recipients, excluded, targetedRegions }) => ({
+      recipients,
+      excluded,
+      targetedRegions,
+    }),
+  )
 
 /**
  * Everyone an audience reaches, each once with every reason they are included, honouring

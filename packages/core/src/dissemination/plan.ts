@@ -1,6 +1,6 @@
 import { Effect, Result } from "effect"
 import type { InclusionReason } from "../audience/model.js"
-import { resolveAudienceResult } from "../audience/resolve.js"
+import { resolveRecipients } from "../audience/resolve.js"
 import { passOnLine } from "../messages/explain.js"
 import { NotFound } from "../organisation/errors.js"
 import type { PersonId, RegionId, ThemeGroupId } from "../organisation/ids.js"
@@ -123,13 +123,13 @@ const planResult = (network: Network, update: Update): Result.Result<Disseminati
   if (themeGroupId !== undefined && !index.themeGroupById.has(themeGroupId)) {
     return Result.fail(new NotFound({ entity: "themeGroup", id: themeGroupId }))
   }
-  const resolved = resolveAudienceResult(
+  const resolved = resolveRecipients(
     network,
     update.audience,
     themeGroupId === undefined ? [] : [themeGroupId],
   )
   if (Result.isFailure(resolved)) return Result.fail(resolved.failure)
-  const { recipients, excluded, targetedRegions } = resolved.success
+  const { recipients, recipientPeople, excluded, targetedRegions } = resolved.success
   const { bridges, unreachable } =
     themeGroupId === undefined
       ? { bridges: new Map<PersonId, ChosenBridge>(), unreachable: [] }
@@ -162,9 +162,9 @@ const planResult = (network: Network, update: Update): Result.Result<Disseminati
     }
   }
   const anyBridges = bridges.size > 0
-  for (const recipient of recipients) {
-    const person = index.personById.get(recipient.personId)
-    if (person === undefined) continue
+  for (let i = 0; i < recipients.length; i++) {
+    const recipient = recipients[i] as (typeof recipients)[number]
+    const person = recipientPeople[i] as Person
     const chosen = anyBridges ? bridges.get(recipient.personId) : undefined
     if (chosen !== undefined) bridgesAlreadyRecipients.add(recipient.personId)
     deliver(person, recipient.regionId, recipient.reasons, chosen?.bridge)
