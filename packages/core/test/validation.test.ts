@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest"
-import { type Network, validateNetwork } from "../src/index.js"
+import { type Network, type NetworkProblem, validateNetwork } from "../src/index.js"
 import { buildNetwork, defaultRules, id, leadership } from "./fixtures.js"
 
 const staffed = (...regions: ReadonlyArray<string>) => regions.flatMap((region) => leadership(region))
 
-const problemsOfKind = <T extends string>(network: Network, tag: T) =>
-  validateNetwork(network).filter((problem) => problem._tag === tag)
+const problemsOfKind = <T extends NetworkProblem["_tag"]>(network: Network, tag: T) =>
+  validateNetwork(network).filter(
+    (problem): problem is Extract<NetworkProblem, { _tag: T }> => problem._tag === tag,
+  )
 
 describe("validateNetwork: dangling references", () => {
   it("names the entity, the field and the id nobody has, for every kind of reference", () => {
