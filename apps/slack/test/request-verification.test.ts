@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { signSlackBody, slashCommandBody } from "../src/testing/index.js"
+import { slackRoutes } from "../src/slack-app/slack-app.js"
+import { signedRequest, signSlackBody, slashCommandBody } from "../src/testing/index.js"
 import {
   type CommandAnswer,
   cast,
@@ -148,5 +149,24 @@ describe("Slack retries and replays", () => {
     expect(visibleText((await first.json()) as CommandAnswer)).toContain("Du följer nu *Matvanor*")
     expect(repeated.status).toBe(200)
     expect(await repeated.text()).toBe("")
+  })
+})
+
+describe("answering within Slack's three seconds", () => {
+  it("answers with the listener's acknowledgement without waiting for the rest of its work", async () => {
+    const routes = slackRoutes({
+      signingSecret,
+      botToken: kit.fake.token,
+      botId: "B0BOT",
+      botUserId: "U0BOTUSER",
+      apiUrl: kit.fake.apiUrl,
+      runtime: kit.runtime,
+      log: () => undefined,
+    })
+    const response = await routes.request(
+      "/slack/events",
+      signedRequest(helpBody(), "application/x-www-form-urlencoded", { signingSecret }),
+    )
+    expect(visibleText((await response.json()) as CommandAnswer)).toContain("Spridning i Slack")
   })
 })

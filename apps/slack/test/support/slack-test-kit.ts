@@ -21,9 +21,17 @@ export const cast = {
   /** Chair of Hälsofrämjande arbetsplats, reads English. */
   chair: { personId: "person-0025", slackId: "U0CHAIR", email: "hakan.sjoberg@regionvasterbotten.example" },
   /** Process leader of Region Skåne. */
-  processLeader: { personId: "person-0306", slackId: "U0SKANEPL", email: "Karl.Henriksson@RegionSkane.example" },
+  processLeader: {
+    personId: "person-0306",
+    slackId: "U0SKANEPL",
+    email: "Karl.Henriksson@RegionSkane.example",
+  },
   /** Participant in Tobaksprevention, no other role. */
-  participant: { personId: "person-0004", slackId: "U0HELENA", email: "helena.holm@regionnorrbotten.example" },
+  participant: {
+    personId: "person-0004",
+    slackId: "U0HELENA",
+    email: "helena.holm@regionnorrbotten.example",
+  },
   /** Contact person for Matvanor in Norrbotten (the region is bridged through her). */
   contactPerson: {
     personId: "person-0005",
@@ -39,8 +47,6 @@ export interface SlackTestKit {
   readonly runtime: ManagedRuntime.ManagedRuntime<Repositories, unknown>
   readonly routes: Hono
   readonly network: Network
-  /** Milliseconds the Slack signature check treats as now. */
-  clockOffsetMs: number
   readonly run: <A, E>(effect: Effect.Effect<A, E, Repositories>) => Promise<A>
   readonly send: (
     body: string,
@@ -102,7 +108,6 @@ export const startSlackTestKit = async (
     fake,
     runtime,
     network: demoNetwork,
-    clockOffsetMs: 0,
     run,
     routes: undefined as unknown as Hono,
     send: async (body, contentType, sign = {}) =>
@@ -135,7 +140,6 @@ export const startSlackTestKit = async (
       runtime,
       adminEmails: options.adminEmails ?? [],
       processBeforeResponse: true,
-      clock: () => Date.now() + kit.clockOffsetMs,
       log: () => undefined,
     }),
   })
