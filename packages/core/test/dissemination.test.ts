@@ -175,10 +175,10 @@ describe("planDissemination", () => {
       ),
     )
     expect(result.passOnLine.sv).toBe(
-      "Sprid vidare till: styrning och ledning i sjukvårdsregion Södra (för alla).",
+      "Sprid vidare till: ledning och chefer i sjukvårdsregion Södra (för alla).",
     )
     expect(result.passOnLine.en).toBe(
-      "Pass on to: governance and leadership in the Södra healthcare region (for everyone).",
+      "Pass on to: management and managers in the Södra healthcare region (for everyone).",
     )
   })
 

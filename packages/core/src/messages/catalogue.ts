@@ -30,12 +30,16 @@ export interface Catalogue {
   readonly memberKind: Readonly<Record<MemberKind, string>>
   readonly regionalBodyKind: Readonly<Record<RegionalBodyKind, string>>
   readonly audienceTag: Readonly<Record<AudienceTag, string>>
+  /** The people a tag speaks to, as said in "Sprid vidare till: …". */
+  readonly audienceTagPeople: Readonly<Record<AudienceTag, string>>
   readonly audienceScope: Readonly<Record<AudienceScope, string>>
   readonly updateKind: Readonly<Record<UpdateKind, string>>
   readonly coverageStatus: Readonly<Record<CoverageStatus, string>>
   readonly receiptKind: Readonly<Record<ReceiptKind, string>>
   /** What the reader is asked to do with each kind of update. */
   readonly callToAction: Readonly<Record<UpdateKind, string>>
+  /** The same ask, naming whom to pass it on to: "Läs anteckningarna och sprid dem vidare till …". */
+  readonly actionPrompt: Readonly<Record<UpdateKind, (whom: string) => string>>
   readonly passOn: {
     readonly prefix: string
     readonly everyoneInNetwork: string
@@ -43,11 +47,15 @@ export interface Catalogue {
     readonly inPlaces: (places: string) => string
     readonly everywhere: string
     readonly healthcareRegion: (name: string) => string
+    readonly inOrFollowing: (group: string) => string
   }
   readonly because: {
     readonly prefix: string
     readonly holdsRole: (role: string, place: string) => string
     readonly holdsGroupRole: (role: string, group: string, place: string) => string
+    readonly participates: (group: string, place: string) => string
+    readonly chairs: (group: string) => string
+    readonly contactPersonFor: (group: string, place: string) => string
     readonly holdsBodyRole: (body: string, place: string) => string
     readonly followsGroup: (group: string) => string
     readonly matchesTag: (tag: string) => string
@@ -109,6 +117,14 @@ const sv: Catalogue = {
     strategists: "strateger",
     "public-health": "folkhälsoarbete",
   },
+  // Why: each tag names the people of audience/tags.ts, so the pass-on line says whom, not what.
+  audienceTagPeople: {
+    "governance-and-leadership": "ledning och chefer",
+    "tools-for-staff": "medarbetare som möter patienter och invånare",
+    clinicians: "kliniker",
+    strategists: "strateger och samordnare",
+    "public-health": "folkhälsoplanerare",
+  },
   audienceScope: { network: "för nätverket", public: "för alla" },
   updateKind: {
     meetingNotes: "Minnesanteckningar",
@@ -136,6 +152,16 @@ const sv: Catalogue = {
     actionPlan: "Läs handlingsplanen och förankra den hos er ledning.",
     briefing: "Gå igenom läget och besluta vad regionen ska göra härnäst.",
   },
+  actionPrompt: {
+    meetingNotes: (whom) => `Läs anteckningarna och sprid vidare till ${whom}.`,
+    workListItem: (whom) => `Se vad gruppen arbetar med nu och berätta om det för ${whom}.`,
+    digitalHour: (whom) => `Anmäl dig och bjud in ${whom}.`,
+    goodExample: (whom) => `Läs exemplet och visa det för ${whom}.`,
+    proposalRound: (whom) => `Samla förslag från ${whom} och skicka in dem före sista dagen.`,
+    proposalAnswer: (whom) => `Läs svaret och återkoppla till ${whom}.`,
+    actionPlan: (whom) => `Läs handlingsplanen och förankra den hos ${whom}.`,
+    briefing: (whom) => `Gå igenom läget och ta det vidare till ${whom}.`,
+  },
   passOn: {
     prefix: "Sprid vidare till",
     everyoneInNetwork: "alla i HFS-nätverket",
@@ -143,11 +169,15 @@ const sv: Catalogue = {
     inPlaces: (places) => `i ${places}`,
     everywhere: "i alla regioner",
     healthcareRegion: (name) => `sjukvårdsregion ${name}`,
+    inOrFollowing: (group) => `alla som deltar i eller följer ${group}`,
   },
   because: {
     prefix: "Du får detta eftersom",
     holdsRole: (role, place) => `du är ${role} i ${place}`,
     holdsGroupRole: (role, group, place) => `du är ${role} i temagruppen ${group} för ${place}`,
+    participates: (group, place) => `du är med i temagruppen ${group} för ${place}`,
+    chairs: (group) => `du är ordförande i temagruppen ${group}`,
+    contactPersonFor: (group, place) => `du är kontaktperson för ${group} i ${place}`,
     holdsBodyRole: (body, place) => `du sitter i ${body} i ${place}`,
     followsGroup: (group) => `du följer temagruppen ${group}`,
     matchesTag: (tag) => `det handlar om ${tag}, som berör dig`,
@@ -209,6 +239,13 @@ const en: Catalogue = {
     strategists: "strategists",
     "public-health": "public health work",
   },
+  audienceTagPeople: {
+    "governance-and-leadership": "management and managers",
+    "tools-for-staff": "staff who meet patients and citizens",
+    clinicians: "clinicians",
+    strategists: "strategists and coordinators",
+    "public-health": "public health officers",
+  },
   audienceScope: { network: "for the network", public: "for everyone" },
   updateKind: {
     meetingNotes: "Meeting notes",
@@ -236,6 +273,16 @@ const en: Catalogue = {
     actionPlan: "Read the action plan and anchor it with your management.",
     briefing: "Review the situation and decide what the region should do next.",
   },
+  actionPrompt: {
+    meetingNotes: (whom) => `Read the notes and pass them on to ${whom}.`,
+    workListItem: (whom) => `See what the group is working on now and tell ${whom} about it.`,
+    digitalHour: (whom) => `Sign up and invite ${whom}.`,
+    goodExample: (whom) => `Read the example and show it to ${whom}.`,
+    proposalRound: (whom) => `Gather proposals from ${whom} and send them in before the deadline.`,
+    proposalAnswer: (whom) => `Read the answer and report back to ${whom}.`,
+    actionPlan: (whom) => `Read the action plan and anchor it with ${whom}.`,
+    briefing: (whom) => `Review the situation and take it on to ${whom}.`,
+  },
   passOn: {
     prefix: "Pass on to",
     everyoneInNetwork: "everyone in the HFS network",
@@ -243,11 +290,15 @@ const en: Catalogue = {
     inPlaces: (places) => `in ${places}`,
     everywhere: "in all regions",
     healthcareRegion: (name) => `the ${name} healthcare region`,
+    inOrFollowing: (group) => `everyone in or following ${group}`,
   },
   because: {
     prefix: "You are receiving this because",
     holdsRole: (role, place) => `you are ${role} in ${place}`,
     holdsGroupRole: (role, group, place) => `you are ${role} in the theme group ${group} for ${place}`,
+    participates: (group, place) => `you take part in the theme group ${group} for ${place}`,
+    chairs: (group) => `you chair the theme group ${group}`,
+    contactPersonFor: (group, place) => `you are the contact person for ${group} in ${place}`,
     holdsBodyRole: (body, place) => `you sit on ${body} in ${place}`,
     followsGroup: (group) => `you follow the theme group ${group}`,
     matchesTag: (tag) => `it concerns ${tag}, which is relevant to you`,

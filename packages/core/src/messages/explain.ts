@@ -1,5 +1,5 @@
 import type { Audience, InclusionReason } from "../audience/model.js"
-import type { Bridge } from "../dissemination/model.js"
+import type { Bridge, UpdateKind } from "../dissemination/model.js"
 import { indexNetwork, type NetworkIndex } from "../organisation/index-network.js"
 import type { Language, Network, ThemeGroup } from "../organisation/model.js"
 import { catalogue } from "./catalogue.js"
@@ -21,7 +21,17 @@ export const explainReason = (
       const place = regionName(index, reason.regionId)
       const role = text.role[reason.role].one
       if (reason.themeGroupId !== undefined) {
-        return text.because.holdsGroupRole(role, groupName(index, reason.themeGroupId), place)
+        const group = groupName(index, reason.themeGroupId)
+        switch (reason.role) {
+          case "participant":
+            return text.because.participates(group, place)
+          case "chair":
+            return text.because.chairs(group)
+          case "contactPerson":
+            return text.because.contactPersonFor(group, place)
+          default:
+            return text.because.holdsGroupRole(role, group, place)
+        }
       }
       if (reason.regionalBodyId !== undefined) {
         const body = index.regionalBodyById.get(reason.regionalBodyId)
@@ -93,17 +103,19 @@ export const passOnLine = (
   en: passOnLineIn(network, audience, "en"),
 })
 
-const passOnLineIn = (network: Network, audience: Audience, language: Language): string => {
+/**
+ * Whom to pass an update on to, in one language: "ledning och chefer i Region Skåne". Tags,
+ * roles, functions and theme groups say who; regions and healthcare regions say where.
+ */
+export const passOnTargets = (network: Network, audience: Audience, language: Language = "sv"): string => {
   const index = indexNetwork(network)
   const text = catalogue(language)
   const groups = (audience.themeGroups ?? []).map((id) => groupName(index, id))
   const whom = [
-    ...(audience.tags ?? []).map((tag) => text.audienceTag[tag]),
+    ...(audience.tags ?? []).map((tag) => text.audienceTagPeople[tag]),
     ...(audience.roles ?? []).map((role) => text.role[role].many),
     ...(audience.functions ?? []).map((fn) => text.function[fn].many),
-    ...groups.map((group) =>
-      language === "sv" ? `alla som deltar i eller följer ${group}` : `everyone in or following ${group}`,
-    ),
+    ...groups.map((group) => text.passOn.inOrFollowing(group)),
   ]
   const places = [
     ...(audience.regions ?? []).map((id) => regionName(index, id)),
@@ -118,5 +130,20 @@ const passOnLineIn = (network: Network, audience: Audience, language: Language):
         ? text.passOn.everyone
         : text.passOn.everyoneInNetwork
   const where = places.length > 0 ? text.passOn.inPlaces(text.list(places)) : text.passOn.everywhere
-  return `${text.passOn.prefix}: ${who} ${where} (${text.audienceScope[audience.scope]}).`
+  return `${who} ${where}`
 }
+
+const passOnLineIn = (network: Network, audience: Audience, language: Language): string => {
+  const text = catalogue(language)
+  return `${text.passOn.prefix}: ${passOnTargets(network, audience, language)} (${text.audienceScope[audience.scope]}).`
+}
+
+/**
+ * What the reader is asked to do, naming whom to pass it on to: "Läs anteckningarna och sprid
+ * vidare till ledning och chefer i Region Skåne." "gå från information till handling".
+ */
+export const actionPrompt = (
+  network: Network,
+  update: { readonly kind: UpdateKind; readonly audience: Audience },
+  language: Language = "sv",
+): string => catalogue(language).actionPrompt[update.kind](passOnTargets(network, update.audience, language))
