@@ -1,6 +1,13 @@
-import { Effect } from "effect"
+import { Effect, Schema } from "effect"
 import { describe, expect, it } from "vitest"
-import { MergeRejected, mergeThemeGroups, type Network, NotFound, validateNetwork } from "../src/index.js"
+import {
+  MergeRejected,
+  MergeResult,
+  mergeThemeGroups,
+  type Network,
+  NotFound,
+  validateNetwork,
+} from "../src/index.js"
 import { buildNetwork, id, leadership } from "./fixtures.js"
 
 const run = <A, E>(effect: Effect.Effect<A, E>) => Effect.runSync(effect)
@@ -123,6 +130,10 @@ describe("mergeThemeGroups", () => {
     expect(JSON.stringify(network)).toBe(before)
     expect(validateNetwork(merged)).toEqual(validateNetwork(network))
     expect(merged.people.map((person) => person.id)).toEqual(network.people.map((person) => person.id))
+  })
+
+  it("gives a result the MergeResult schema accepts", () => {
+    expect(() => Schema.decodeUnknownSync(MergeResult)(run(merge("alkohol", "tobak")))).not.toThrow()
   })
 
   it("rejects merging a group into itself", () => {

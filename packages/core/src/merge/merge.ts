@@ -2,7 +2,7 @@ import { Effect, Schema } from "effect"
 import { NotFound } from "../organisation/errors.js"
 import { ThemeGroupId } from "../organisation/ids.js"
 import { indexNetwork } from "../organisation/index-network.js"
-import type { Follow, FollowFrequency, Network, RoleAssignment } from "../organisation/model.js"
+import { type Follow, type FollowFrequency, Network, type RoleAssignment } from "../organisation/model.js"
 
 /** A merge that makes no sense; `reason` says why. */
 export class MergeRejected extends Schema.TaggedError<MergeRejected>()("MergeRejected", {
@@ -20,10 +20,15 @@ export class MergeRejected extends Schema.TaggedError<MergeRejected>()("MergeRej
   }
 }
 
-export interface MergeResult {
-  readonly network: Network
-  readonly moved: { readonly roles: number; readonly follows: number }
-}
+/**
+ * The network after a merge, and how many role assignments and follows moved into the
+ * surviving group (those already there are not counted again).
+ */
+export const MergeResult = Schema.Struct({
+  network: Network,
+  moved: Schema.Struct({ roles: Schema.Number, follows: Schema.Number }),
+})
+export type MergeResult = typeof MergeResult.Type
 
 const frequencyRank: Readonly<Record<FollowFrequency, number>> = { immediate: 0, daily: 1, weekly: 2 }
 

@@ -12,7 +12,9 @@ export type ChainLink = typeof ChainLink.Type
 /**
  * A reporting chain that does not reach regional management, and where it stops: `at` is the
  * last person reached and `role` the role they report as (or, for `nobodyHoldsTargetRole`,
- * the role nobody holds).
+ * the role nobody holds). For `holdsNoRole`, the person holds no role in their own region, so
+ * there is nothing to report as; `role` is then `participant`, the role they would be expected
+ * to start from.
  */
 export class ReportingChainBroken extends Schema.TaggedError<ReportingChainBroken>()("ReportingChainBroken", {
   personId: PersonId,
