@@ -47,11 +47,35 @@ export const coverage = (network: Network): CoverageReport => {
   const index = indexNetwork(network)
   const activeGroups = network.themeGroups.filter((group) => group.status === "active")
 
-  const cellPeople = new Map<string, Array<{ personId: PersonId; role: Role }>>()
-  const represented = new Set<string>()
-  const bridged = new Set<string>()
+  // Cells live in flat arrays addressed by row (region) × column (group): one pass over the
+  // roles fills them, with no per-cell scan and no composite string keys.
+  const rowOf = new Map<RegionId, number>()
+  network.regions.forEach((region, row) => {
+    if (!rowOf.has(region.id)) rowOf.set(region.id, row)
+  })
+  const columnOf = new Map<ThemeGroupId, number>()
+  activeGroups.forEach((group, column) => {
+    if (!columnOf.has(group.id)) columnOf.set(group.id, column)
+  })
+  const width = activeGroups.length
+  const cellCount = network.regions.length * width
+  const cellPeople: Array<Array<{ personId: PersonId; role: Role }> | undefined> = new Array(cellCount)
+  const represented = new Uint8Array(cellCount)
+  const bridged = new Uint8Array(cellCount)
   const functionsInGroup = new Map<ThemeGroupId, Set<PersonFunction>>()
+  const processLeaderOf = new Map<RegionId, PersonId>()
+  const rolesHeld = new Map<RegionId, Set<Role>>()
+
   for (const assignment of network.roles) {
+    const held = rolesHeld.get(assignment.regionId)
+    if (held === undefined) rolesHeld.set(assignment.regionId, new Set([assignment.role]))
+    else held.add(assignment.role)
+    if (assignment.role === "processLeader") {
+      const current = processLeaderOf.get(assignment.regionId)
+      if (current === undefined || assignment.personId < current)
+        processLeaderOf.set(assignment.regionId, assignment.personId)
+      continue
+    }
     const groupId = assignment.themeGroupId
     if (groupId === undefined) continue
     if (
@@ -60,53 +84,49 @@ export const coverage = (network: Network): CoverageReport => {
       assignment.role !== "chair"
     )
       continue
-    const key = `${assignment.regionId}\u0000${groupId}`
-    const people = cellPeople.get(key)
-    const entry = { personId: assignment.personId, role: assignment.role }
-    if (people === undefined) cellPeople.set(key, [entry])
-    else people.push(entry)
     if (assignment.role === "participant") {
-      represented.add(key)
       const fn = index.personById.get(assignment.personId)?.function
       if (fn !== undefined) {
-        const fns = functionsInGroup.get(groupId) ?? new Set<PersonFunction>()
-        fns.add(fn)
-        functionsInGroup.set(groupId, fns)
+        const fns = functionsInGroup.get(groupId)
+        if (fns === undefined) functionsInGroup.set(groupId, new Set([fn]))
+        else fns.add(fn)
       }
     }
-    if (assignment.role === "contactPerson") bridged.add(key)
+    const row = rowOf.get(assignment.regionId)
+    const column = columnOf.get(groupId)
+    if (row === undefined || column === undefined) continue
+    const cell = row * width + column
+    const entry = { personId: assignment.personId, role: assignment.role }
+    const people = cellPeople[cell]
+    if (people === undefined) cellPeople[cell] = [entry]
+    else people.push(entry)
+    if (assignment.role === "participant") represented[cell] = 1
+    else if (assignment.role === "contactPerson") bridged[cell] = 1
   }
 
-  const processLeaderOf = new Map<RegionId, PersonId>()
-  const rolesHeld = new Map<RegionId, Set<Role>>()
-  for (const assignment of network.roles) {
-    const held = rolesHeld.get(assignment.regionId) ?? new Set<Role>()
-    held.add(assignment.role)
-    rolesHeld.set(assignment.regionId, held)
-    if (assignment.role === "processLeader") {
-      const current = processLeaderOf.get(assignment.regionId)
-      if (current === undefined || assignment.personId < current)
-        processLeaderOf.set(assignment.regionId, assignment.personId)
-    }
-  }
-
-  const cells: Array<CoverageCell> = []
-  for (const region of network.regions) {
+  const noPeople: ReadonlyArray<{ personId: PersonId; role: Role }> = []
+  const cells: Array<CoverageCell> = new Array(cellCount)
+  network.regions.forEach((region, row) => {
+    // A region listed twice shares its first row's cells.
+    const sourceRow = rowOf.get(region.id) ?? row
     const fallbackPerson = processLeaderOf.get(region.id)
-    for (const group of activeGroups) {
-      const key = `${region.id}\u0000${group.id}`
-      const status = represented.has(key) ? "represented" : bridged.has(key) ? "bridged" : "uncovered"
-      cells.push({
-        regionId: region.id,
-        themeGroupId: group.id,
-        status,
-        people: cellPeople.get(key) ?? [],
-        ...(status === "uncovered" && fallbackPerson !== undefined
-          ? { fallback: { personId: fallbackPerson, via: "processLeader" as const } }
-          : {}),
-      })
+    const fallback =
+      fallbackPerson === undefined ? undefined : { personId: fallbackPerson, via: "processLeader" as const }
+    for (let column = 0; column < width; column++) {
+      const cell = sourceRow * width + column
+      const regionId = region.id
+      const themeGroupId = activeGroups[column]!.id
+      const people = cellPeople[cell] ?? noPeople
+      cells[row * width + column] =
+        represented[cell] === 1
+          ? { regionId, themeGroupId, status: "represented", people }
+          : bridged[cell] === 1
+            ? { regionId, themeGroupId, status: "bridged", people }
+            : fallback === undefined
+              ? { regionId, themeGroupId, status: "uncovered", people }
+              : { regionId, themeGroupId, status: "uncovered", people, fallback }
     }
-  }
+  })
 
   const roleGaps = network.regions.flatMap((region) => {
     const held = rolesHeld.get(region.id)
