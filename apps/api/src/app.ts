@@ -2,7 +2,6 @@ import { Cause, Effect, Exit } from "effect"
 import { Hono } from "hono"
 import { bodyLimit } from "hono/body-limit"
 import { HTTPException } from "hono/http-exception"
-import { secureHeaders } from "hono/secure-headers"
 import { analysisRouter } from "./analysis/analysis.js"
 import { bearerAuth, VerifiedTokens } from "./auth/bearer.js"
 import type { ApiBackend } from "./backend.js"
@@ -10,9 +9,10 @@ import { disseminationRouter } from "./dissemination/dissemination.js"
 import { mountReference } from "./docs/reference.js"
 import type { ApiEnv } from "./http/env.js"
 import { idempotency } from "./http/idempotency.js"
-import { makeProblem, ProblemError, type ProblemStatus, problemResponse } from "./http/problem.js"
+import { answerProblem, makeProblem, ProblemError, type ProblemStatus } from "./http/problem.js"
 import { perTokenRateLimit, type RateLimitOptions } from "./http/rate-limit.js"
 import type { RouteContext } from "./http/route-context.js"
+import { secureHeadersFirst } from "./http/security-headers.js"
 import { NetworkSnapshot } from "./network/network-snapshot.js"
 import { contentRouters } from "./resources/content.js"
 import { followsRouter, preferencesRouter } from "./resources/follows.js"
@@ -57,10 +57,11 @@ export const makeApi = (backend: ApiBackend, options: ApiOptions = {}): Hono => 
   const context: RouteContext = { backend, snapshot, tokens }
 
   const app = new Hono()
-  app.use(secureHeaders({ crossOriginResourcePolicy: "same-origin" }))
+  app.use(secureHeadersFirst())
   app.onError((error, c) => {
     if (error instanceof ProblemError) {
-      return problemResponse(
+      return answerProblem(
+        c,
         makeProblem(error.status, error.detail, {
           instance: c.req.path,
           ...(error.errors === undefined ? {} : { errors: error.errors }),
@@ -70,15 +71,16 @@ export const makeApi = (backend: ApiBackend, options: ApiOptions = {}): Hono => 
     }
     if (error instanceof HTTPException) {
       const status = asProblemStatus(error.status)
-      return problemResponse(
+      return answerProblem(
+        c,
         makeProblem(status, error.message === "" ? undefined : error.message, { instance: c.req.path }),
       )
     }
     console.error(error)
-    return problemResponse(makeProblem(500, undefined, { instance: c.req.path }))
+    return answerProblem(c, makeProblem(500, undefined, { instance: c.req.path }))
   })
   app.notFound((c) =>
-    problemResponse(makeProblem(404, `Nothing at ${c.req.method} ${c.req.path}.`, { instance: c.req.path })),
+    answerProblem(c, makeProblem(404, `Nothing at ${c.req.method} ${c.req.path}.`, { instance: c.req.path })),
   )
 
   const v1 = new Hono<ApiEnv>()

@@ -132,11 +132,24 @@ describeApi("robustness", (api) => {
     expect(headers.get("content-type")).toBe("application/problem+json")
   })
 
-  it("sets secure headers on every answer", async () => {
+  it("sets secure headers on every answer, problems included", async () => {
+    for (const [role, path] of [
+      ["reader", "/v1/regions"],
+      ["reader", "/v1/coverage"],
+      ["reader", "/v1/people/p-nobody"],
+      [undefined, "/v1/regions"],
+    ] as const) {
+      const { headers } = await api().call(role, "GET", path)
+      expect(headers.get("x-content-type-options"), path).toBe("nosniff")
+      expect(headers.get("strict-transport-security"), path).toContain("max-age")
+      expect(headers.get("x-frame-options"), path).toBe("SAMEORIGIN")
+      expect(headers.get("content-security-policy"), path).toContain("default-src 'none'")
+    }
+  })
+
+  it("tells a token how much of its budget is left", async () => {
     const { headers } = await api().call("reader", "GET", "/v1/regions")
-    expect(headers.get("x-content-type-options")).toBe("nosniff")
-    expect(headers.get("strict-transport-security")).toContain("max-age")
-    expect(headers.get("x-frame-options")).toBe("SAMEORIGIN")
+    expect(headers.get("ratelimit")).toMatch(/limit=\d+, remaining=\d+/)
   })
 
   it("answers a replayed POST with the first response and creates nothing new", async () => {

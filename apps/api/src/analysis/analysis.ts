@@ -19,7 +19,7 @@ import { runToResponse } from "../http/api-problem.js"
 import type { ApiEnv } from "../http/env.js"
 import {
   answer,
-  answerJsonText,
+  answerJsonBytes,
   cachedRendering,
   currentNetwork,
   type RouteContext,
@@ -82,21 +82,19 @@ export const analysisRouter = (context: RouteContext) => {
     (c) => {
       if (c.req.valid("query").format === "csv") {
         return runToResponse(
+          c,
           Effect.tryPromise({
             try: () => context.snapshot.derived("coverage.csv", coverageCsv),
             catch: (e) => e,
           }),
-          c.req.path,
           (csv) =>
-            new Response(csv, {
-              headers: {
-                "content-type": "text/csv; charset=utf-8",
-                "content-disposition": 'attachment; filename="coverage.csv"',
-              },
+            c.body(csv, 200, {
+              "content-type": "text/csv; charset=utf-8",
+              "content-disposition": 'attachment; filename="coverage.csv"',
             }),
         )
       }
-      return answerJsonText(
+      return answerJsonBytes(
         c,
         cachedRendering(context, "coverage", (network) => Effect.succeed(coverage(network))),
       )
@@ -112,7 +110,7 @@ export const analysisRouter = (context: RouteContext) => {
       responses: { 200: jsonResponse("Every problem found", Issues), ...problemResponses },
     }),
     (c) =>
-      answerJsonText(
+      answerJsonBytes(
         c,
         cachedRendering(context, "issues", (network) => Effect.succeed({ items: validateNetwork(network) })),
       ),

@@ -26,7 +26,7 @@ import { Page, PageQuery } from "../http/pagination.js"
 import {
   answer,
   answerChange,
-  answerJsonText,
+  answerJsonBytes,
   authorize,
   cachedRendering,
   currentNetwork,
@@ -153,7 +153,7 @@ export const disseminationRouter = (context: RouteContext) => {
     (c) => {
       const { audience } = c.req.valid("json")
       // Previews of the same audience over the same network are the same answer.
-      return answerJsonText(
+      return answerJsonBytes(
         c,
         cachedRendering(context, `preview:${JSON.stringify(audience)}`, (network) =>
           preview(network, audience),

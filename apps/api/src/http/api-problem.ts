@@ -1,11 +1,6 @@
 import { Cause, Data, Effect, Exit, Option } from "effect"
-import {
-  type InvalidField,
-  makeProblem,
-  type Problem,
-  type ProblemStatus,
-  problemResponse,
-} from "./problem.js"
+import type { Context } from "hono"
+import { answerProblem, type InvalidField, makeProblem, type Problem, type ProblemStatus } from "./problem.js"
 
 /** A failure that already knows how it answers over HTTP. */
 export class ApiProblem extends Data.TaggedError("ApiProblem")<{
@@ -79,18 +74,18 @@ export const problemOf = (error: unknown, instance: string): Problem => {
 
 /** Runs `effect` and answers with its value as JSON, or its failure as problem+json. */
 export const runToResponse = async <A, E>(
+  c: Context,
   effect: Effect.Effect<A, E>,
-  instance: string,
   render: (value: A) => Response,
 ): Promise<Response> => {
   const exit = await Effect.runPromiseExit(effect)
   if (Exit.isSuccess(exit)) return render(exit.value)
   const failure = Cause.findErrorOption(exit.cause)
   if (Option.isSome(failure)) {
-    const problem = problemOf(failure.value, instance)
+    const problem = problemOf(failure.value, c.req.path)
     if (problem.status >= 500) console.error(Cause.pretty(exit.cause))
-    return problemResponse(problem)
+    return answerProblem(c, problem)
   }
   console.error(Cause.pretty(exit.cause))
-  return problemResponse(makeProblem(500, undefined, { instance }))
+  return answerProblem(c, makeProblem(500, undefined, { instance: c.req.path }))
 }

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto"
 import { createMiddleware } from "hono/factory"
+import type { ContentfulStatusCode, StatusCode } from "hono/utils/http-status"
 import type { ApiEnv } from "./env.js"
 import { ProblemError } from "./problem.js"
 
@@ -55,12 +56,10 @@ export const idempotency = (store: IdempotencyStore) =>
         )
       case "Completed": {
         const isProblem = state.status >= 400
-        return new Response(state.body === null ? null : JSON.stringify(state.body), {
-          status: state.status,
-          headers: {
-            "content-type": isProblem ? "application/problem+json" : "application/json",
-            "idempotent-replayed": "true",
-          },
+        c.header("idempotent-replayed", "true")
+        if (state.body === null) return c.body(null, state.status as StatusCode)
+        return c.body(JSON.stringify(state.body), state.status as ContentfulStatusCode, {
+          "content-type": isProblem ? "application/problem+json" : "application/json",
         })
       }
       case "Started":

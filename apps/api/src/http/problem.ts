@@ -79,6 +79,16 @@ export const problemResponse = (problem: Problem, headers?: Record<string, strin
     headers: { "content-type": "application/problem+json", ...headers },
   })
 
+/**
+ * Answers `problem` through Hono's context, so the headers middleware prepared (security,
+ * rate limit) are part of the answer.
+ */
+export const answerProblem = (c: Context, problem: Problem, headers?: Record<string, string>): Response =>
+  c.body(JSON.stringify(problem), problem.status as ContentfulStatusCode, {
+    "content-type": "application/problem+json",
+    ...headers,
+  })
+
 /** Answers with a problem for the current request. */
 export const problem = (
   c: Context,
@@ -86,7 +96,8 @@ export const problem = (
   detail?: string,
   errors?: ReadonlyArray<InvalidField>,
 ): Response =>
-  problemResponse(
+  answerProblem(
+    c,
     makeProblem(status, detail, { instance: c.req.path, ...(errors === undefined ? {} : { errors }) }),
   )
 

@@ -1,6 +1,7 @@
 import type { Network } from "@spridning/core"
 import { Effect } from "effect"
 import type { Context } from "hono"
+import type { ContentfulStatusCode } from "hono/utils/http-status"
 import type { VerifiedTokens } from "../auth/bearer.js"
 import { type Caller, describeCaller, describeScope, mayChange, type Scope } from "../auth/caller.js"
 import type { ApiBackend } from "../backend.js"
@@ -14,19 +15,21 @@ export interface RouteContext {
   readonly tokens: VerifiedTokens
 }
 
-const json = (value: unknown, status: number): Response =>
-  new Response(JSON.stringify(value), { status, headers: { "content-type": "application/json" } })
+const jsonType = { "content-type": "application/json" }
 
 /** Answers with the effect's value as JSON (or its failure as problem+json). */
-export const answer = <A, E>(c: Context, effect: Effect.Effect<A, E>, status = 200): Promise<Response> =>
-  runToResponse(effect, c.req.path, (value) => json(value, status))
+export const answer = <A, E>(
+  c: Context,
+  effect: Effect.Effect<A, E>,
+  status: ContentfulStatusCode = 200,
+): Promise<Response> => runToResponse(c, effect, (value) => c.body(JSON.stringify(value), status, jsonType))
 
 /** Like `answer`, for a change: the cached network is dropped once the change is stored. */
 export const answerChange = <A, E>(
   c: Context,
   context: RouteContext,
   effect: Effect.Effect<A, E>,
-  status = 200,
+  status: ContentfulStatusCode = 200,
 ): Promise<Response> =>
   answer(c, effect.pipe(Effect.tap(() => Effect.sync(() => context.snapshot.invalidate()))), status)
 
@@ -50,27 +53,29 @@ export const authorize = (
 export const currentNetwork = (context: RouteContext): Effect.Effect<Network, unknown> =>
   Effect.tryPromise({ try: () => context.snapshot.network(), catch: (cause) => cause })
 
-/** Answers a body that is already JSON text (cached renderings), or the failure as problem+json. */
-export const answerJsonText = <E>(c: Context, effect: Effect.Effect<string, E>): Promise<Response> =>
-  runToResponse(
-    effect,
-    c.req.path,
-    (text) => new Response(text, { headers: { "content-type": "application/json" } }),
-  )
+/** Answers a body that is already encoded JSON (cached renderings), or the failure as problem+json. */
+export const answerJsonBytes = <E>(
+  c: Context,
+  effect: Effect.Effect<Uint8Array<ArrayBuffer>, E>,
+): Promise<Response> => runToResponse(c, effect, (bytes) => c.body(bytes, 200, jsonType))
+
+const encoder = new TextEncoder()
 
 /**
- * A pure, synchronous rule over the stored network, rendered to JSON once per network and
- * kept until the next write.
+ * A pure, synchronous rule over the stored network, rendered to JSON bytes once per network
+ * and kept until the network changes: answering it is copying bytes.
  */
 export const cachedRendering = <A, E>(
   context: RouteContext,
   key: string,
   rule: (network: Network) => Effect.Effect<A, E>,
-): Effect.Effect<string, E | unknown> =>
+): Effect.Effect<Uint8Array<ArrayBuffer>, E | unknown> =>
   Effect.tryPromise({
     try: () =>
       context.snapshot.derived(key, (network) =>
-        Effect.runSync(Effect.result(rule(network).pipe(Effect.map((value) => JSON.stringify(value))))),
+        Effect.runSync(
+          Effect.result(rule(network).pipe(Effect.map((value) => encoder.encode(JSON.stringify(value))))),
+        ),
       ),
     catch: (cause) => cause,
   }).pipe(Effect.flatMap((result) => Effect.fromResult(result)))

@@ -115,14 +115,12 @@ const contentRouter = (context: RouteContext, content: ContentKind) => {
       if (content.kind === "digitalHour" && id.endsWith(".ics")) {
         const updateId = id.slice(0, -".ics".length)
         return runToResponse(
+          c,
           updateOfKind(context, updateId, "digitalHour").pipe(Effect.flatMap(calendarFile)),
-          c.req.path,
           (ics) =>
-            new Response(ics, {
-              headers: {
-                "content-type": "text/calendar; charset=utf-8",
-                "content-disposition": `attachment; filename="${updateId.replace(/[^\w.-]/g, "_")}.ics"`,
-              },
+            c.body(ics, 200, {
+              "content-type": "text/calendar; charset=utf-8",
+              "content-disposition": `attachment; filename="${updateId.replace(/[^\w.-]/g, "_")}.ics"`,
             }),
         )
       }
