@@ -96,11 +96,14 @@ describe("/spridning subcommands", () => {
     expect(visibleText(body)).toContain("Ingen aktiv temagrupp")
   })
 
-  it.each(["sammanfattning", "digest"])("`%s` answers with the person's digest", async (text) => {
-    const { status, body } = await kit.command(cast.participant.slackId, text)
-    expect(status).toBe(200)
-    expect(visibleText(body)).toMatch(/sammanfattning|Inget nytt/)
-  })
+  it.each(["sammanfattning", "digest"])(
+    "`%s` answers with the person's digest, in the language they chose (nothing published yet)",
+    async (text) => {
+      const { status, body } = await kit.command(cast.participant.slackId, text)
+      expect(status).toBe(200)
+      expect(visibleText(body)).toContain("Inget nytt i dina grupper, och inget som väntar på dig.")
+    },
+  )
 
   it.each(["inlägg", "post"])(
     "`%s` refuses a participant without publishing rights, and opens no modal",

@@ -3,7 +3,7 @@ import { Effect } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { buttonClickPayload, viewSubmissionPayload } from "../src/testing/index.js"
 import { postValues } from "./support/post-values.js"
-import { cast, type SlackTestKit, startSlackTestKit } from "./support/slack-test-kit.js"
+import { cast, type SlackTestKit, startSlackTestKit, visibleText } from "./support/slack-test-kit.js"
 
 let kit: SlackTestKit
 beforeAll(async () => {
@@ -183,5 +183,48 @@ describe("receipt buttons", () => {
     expect(note?.args).toMatchObject({ channel: "C0TOBAK", user: cast.contactPerson.slackId })
     expect(String(note?.args.text)).toContain("gick inte till dig")
     expect(await receiptsOf(cast.contactPerson.personId)).toEqual([])
+  })
+})
+
+describe("/spridning sammanfattning after publishing", () => {
+  it("lists what is new in the person's groups and what waits for their action", async () => {
+    await kit.run(
+      Outbox.use((outbox) =>
+        outbox.claim({ channel: "slack", workerId: "digest-test", limit: 1000, leaseMillis: 60_000 }),
+      ).pipe(
+        Effect.flatMap((claimed) =>
+          Outbox.use((outbox) =>
+            outbox.markSent(
+              "digest-test",
+              claimed.filter((d) => d.updateId === "slack-V0SKANE1").map((d) => ({ id: d.id })),
+            ),
+          ),
+        ),
+      ),
+    )
+    // Karl in Skåne got the work-list item he published to his own region.
+    const { body } = await kit.command(cast.processLeader.slackId, "sammanfattning")
+    const shown = visibleText(body)
+    expect(shown).toContain("Din sammanfattning")
+    expect(shown).toContain("Väntar på dig")
+    expect(shown).toContain("Kartlägga riskbruk")
+  })
+
+  it("in English: a chair's digest names news of the group they chair, without following it", async () => {
+    expect(kit.network.follows.some((f) => f.personId === cast.chair.personId)).toBe(false)
+    await submit(
+      cast.chair.slackId,
+      "V0ARBETSPLATS",
+      postValues({
+        themeGroupId: "tg-halsoframjande-arbetsplats",
+        title: "Friskvård på arbetstid",
+        body: "…",
+        meetingDate: "2026-11-19",
+      }),
+    )
+    const { body } = await kit.command(cast.chair.slackId, "digest")
+    const shown = visibleText(body)
+    expect(shown).toContain("Your digest")
+    expect(shown).toContain("Friskvård på arbetstid")
   })
 })

@@ -4,9 +4,9 @@ import { Effect } from "effect"
 import type { SlackPerson } from "../people/slack-person.js"
 
 /**
- * The groups whose work a person should see: the ones they follow, and the ones where their
- * region is bridged through them ("en kanal in": a contact person carries a group's work into
- * a region that has nobody in it).
+ * The groups whose work a person should see: the ones they follow or sit in, and the ones
+ * where their region is bridged through them ("en kanal in": a contact person carries a
+ * group's work into a region that has nobody in it).
  */
 export const feedGroups = (
   who: SlackPerson,
@@ -14,7 +14,15 @@ export const feedGroups = (
   readonly followed: ReadonlyArray<ThemeGroupId>
   readonly bridgedThroughMe: ReadonlyArray<ThemeGroupId>
 } => {
-  const followed = who.network.follows.filter((f) => f.personId === who.person.id).map((f) => f.themeGroupId)
+  const memberOf = who.network.roles
+    .filter((r) => r.personId === who.person.id && (r.role === "participant" || r.role === "chair"))
+    .flatMap((r) => (r.themeGroupId === undefined ? [] : [r.themeGroupId]))
+  const followed = [
+    ...new Set([
+      ...who.network.follows.filter((f) => f.personId === who.person.id).map((f) => f.themeGroupId),
+      ...memberOf,
+    ]),
+  ]
   const bridgedThroughMe = coverage(who.network)
     .cells.filter(
       (cell) =>
