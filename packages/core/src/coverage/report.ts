@@ -4,6 +4,7 @@ import { PersonId, RegionalBodyId, RegionId, ThemeGroupId } from "../organisatio
 import { indexNetwork } from "../organisation/index-network.js"
 import { type Network, PersonFunction, Role, Sector } from "../organisation/model.js"
 
+/** How a region takes part in a theme group; see {@link CoverageCell}. */
 export const CoverageStatus = Schema.Literals(["represented", "bridged", "uncovered"])
 export type CoverageStatus = typeof CoverageStatus.Type
 
@@ -21,6 +22,7 @@ export const CoverageCell = Schema.Struct({
 })
 export type CoverageCell = typeof CoverageCell.Type
 
+/** The result of {@link coverage}: the matrix plus the gaps a coordinator acts on. */
 export const CoverageReport = Schema.Struct({
   cells: Schema.Array(CoverageCell),
   /** Regions lacking a role every region needs. */
@@ -154,7 +156,11 @@ export const coverage = (network: Network): CoverageReport => {
   return { cells, roleGaps, missingFunctions, missingSectors }
 }
 
-/** The coverage report narrowed to one region. */
+/**
+ * The coverage report narrowed to one region: its cells, its role gaps and its regional
+ * bodies' missing sectors. Missing functions stay per group, since a group's functions come
+ * from all regions. Fails with `NotFound` for an unknown region.
+ */
 export const coverageForRegion = (
   network: Network,
   regionId: RegionId,

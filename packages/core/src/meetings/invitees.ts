@@ -5,8 +5,14 @@ import { PersonId, type RegionId } from "../organisation/ids.js"
 import { indexNetwork } from "../organisation/index-network.js"
 import type { Network, Role } from "../organisation/model.js"
 
+/** A person invited to a regional network meeting, with every role that earns the invitation. */
 export const Invitee = Schema.Struct({ personId: PersonId, reasons: Schema.NonEmptyArray(InclusionReason) })
 export type Invitee = typeof Invitee.Type
+
+/** `includeRegionalBodies`: also invite the members of the region's regional bodies. */
+export interface RegionalMeetingOptions {
+  readonly includeRegionalBodies?: boolean
+}
 
 const alwaysInvited: ReadonlyArray<Role> = ["participant", "processLeader", "presidiumMember"]
 
@@ -20,7 +26,7 @@ const alwaysInvited: ReadonlyArray<Role> = ["participant", "processLeader", "pre
 export const regionalMeetingInvitees = (
   network: Network,
   regionId: RegionId,
-  options: { readonly includeRegionalBodies?: boolean } = {},
+  options: RegionalMeetingOptions = {},
 ): Effect.Effect<ReadonlyArray<Invitee>, NotFound> =>
   Effect.suspend(() => {
     const index = indexNetwork(network)
