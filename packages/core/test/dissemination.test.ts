@@ -193,6 +193,61 @@ describe("planDissemination", () => {
     )
   })
 
+  it("marks an existing recipient as the bridge instead of sending them the update twice", () => {
+    const result = run(
+      planDissemination(network, notes({ scope: "network", regions: [id.region("kalmar")] })),
+    )
+    const toContact = result.deliveries.filter((d) => d.personId === "kalmar-contact")
+    expect(toContact).toHaveLength(1)
+    expect(toContact[0]?.bridge).toEqual({ regionId: "kalmar", via: "contactPerson" })
+    expect(result.deliveries.filter((d) => d.bridge !== undefined)).toHaveLength(1)
+  })
+
+  it("passes over a contact person who opted out and bridges through the process leader", () => {
+    const contactOptedOut = buildNetwork([
+      ...leadership("skane"),
+      {
+        id: "skane-contact",
+        region: "skane",
+        optedOutOfThemeGroups: ["tobak"],
+        roles: [{ role: "contactPerson", group: "tobak" }],
+      },
+    ])
+    const result = run(
+      planDissemination(contactOptedOut, notes({ scope: "network", regions: [id.region("skane")] })),
+    )
+    expect(result.deliveries.filter((d) => d.bridge).map((d) => [d.personId, d.bridge?.via])).toEqual([
+      ["skane-pl", "processLeader"],
+    ])
+    expect(result.deliveries.map((d) => d.personId)).not.toContain("skane-contact")
+  })
+
+  it("bridges into Halland once when both of its healthcare regions are targeted", () => {
+    const result = run(
+      planDissemination(
+        network,
+        notes({ scope: "network", healthcareRegions: [id.hcr("hcr-vastra"), id.hcr("hcr-sodra")] }),
+      ),
+    )
+    expect(result.deliveries.filter((d) => d.bridge?.regionId === "halland").map((d) => d.personId)).toEqual([
+      "halland-pl",
+    ])
+  })
+
+  it("builds no bridges for an update that belongs to no theme group", () => {
+    const { themeGroupId: _none, ...fromOffice } = notes({ scope: "network" })
+    const result = run(planDissemination(network, fromOffice))
+    expect(result.deliveries.filter((d) => d.bridge !== undefined)).toEqual([])
+    expect(result.unreachableRegions).toEqual([])
+  })
+
+  it("rejects an update whose audience names a region the network does not have, naming it", () => {
+    const error = fail(
+      planDissemination(network, notes({ scope: "network", regions: [id.region("atlantis")] })),
+    )
+    expect(error).toMatchObject({ _tag: "NotFound", entity: "region", id: "atlantis" })
+  })
+
   it("rejects an update for a theme group the network does not have", () => {
     expect(fail(planDissemination(network, notes({ scope: "network" }, "okand"))).message).toBe(
       'No themeGroup with id "okand"',

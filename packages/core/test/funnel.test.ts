@@ -43,4 +43,14 @@ describe("reachFunnel", () => {
       acted: 0,
     })
   })
+
+  it("ignores receipts for deliveries it was not given", () => {
+    const withStray = reachFunnel([delivery("d", "u", "r")], [receipt("elsewhere", "acted")])
+    expect(withStray.total).toEqual({ delivered: 1, read: 0, passedOn: 0, acted: 0 })
+  })
+
+  it("does not count a delivery still waiting in the outbox as delivered", () => {
+    const waiting = reachFunnel([delivery("d", "u", "r", "pending"), delivery("f", "u", "r", "failed")], [])
+    expect(waiting.total).toEqual({ delivered: 0, read: 0, passedOn: 0, acted: 0 })
+  })
 })
