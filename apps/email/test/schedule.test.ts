@@ -164,7 +164,7 @@ describe("reminders and briefings", () => {
     const reminders = harness.sendGrid.mails().filter((mail) => mail.subject.startsWith("Påminnelse"))
     expect(reminders.map((mail) => mail.to.email)).toEqual(["bo@gotland.example"])
     expect(reminders[0]!.subject).toBe("Påminnelse: en vecka kvar – Förslag inför handlingsplan 2027")
-    expect(reminders[0]!.text).toContain("processledare i Region Gotland")
+    expect(reminders[0]!.text).toContain("Region Gotland saknar deltagare i temagruppen Tobaksprevention")
     // the reminder's receipt links count for the round's delivery
     expect(reminders[0]!.customArgs.update_id).toBe(round!.id)
   })

@@ -29,10 +29,9 @@ const forMail = (index: number): UpdateForMail => {
 const reader = (language: Language) =>
   recipientSubstitutions(language, {
     name: "Anna <Berg> & co",
-    why:
-      language === "sv"
-        ? "Du får detta eftersom du är temagruppsdeltagare i Tobaksprevention för Region Skåne"
-        : "You are receiving this because you are theme group participant in Tobaksprevention for Region Skåne",
+    why: whyLine(indexNetwork(network), language, [
+      { _tag: "HoldsRole", role: "participant", regionId: "skane", themeGroupId: "tobak" },
+    ] as never),
     readUrl: "https://spridning.example/email/receipt/READ",
     passedOnUrl: "https://spridning.example/email/receipt/PASSED",
     actedUrl: "https://spridning.example/email/receipt/ACTED",
@@ -151,7 +150,7 @@ describe("why a reader got a mail", () => {
       whyLine(index, "sv", [
         { _tag: "HoldsRole", role: "participant", regionId: "skane", themeGroupId: "tobak" },
       ] as never),
-    ).toBe("Du får detta eftersom du är temagruppsdeltagare i Tobaksprevention för Region Skåne")
+    ).toBe("Du får detta eftersom du är med i temagruppen Tobaksprevention för Region Skåne.")
   })
 
   it("says first that the reader is the bridge into a region with nobody in the group", () => {
@@ -160,9 +159,10 @@ describe("why a reader got a mail", () => {
       "sv",
       [{ _tag: "HoldsRole", role: "processLeader", regionId: "gotland" }] as never,
       { regionId: "gotland", via: "processLeader" } as never,
+      "tobak",
     )
-    expect(line).toBe(
-      "Du får detta eftersom du är processledare i Region Gotland, som inte har någon deltagare eller kontaktperson i gruppen – sprid gärna vidare",
+    expect(line).toMatch(
+      /^Du får detta eftersom Region Gotland saknar deltagare i temagruppen Tobaksprevention och du är regionens processledare\. Du är regionens kanal in/,
     )
   })
 
@@ -172,6 +172,8 @@ describe("why a reader got a mail", () => {
         { _tag: "FollowsThemeGroup", themeGroupId: "tobak" },
         { _tag: "MatchesTag", tag: "clinicians" },
       ] as never),
-    ).toBe("You are receiving this because you follow Tobaksprevention and belong to the audience clinicians")
+    ).toBe(
+      "You are receiving this because you follow the theme group Tobaksprevention and it concerns clinicians, which is relevant to you.",
+    )
   })
 })

@@ -62,7 +62,7 @@ describe("sending a published update", () => {
     expect(swedish.subject).toBe("Minnesanteckningar – Tobaksprevention: Möte 12 november")
     expect(swedish.text).toContain("Hej Person 1!")
     expect(swedish.text).toContain(
-      "Du får detta eftersom du är temagruppsdeltagare i Tobaksprevention för Region Skåne.",
+      "Du får detta eftersom du är med i temagruppen Tobaksprevention för Region Skåne.",
     )
     expect(swedish.headers["List-Unsubscribe"]).toMatch(
       /^<https:\/\/spridning\.example\/email\/unsubscribe\/[^>]+>$/,

@@ -1,4 +1,5 @@
 import {
+  catalogue,
   indexNetwork,
   type Language,
   type Network,
@@ -170,12 +171,17 @@ export const makeEmailWorker = Effect.fn("email.makeEmailWorker")(function* (opt
   const updateCache = new Map<string, StoredUpdate>()
   // Readers of one update mostly share their reasons; the sentence is built once per pattern.
   const whyCache = new Map<string, string>()
-  const whyFor = (index: NetworkIndex, language: Language, delivery: StoredDelivery) => {
-    const key = `${language}|${JSON.stringify(delivery.reasons)}|${JSON.stringify(delivery.bridge ?? null)}`
+  const whyFor = (
+    index: NetworkIndex,
+    language: Language,
+    delivery: StoredDelivery,
+    themeGroupId?: string,
+  ) => {
+    const key = `${language}|${themeGroupId}|${JSON.stringify(delivery.reasons)}|${JSON.stringify(delivery.bridge ?? null)}`
     let why = whyCache.get(key)
     if (why === undefined) {
       if (whyCache.size > 10_000) whyCache.clear()
-      why = whyLine(index, language, delivery.reasons, delivery.bridge)
+      why = whyLine(index, language, delivery.reasons, delivery.bridge, themeGroupId)
       whyCache.set(key, why)
     }
     return why
@@ -229,7 +235,7 @@ export const makeEmailWorker = Effect.fn("email.makeEmailWorker")(function* (opt
       name: person.name,
       substitutions: recipientSubstitutions(language, {
         name: person.name,
-        why: whyFor(index, language, delivery),
+        why: whyFor(index, language, delivery, update.themeGroupId),
         readUrl: receipts.read,
         passedOnUrl: receipts.passedOn,
         actedUrl: receipts.acted,
@@ -371,7 +377,7 @@ export const makeEmailWorker = Effect.fn("email.makeEmailWorker")(function* (opt
         name: person.name,
         substitutions: recipientSubstitutions(language, {
           name: person.name,
-          why: mailText[language].digest.why(groups.join(mailText[language].whyJoin)),
+          why: mailText[language].digest.why(catalogue(language).list(groups)),
           readUrl: "",
           passedOnUrl: "",
           actedUrl: "",

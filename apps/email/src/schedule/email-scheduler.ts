@@ -1,4 +1,5 @@
 import {
+  catalogue,
   indexNetwork,
   type Language,
   type NetworkIndex,
@@ -164,7 +165,7 @@ export const makeEmailScheduler = Effect.fn("email.makeEmailScheduler")(function
             onceKey,
             recipient: recipientOf(
               person,
-              whyLine(index, language, delivery.reasons, delivery.bridge),
+              whyLine(index, language, delivery.reasons, delivery.bridge, update.themeGroupId),
               scope,
               now,
               delivery,
@@ -346,7 +347,7 @@ export const makeEmailScheduler = Effect.fn("email.makeEmailScheduler")(function
           uncovered,
           missingRoles: briefingRoles
             .filter((role) => !roles.some((held) => held.role === role))
-            .map((role) => mailText[language].roleLabel[role]),
+            .map((role) => catalogue(language).role[role].one),
           waiting: openRounds
             .filter(reaches)
             .flatMap((round) =>

@@ -1,32 +1,15 @@
-import type { Language, Role, UpdateKind } from "@spridning/core"
+import type { Language, UpdateKind } from "@spridning/core"
 
 /**
- * Mail-only text, Swedish first and English by preference. Labels shared with other channels
- * (roles, update kinds) should come from core's message catalogue once it lands; until then
- * they live here so every mail says who sent it, why the reader got it and what to do.
+ * Mail-only text, Swedish first and English by preference. Everything shared with other
+ * channels (roles, update kinds, calls to action, why a reader got a message) comes from
+ * core's message catalogue; this holds only what exists in mail: subjects, receipt buttons,
+ * unsubscribe lines, reminders, digests and briefings.
  */
 export interface MailText {
   readonly networkName: string
   readonly greeting: (name: string) => string
-  readonly kindLabel: Record<UpdateKind, string>
   readonly subjectPrefix: Record<UpdateKind, string>
-  readonly whatToDo: Record<UpdateKind, string>
-  readonly roleLabel: Record<Role, string>
-  readonly whyPrefix: string
-  readonly whyJoin: string
-  readonly reasons: {
-    readonly holdsRoleInGroup: (role: string, group: string, region: string) => string
-    readonly holdsRoleInBody: (role: string, body: string, region: string) => string
-    readonly holdsRole: (role: string, region: string) => string
-    readonly followsGroup: (group: string) => string
-    readonly matchesTag: (tag: string) => string
-    readonly hasFunction: (fn: string) => string
-    readonly inTargetedRegion: (region: string) => string
-    readonly bridgeContactPerson: (region: string) => string
-    readonly bridgeProcessLeader: (region: string) => string
-  }
-  readonly tagLabel: Record<string, string>
-  readonly functionLabel: Record<string, string>
   readonly receipts: {
     readonly read: string
     readonly passedOn: string
@@ -85,16 +68,6 @@ const sv: MailText = {
   locale: "sv-SE",
   networkName: "HFS-nätverket",
   greeting: (name) => `Hej ${name}!`,
-  kindLabel: {
-    meetingNotes: "Minnesanteckningar",
-    workListItem: "Aktuellt arbete",
-    digitalHour: "Inbjudan till digitimme",
-    goodExample: "Gott exempel",
-    proposalRound: "Förslagsrunda",
-    proposalAnswer: "Svar på förslag",
-    actionPlan: "Handlingsplan",
-    briefing: "Lägesrapport till ledningen",
-  },
   subjectPrefix: {
     meetingNotes: "Minnesanteckningar",
     workListItem: "Arbetslistan uppdaterad",
@@ -104,59 +77,6 @@ const sv: MailText = {
     proposalAnswer: "Svar på förslag",
     actionPlan: "Ny handlingsplan",
     briefing: "Lägesrapport",
-  },
-  whatToDo: {
-    meetingNotes: "Läs anteckningarna och sprid det som berör din verksamhet vidare.",
-    workListItem: "Se vad temagruppen arbetar med och hör av dig om din region vill bidra.",
-    digitalHour:
-      "Lägg in digitimmen i din kalender (bifogad fil) och bjud in kollegor som berörs – se raden om vem den ska spridas till.",
-    goodExample: "Läs exemplet och fundera på om det kan användas i din region.",
-    proposalRound:
-      "Samla in förslag i din region och skicka in dem före sista dag – även om ni inte är med i temagruppen.",
-    proposalAnswer: "Läs svaret och återkoppla till dem i din region som lämnade förslaget.",
-    actionPlan: "Läs handlingsplanen och se vad den innebär för din region det kommande året.",
-    briefing: "Gå igenom läget och ta upp det som väntar på beslut på nästa ledningsmöte.",
-  },
-  roleLabel: {
-    participant: "temagruppsdeltagare",
-    chair: "ordförande",
-    contactPerson: "kontaktperson",
-    processLeader: "processledare",
-    presidiumMember: "presidieledamot",
-    management: "ledning",
-    bodyMember: "ledamot",
-  },
-  whyPrefix: "Du får detta eftersom du",
-  whyJoin: " och ",
-  reasons: {
-    holdsRoleInGroup: (role, group, region) => `är ${role} i ${group} för ${region}`,
-    holdsRoleInBody: (role, body, region) => `är ${role} i ${body} i ${region}`,
-    holdsRole: (role, region) => `är ${role} i ${region}`,
-    followsGroup: (group) => `följer ${group}`,
-    matchesTag: (tag) => `hör till målgruppen ${tag}`,
-    hasFunction: (fn) => `arbetar som ${fn}`,
-    inTargetedRegion: (region) => `finns i ${region}, som utskicket riktar sig till`,
-    bridgeContactPerson: (region) =>
-      `är kontaktperson för ${region}, som inte har någon deltagare i gruppen – du är regionens kanal in`,
-    bridgeProcessLeader: (region) =>
-      `är processledare i ${region}, som inte har någon deltagare eller kontaktperson i gruppen – sprid gärna vidare`,
-  },
-  tagLabel: {
-    "governance-and-leadership": "styrning och ledning",
-    "tools-for-staff": "verktyg för medarbetare",
-    clinicians: "kliniker",
-    strategists: "strateger",
-    "public-health": "folkhälsa",
-  },
-  functionLabel: {
-    clinician: "kliniker",
-    strategist: "strateg",
-    manager: "chef",
-    publicHealthOfficer: "folkhälsoplanerare",
-    coordinator: "samordnare",
-    director: "direktör",
-    researcher: "forskare",
-    other: "annan funktion",
   },
   receipts: {
     intro: "Berätta gärna vad du gjorde med utskicket (ett klick, ingen inloggning):",
@@ -222,16 +142,6 @@ const en: MailText = {
   locale: "en-GB",
   networkName: "the HFS network",
   greeting: (name) => `Hello ${name},`,
-  kindLabel: {
-    meetingNotes: "Meeting notes",
-    workListItem: "Current work",
-    digitalHour: "Digital hour invitation",
-    goodExample: "Good example",
-    proposalRound: "Proposal round",
-    proposalAnswer: "Answer to a proposal",
-    actionPlan: "Action plan",
-    briefing: "Management briefing",
-  },
   subjectPrefix: {
     meetingNotes: "Meeting notes",
     workListItem: "Work list updated",
@@ -241,60 +151,6 @@ const en: MailText = {
     proposalAnswer: "Answer to a proposal",
     actionPlan: "New action plan",
     briefing: "Briefing",
-  },
-  whatToDo: {
-    meetingNotes: "Read the notes and pass on what concerns your organisation.",
-    workListItem:
-      "See what the theme group is working on and get in touch if your region wants to contribute.",
-    digitalHour:
-      "Add the digital hour to your calendar (attached file) and invite colleagues it concerns – see the line on whom to pass it on to.",
-    goodExample: "Read the example and consider whether it could work in your region.",
-    proposalRound:
-      "Gather proposals in your region and send them in before the deadline – even if your region is not in the theme group.",
-    proposalAnswer: "Read the answer and let the people in your region who made the proposal know.",
-    actionPlan: "Read the action plan and see what it means for your region in the coming year.",
-    briefing: "Go through the situation and raise what awaits a decision at your next management meeting.",
-  },
-  roleLabel: {
-    participant: "theme group participant",
-    chair: "chair",
-    contactPerson: "contact person",
-    processLeader: "process leader",
-    presidiumMember: "presidium member",
-    management: "management",
-    bodyMember: "member",
-  },
-  whyPrefix: "You are receiving this because you",
-  whyJoin: " and ",
-  reasons: {
-    holdsRoleInGroup: (role, group, region) => `are ${role} in ${group} for ${region}`,
-    holdsRoleInBody: (role, body, region) => `are ${role} of ${body} in ${region}`,
-    holdsRole: (role, region) => `are ${role} in ${region}`,
-    followsGroup: (group) => `follow ${group}`,
-    matchesTag: (tag) => `belong to the audience ${tag}`,
-    hasFunction: (fn) => `work as ${fn}`,
-    inTargetedRegion: (region) => `are in ${region}, which this mailing targets`,
-    bridgeContactPerson: (region) =>
-      `are the contact person for ${region}, which has no participant in the group – you are the region's channel in`,
-    bridgeProcessLeader: (region) =>
-      `are process leader in ${region}, which has no participant or contact person in the group – please pass it on`,
-  },
-  tagLabel: {
-    "governance-and-leadership": "governance and leadership",
-    "tools-for-staff": "tools for staff",
-    clinicians: "clinicians",
-    strategists: "strategists",
-    "public-health": "public health",
-  },
-  functionLabel: {
-    clinician: "clinician",
-    strategist: "strategist",
-    manager: "manager",
-    publicHealthOfficer: "public health officer",
-    coordinator: "coordinator",
-    director: "director",
-    researcher: "researcher",
-    other: "another function",
   },
   receipts: {
     intro: "Tell us what you did with this mailing (one click, no login):",

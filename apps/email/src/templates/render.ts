@@ -1,4 +1,4 @@
-import type { Language, UpdateKind } from "@spridning/core"
+import { catalogue, type Language, type UpdateKind } from "@spridning/core"
 import type { UpdateDetails } from "@spridning/db"
 import type { MailAttachment, MailContent } from "../sending/outgoing-mail.js"
 import { calendarFile } from "./calendar.js"
@@ -37,7 +37,7 @@ export interface RecipientParts {
 /** The substitutions that fill a template's placeholders for one reader. */
 export const recipientSubstitutions = (language: Language, parts: RecipientParts): Record<string, string> => {
   const greeting = mailText[language].greeting(parts.name)
-  const why = `${parts.why}.`
+  const why = /[.!?]$/.test(parts.why) ? parts.why : `${parts.why}.`
   return {
     greeting_html: escapeHtml(greeting),
     greeting_text: greeting,
@@ -147,8 +147,8 @@ const digitalHourAttachment = (
 
 const labelFor = (language: Language, kind: UpdateKind, themeGroupName: string | undefined) =>
   themeGroupName === undefined
-    ? mailText[language].kindLabel[kind]
-    : `${mailText[language].kindLabel[kind]} · ${themeGroupName}`
+    ? catalogue(language).updateKind[kind]
+    : `${catalogue(language).updateKind[kind]} · ${themeGroupName}`
 
 const contentOf = async (
   document: MailDocument,
@@ -182,7 +182,7 @@ export const renderUpdateMail = (update: UpdateForMail, language: Language, orga
       ? []
       : [{ kind: "paragraph", text: text.details.calendarAttached } as const]),
     ...(passOn === undefined || passOn.length === 0 ? [] : [{ kind: "callout", text: passOn } as const]),
-    { kind: "todo", text: text.whatToDo[update.kind] },
+    { kind: "todo", text: catalogue(language).callToAction[update.kind] },
     receiptButtons(language),
     ...footer(language, unsubscribeLabelFor(language, update.themeGroupName)),
   ]
@@ -190,7 +190,7 @@ export const renderUpdateMail = (update: UpdateForMail, language: Language, orga
   return contentOf(
     {
       language,
-      preview: text.whatToDo[update.kind],
+      preview: catalogue(language).callToAction[update.kind],
       label: labelFor(language, update.kind, update.themeGroupName),
       blocks,
     },
@@ -222,7 +222,7 @@ export const renderProposalReminder = (update: UpdateForMail, language: Language
         ...(passOn === undefined || passOn.length === 0
           ? []
           : [{ kind: "paragraph", text: passOn } as const]),
-        { kind: "todo", text: text.whatToDo.proposalRound },
+        { kind: "todo", text: catalogue(language).callToAction.proposalRound },
         receiptButtons(language),
         ...footer(language, unsubscribeLabelFor(language, update.themeGroupName)),
       ],
@@ -258,7 +258,7 @@ export const renderDigitalHourReminder = (
         ...(passOn === undefined || passOn.length === 0
           ? []
           : [{ kind: "paragraph", text: passOn } as const]),
-        { kind: "todo", text: text.whatToDo.digitalHour },
+        { kind: "todo", text: catalogue(language).callToAction.digitalHour },
         receiptButtons(language),
         ...footer(language, unsubscribeLabelFor(language, update.themeGroupName)),
       ],
@@ -301,7 +301,7 @@ export const renderDigest = (
         ? []
         : [{ kind: "paragraph", text: item.update.body } as const]),
       ...(passOn === undefined || passOn.length === 0 ? [] : [{ kind: "paragraph", text: passOn } as const]),
-      { kind: "todo", text: text.whatToDo[item.update.kind] },
+      { kind: "todo", text: catalogue(language).callToAction[item.update.kind] },
       {
         kind: "buttons",
         intro: text.receipts.intro,
@@ -362,7 +362,7 @@ export const renderBriefing = (briefing: BriefingForMail, language: Language) =>
     {
       language,
       preview: text.briefing.lead(briefing.regionName, month),
-      label: text.kindLabel.briefing,
+      label: catalogue(language).updateKind.briefing,
       blocks: [
         { kind: "placeholderParagraph", key: "greeting" },
         { kind: "heading", text: text.briefing.subject(briefing.regionName, month) },
