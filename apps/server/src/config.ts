@@ -1,0 +1,56 @@
+import { randomBytes } from "node:crypto"
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs"
+import { dirname, join } from "node:path"
+import { emailConfig } from "@spridning/email"
+import { slackConfig } from "@spridning/slack"
+import { Config, Option } from "effect"
+
+/**
+ * Everything the composed process reads from the environment, read and validated here and
+ * nowhere else (`.env.example` lists and explains each variable).
+ */
+export const serverConfig = Config.all({
+  port: Config.Port("PORT").pipe(Config.withDefault(3000)),
+  usesPostgres: Config.option(Config.String("DATABASE_URL")).pipe(Config.map(Option.isSome)),
+  production: Config.String("NODE_ENV").pipe(
+    Config.withDefault("development"),
+    Config.map((env) => env === "production"),
+  ),
+  logFormat: Config.option(Config.Literals(["json", "pretty"], "SPRIDNING_LOG_FORMAT")),
+  /** Load the demo network into an empty database on the first start (default: only on PGlite). */
+  seedDemo: Config.option(Config.Boolean("SPRIDNING_SEED_DEMO")),
+  /** Run the delivery workers in this process (turn off for API-only machines). */
+  workers: Config.Boolean("SPRIDNING_WORKERS").pipe(Config.withDefault(true)),
+  pollMillis: Config.Int("SPRIDNING_POLL_MILLIS").pipe(Config.withDefault(2_000)),
+  email: emailConfig,
+  /** Slack is optional: configured when SLACK_SIGNING_SECRET is set, and then it must be complete. */
+  slack: Config.option(Config.String("SLACK_SIGNING_SECRET")).pipe(
+    Config.flatMap((secret) =>
+      Option.isNone(secret)
+        ? Config.succeed(Option.none<Config.Success<typeof slackConfig>>())
+        : Config.map(slackConfig, Option.some),
+    ),
+  ),
+})
+export type ServerConfig = Config.Success<typeof serverConfig>
+
+/**
+ * Links in mail are signed with SPRIDNING_LINK_SECRET. A newcomer on embedded PGlite should not
+ * have to invent one, so without DATABASE_URL a secret is made once and kept beside the data;
+ * with DATABASE_URL (several machines must share it) it has to be set.
+ */
+export const ensureLinkSecret = (env: NodeJS.ProcessEnv): void => {
+  if (env.SPRIDNING_LINK_SECRET !== undefined && env.SPRIDNING_LINK_SECRET !== "") return
+  if (env.DATABASE_URL !== undefined && env.DATABASE_URL !== "") return
+  const dataDir = env.SPRIDNING_DATA_DIR ?? ".data/pglite"
+  const file = join(dirname(dataDir), "link-secret")
+  let secret: string
+  try {
+    secret = readFileSync(file, "utf8").trim()
+  } catch {
+    secret = randomBytes(32).toString("base64url")
+    mkdirSync(dirname(file), { recursive: true })
+    writeFileSync(file, `${secret}\n`, { mode: 0o600 })
+  }
+  env.SPRIDNING_LINK_SECRET = secret
+}
