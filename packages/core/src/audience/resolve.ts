@@ -209,9 +209,30 @@ export const resolveAudienceResult = (
   )
 
 /**
- * Everyone an audience reaches, each once with every reason they are included, honouring
- * opt-outs (those left out are listed in `excluded`). Fails with {@link NotFound} when the
- * audience names a region, healthcare region or theme group the network does not have.
+ * Everyone an audience reaches, each once with every reason they are included.
+ *
+ * - Scope `network`: people holding any role or following any group; `public`: everyone
+ *   registered, including staff who only subscribe.
+ * - Regions: the named regions and every region of the named healthcare regions (Halland is
+ *   reached from Västra and from Södra); all regions when neither is named. A person belongs to
+ *   their home region.
+ * - Selectors (tags, theme groups, roles, functions) widen: a person matching any of them is
+ *   in. Named theme groups narrow the group roles (participants of Tobak, not of every group).
+ *   Without selectors everyone in scope in the targeted regions is in.
+ * - Opt-outs: someone who opted out of everything, or of every theme group the audience
+ *   concerns, is left out and listed in `excluded`.
+ *
+ * Linear in the number of people in the targeted regions. Fails with {@link NotFound} naming
+ * the first region, healthcare region or theme group the network does not have.
+ *
+ * @example
+ * ```ts
+ * const { recipients } = yield* resolveAudience(network, {
+ *   scope: "network",
+ *   tags: ["governance-and-leadership"],
+ *   healthcareRegions: [sodra],
+ * })
+ * ```
  */
 export const resolveAudience = (
   network: Network,

@@ -183,10 +183,20 @@ const planResult = (network: Network, update: Update): Result.Result<Disseminati
 }
 
 /**
- * Who gets an update, on which channel, and why. Each recipient is planned once per channel
- * they chose; every targeted region with nobody in the update's theme group gets exactly one
- * bridge delivery (its contact person for the group, else its process leader) or is listed as
- * unreachable with the reason. Fails with {@link NotFound} for unknown ids.
+ * Who gets an update, on which channel, and why.
+ *
+ * - Each recipient of the audience ({@link resolveAudience}, with opt-outs of the update's
+ *   theme group honoured too) gets one delivery per channel they chose; someone who chose no
+ *   channel is listed in `skipped` as `noChannel`.
+ * - Every targeted region with no participant in the update's theme group gets exactly one
+ *   bridge delivery: its contact person for the group, else its process leader, passing over
+ *   anyone who opted out; a region nobody can bridge into is listed in `unreachableRegions`.
+ *   A bridge who is already a recipient has that delivery marked as the bridge; a bridge who
+ *   chose no channel gets email. Updates without a theme group have no bridges.
+ * - `passOnLine` is the "Sprid vidare till: …" line for the audience.
+ *
+ * Linear in the number of recipients. Fails with {@link NotFound} for an unknown theme group
+ * or an unknown id in the audience.
  */
 export const planDissemination = (
   network: Network,
