@@ -2,7 +2,7 @@ import type { EntityKind } from "../organisation/errors.js"
 import type { PersonId, RegionId } from "../organisation/ids.js"
 import { holdersOf, indexNetwork, type NetworkIndex } from "../organisation/index-network.js"
 import type { Network, Role } from "../organisation/model.js"
-import { reportingLines, reportsTo } from "../reporting/lines.js"
+import { reportingLines } from "../reporting/lines.js"
 import type { NetworkProblem } from "./problems.js"
 
 const requiredRoles = ["processLeader", "presidiumMember", "management"] as const
@@ -139,13 +139,20 @@ export const validateNetwork = (network: Network): ReadonlyArray<NetworkProblem>
       set.add(assignment.personId)
       holders.set(assignment.role, set)
     }
+    const targetsOf = new Map<Role, Array<Role>>()
+    for (const line of reportingLines(network, region.id)) {
+      if (line.relation !== "reportsTo") continue
+      const targets = targetsOf.get(line.from)
+      if (targets === undefined) targetsOf.set(line.from, [line.to])
+      else targets.push(line.to)
+    }
     const seen = new Set<string>()
     for (const assignment of index.rolesByRegion.get(region.id) ?? []) {
       if (assignment.role === "management") continue
       const key = `${assignment.personId}/${assignment.role}`
       if (seen.has(key)) continue
       seen.add(key)
-      const targets = reportsTo(network, region.id, assignment.role)
+      const targets = targetsOf.get(assignment.role) ?? []
       const someoneElseHolds = (target: Role): boolean => {
         const people = holders.get(target)
         return people !== undefined && (people.size > 1 || !people.has(assignment.personId))
