@@ -52,7 +52,7 @@ describe.each(languages)("update mails in %s", (language) => {
       expect(content.category).toBe(kind)
       expect(text).toContain(
         language === "sv"
-          ? "Du får detta eftersom du är temagruppsdeltagare"
+          ? "Du får detta eftersom du är med i temagruppen Tobaksprevention för Region Skåne."
           : "You are receiving this because",
       )
       expect(text).toContain(passOnLine[language])
