@@ -104,6 +104,8 @@ export class HonoReceiver implements Receiver {
         () => ({ failed: false as const }),
         (error: unknown) => {
           log("error", "a Slack listener failed", error)
+          // Unacknowledged, so Slack retries the event; the retry must be allowed to run.
+          if (identity !== undefined && !ackedOnce) seen.forget(identity)
           return { failed: true as const }
         },
       )
@@ -114,9 +116,7 @@ export class HonoReceiver implements Receiver {
       if (options.processBeforeResponse === true) {
         const outcome = await processing
         if (!ackedOnce) {
-          return outcome.failed
-            ? c.json({ error: "listener_failed" }, 500, { "x-slack-no-retry": "1" })
-            : c.body(null, 200)
+          return outcome.failed ? c.json({ error: "listener_failed" }, 500) : c.body(null, 200)
         }
         response = (await acked).response
       } else {
@@ -124,9 +124,7 @@ export class HonoReceiver implements Receiver {
         if (first === "timeout" || "failed" in first) {
           if (!ackedOnce) {
             const failed = first !== "timeout" && first.failed
-            return failed
-              ? c.json({ error: "listener_failed" }, 500, { "x-slack-no-retry": "1" })
-              : c.body(null, 200)
+            return failed ? c.json({ error: "listener_failed" }, 500) : c.body(null, 200)
           }
           response = (await acked).response
         } else {

@@ -9,6 +9,8 @@
 export interface SeenRequests {
   /** True the first time `key` is offered within the window, false after. */
   readonly firstTime: (key: string, nowMilliseconds: number) => boolean
+  /** A request that failed before it was acknowledged may be retried by Slack and should run then. */
+  readonly forget: (key: string) => void
   readonly size: () => number
 }
 
@@ -26,6 +28,9 @@ export const makeSeenRequests = (windowMilliseconds = 15 * 60 * 1000): SeenReque
       if (seenAt.has(key)) return false
       seenAt.set(key, now)
       return true
+    },
+    forget: (key) => {
+      seenAt.delete(key)
     },
     size: () => seenAt.size,
   }
