@@ -61,7 +61,8 @@ export interface Catalogue {
     readonly matchesTag: (tag: string) => string
     readonly hasFunction: (fn: string) => string
     readonly inTargetedRegion: (place: string, scope: AudienceScope) => string
-    readonly bridge: (via: BridgeVia, group: string, place: string) => string
+    /** `group` is undefined when the update names no theme group the reader can be told of. */
+    readonly bridge: (via: BridgeVia, group: string | undefined, place: string) => string
     /** Said to a bridge after the reasons: what we ask of them. */
     readonly bridgeAsk: string
   }
@@ -185,7 +186,7 @@ const sv: Catalogue = {
     inTargetedRegion: (place, scope) =>
       scope === "public" ? `det är öppet för alla i ${place}` : `du är med i HFS-nätverket i ${place}`,
     bridge: (via, group, place) =>
-      `${place} saknar deltagare i temagruppen ${group} och du är regionens ${
+      `${place} saknar deltagare i ${group === undefined ? "temagruppen" : `temagruppen ${group}`} och du är regionens ${
         via === "contactPerson" ? "kontaktperson för gruppen" : "processledare"
       }`,
     bridgeAsk: "Du är regionens kanal in: sprid det vidare till dem i regionen som berörs.",
@@ -308,7 +309,7 @@ const en: Catalogue = {
         ? `it is open to everyone in ${place}`
         : `you are part of the HFS network in ${place}`,
     bridge: (via, group, place) =>
-      `${place} has no participant in the theme group ${group} and you are the region's ${
+      `${place} has no participant in ${group === undefined ? "the theme group" : `the theme group ${group}`} and you are the region's ${
         via === "contactPerson" ? "contact person for the group" : "process leader"
       }`,
     bridgeAsk: "You are the region's channel in: please pass it on to those in the region it concerns.",

@@ -58,11 +58,7 @@ export const explainBridge = (
   language: Language = "sv",
 ): string => {
   const index = indexNetwork(network)
-  return catalogue(language).because.bridge(
-    bridge.via,
-    themeGroup?.name ?? "",
-    regionName(index, bridge.regionId),
-  )
+  return catalogue(language).because.bridge(bridge.via, themeGroup?.name, regionName(index, bridge.regionId))
 }
 
 /**
