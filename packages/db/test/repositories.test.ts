@@ -332,6 +332,34 @@ describeEachDatabase("updates and the outbox", (database) => {
     expect(again).toMatchObject({ _tag: "Conflict", id: "kinds-wl" })
   })
 
+  it("lists a group's updates newest first, page by page, without repeats or gaps", async () => {
+    await database.run(Effect.flatMap(Organisation, (org) => org.importNetwork(smallNetwork("pg"), "test")))
+    const updates = await database.run(Updates)
+    const ids = Array.from({ length: 5 }, (_, index) => `pg-u${index}`)
+    for (const id of ids) await database.run(updates.createDraft(notes(id, "pg-tobak"), "test"))
+    const seen: Array<string> = []
+    let cursor: string | undefined
+    do {
+      const page = await database.run(
+        updates.list({
+          filter: { themeGroupId: "pg-tobak" },
+          limit: 2,
+          ...(cursor === undefined ? {} : { cursor }),
+        }),
+      )
+      seen.push(...page.items.map((update) => update.id))
+      cursor = page.nextCursor
+    } while (cursor !== undefined)
+    expect([...seen].sort()).toEqual(ids)
+    expect(new Set(seen).size).toBe(5)
+    const stored = await Promise.all(seen.map((id) => database.run(updates.get(id))))
+    const times = stored.map((update) => update.createdAt.getTime())
+    expect(times).toEqual([...times].sort((a, b) => b - a))
+    expect(await database.run(Effect.flip(updates.list({ cursor: "bm90LWEtcGFpcg" })))).toMatchObject({
+      _tag: "InvalidCursor",
+    })
+  })
+
   it("holds back mail to suppressed addresses at publication", async () => {
     await database.run(Effect.flatMap(Organisation, (org) => org.importNetwork(smallNetwork("sup"), "test")))
     await database.run(

@@ -82,6 +82,29 @@ export const decodeCursor = (cursor: string): Effect.Effect<string, InvalidCurso
     catch: () => new InvalidCursor({ cursor }),
   })
 
+/** A cursor that carries a pair (e.g. a timestamp and an id) for lists with compound order. */
+export const encodePairCursor = (first: string, second: string): string =>
+  encodeCursor(JSON.stringify([first, second]))
+
+export const decodePairCursor = (cursor: string): Effect.Effect<readonly [string, string], InvalidCursor> =>
+  Effect.flatMap(decodeCursor(cursor), (after) =>
+    Effect.try({
+      try: () => {
+        const pair: unknown = JSON.parse(after)
+        if (
+          Array.isArray(pair) &&
+          pair.length === 2 &&
+          typeof pair[0] === "string" &&
+          typeof pair[1] === "string"
+        ) {
+          return [pair[0], pair[1]] as const
+        }
+        throw new Error("not a pair")
+      },
+      catch: () => new InvalidCursor({ cursor }),
+    }),
+  )
+
 export const pageOf = <T>(rows: ReadonlyArray<T>, limit: number, idOf: (value: T) => string): Page<T> => {
   if (rows.length <= limit) return { items: rows }
   const items = rows.slice(0, limit)

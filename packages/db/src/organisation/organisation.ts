@@ -34,13 +34,13 @@ import {
   roleAssignments,
   themeGroups,
 } from "../schema/index.js"
-import { insertFollows, insertPeople } from "./bulk.js"
+import { insertFollows, insertPeople, insertRoles } from "./bulk.js"
 import {
   clampLimit,
-  decodeCursor,
+  decodePairCursor,
   type EntitySpec,
   type EntityStore,
-  encodeCursor,
+  encodePairCursor,
   type InvalidCursor,
   type ListOptions,
   makeEntityStore,
@@ -360,10 +360,7 @@ const personSpec: EntitySpec<Person, PersonFilter> = {
 
 const roleSpec: EntitySpec<RoleAssignment, RoleFilter> = {
   entity: "roleAssignment",
-  insert: async (tx, values) => {
-    for (const chunk of inChunks(values, chunkSize))
-      await tx.insert(roleAssignments).values(chunk.map(roleToRow))
-  },
+  insert: (tx, values) => insertRoles(tx, values, false),
   find: async (db, id) => {
     const [row] = await db.select().from(roleAssignments).where(eq(roleAssignments.id, id))
     return row === undefined ? undefined : roleFromRow(row)
@@ -597,7 +594,7 @@ export const layerOrganisation: Layer.Layer<Organisation, never, Database> = Lay
           .pipe(mapConstraintErrors("follow", `${personId}/${themeGroupId}`)),
       list: (options = {}) =>
         Effect.gen(function* () {
-          const after = options.cursor === undefined ? undefined : yield* decodeCursor(options.cursor)
+          const after = options.cursor === undefined ? undefined : yield* decodePairCursor(options.cursor)
           const limit = clampLimit(options.limit)
           const filter = options.filter ?? {}
           const rows = yield* database.run("list follows", async (db) => {
@@ -606,7 +603,7 @@ export const layerOrganisation: Layer.Layer<Organisation, never, Database> = Lay
             if (filter.themeGroupId !== undefined)
               conditions.push(eq(follows.themeGroupId, filter.themeGroupId))
             if (after !== undefined) {
-              const [personId = "", themeGroupId = ""] = JSON.parse(after) as [string, string]
+              const [personId, themeGroupId] = after
               const next = or(
                 gt(follows.personId, personId),
                 and(eq(follows.personId, personId), gt(follows.themeGroupId, themeGroupId)),
@@ -623,7 +620,7 @@ export const layerOrganisation: Layer.Layer<Organisation, never, Database> = Lay
           const items = rows.slice(0, limit).map(followFromRow)
           const last = items[items.length - 1]
           return rows.length > limit && last !== undefined
-            ? { items, nextCursor: encodeCursor(JSON.stringify([last.personId, last.themeGroupId])) }
+            ? { items, nextCursor: encodePairCursor(last.personId, last.themeGroupId) }
             : { items }
         }),
     }

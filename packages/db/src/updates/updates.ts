@@ -7,8 +7,8 @@ import { Conflict, type ConstraintError, mapConstraintErrors } from "../database
 import { nowOr, timestampParam } from "../database/raw.js"
 import {
   clampLimit,
-  decodeCursor,
-  encodeCursor,
+  decodePairCursor,
+  encodePairCursor,
   type InvalidCursor,
   type Page,
 } from "../organisation/entity-store.js"
@@ -110,10 +110,15 @@ export class Updates extends Context.Service<
 
 const detailsOf = (update: NewUpdate) => update.details
 
+/**
+ * `createdAt` comes from the caller's clock with millisecond precision, so a list cursor
+ * (which carries a JavaScript date) names a row's timestamp exactly.
+ */
 const insertUpdate = async (
   tx: Db,
   update: NewUpdate,
   actor: string,
+  createdAt: Date,
   publishedAt: Date | null,
 ): Promise<void> => {
   await tx.insert(updates).values({
@@ -124,6 +129,7 @@ const insertUpdate = async (
     body: update.body,
     audience: update.audience,
     createdBy: actor,
+    createdAt,
     publishedAt,
   })
   const details = detailsOf(update)
@@ -382,22 +388,24 @@ export const layerUpdates: Layer.Layer<Updates, never, Database> = Layer.effect(
     const database = yield* Database
     return Updates.of({
       createDraft: (update, actor) =>
-        database
-          .transaction("create update", async (tx) => {
-            await insertUpdate(tx, update, actor, null)
-            const stored = await findUpdate(tx, update.id)
-            if (stored === undefined) throw new NotFound({ entity: "update", id: update.id })
-            await writeAudit(tx, [
-              { actor, action: "create", entity: "update", entityId: update.id, after: stored },
-            ])
-            return stored
-          })
-          .pipe(mapConstraintErrors("update", update.id)),
+        Effect.flatMap(nowOr(undefined), (at) =>
+          database
+            .transaction("create update", async (tx) => {
+              await insertUpdate(tx, update, actor, at, null)
+              const stored = await findUpdate(tx, update.id)
+              if (stored === undefined) throw new NotFound({ entity: "update", id: update.id })
+              await writeAudit(tx, [
+                { actor, action: "create", entity: "update", entityId: update.id, after: stored },
+              ])
+              return stored
+            })
+            .pipe(mapConstraintErrors("update", update.id)),
+        ),
       publish: (update, plan, actor, now) =>
         Effect.flatMap(nowOr(now), (at) =>
           database
             .transaction("publish update", async (tx) => {
-              await insertUpdate(tx, update, actor, at)
+              await insertUpdate(tx, update, actor, at, at)
               return publishInTransaction(tx, update.id, plan, actor, at, null)
             })
             .pipe(mapConstraintErrors("update", update.id)),
@@ -426,10 +434,7 @@ export const layerUpdates: Layer.Layer<Updates, never, Database> = Layer.effect(
         ),
       list: (options = {}) =>
         Effect.gen(function* () {
-          const after =
-            options.cursor === undefined
-              ? undefined
-              : (JSON.parse(yield* decodeCursor(options.cursor)) as [string, string])
+          const after = options.cursor === undefined ? undefined : yield* decodePairCursor(options.cursor)
           const limit = clampLimit(options.limit)
           const filter = options.filter ?? {}
           const rows = yield* database.run("list updates", async (db) => {
@@ -469,7 +474,7 @@ export const layerUpdates: Layer.Layer<Updates, never, Database> = Layer.effect(
           const items = rows.slice(0, limit)
           const last = items[items.length - 1]
           return rows.length > limit && last !== undefined
-            ? { items, nextCursor: encodeCursor(JSON.stringify([last.createdAt.toISOString(), last.id])) }
+            ? { items, nextCursor: encodePairCursor(last.createdAt.toISOString(), last.id) }
             : { items }
         }),
       digitalHoursStarting: (from, to) =>
