@@ -1,6 +1,7 @@
 import type { DisseminationPlan, InclusionReason, Network, PlannedDelivery } from "@spridning/core"
 import {
   layerPglite,
+  layerPostgres,
   layerRepositories,
   type NewUpdate,
   Organisation,
@@ -8,6 +9,7 @@ import {
   Updates,
 } from "@spridning/db"
 import { Effect, Layer, ManagedRuntime, Redacted } from "effect"
+import postgres from "postgres"
 import { type EmailWorkerOptions, makeEmailWorker } from "../../src/delivery/email-worker.js"
 import { MailSender } from "../../src/sending/mail-sender.js"
 import { makeSendGridSender } from "../../src/sending/sendgrid-sender.js"
@@ -56,10 +58,36 @@ const makeWorker = (
     ),
   )
 
-/** PGlite in memory with the network imported, and a local SendGrid. */
+/** A database of its own on the PostgreSQL server, dropped when the harness closes. */
+const freshPostgres = async (serverUrl: string) => {
+  const name = `spridning_email_test_${process.pid}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} })
+  await admin.unsafe(`create database ${name}`)
+  const url = new URL(serverUrl)
+  url.pathname = `/${name}`
+  return {
+    url: url.toString(),
+    drop: async () => {
+      await admin.unsafe(`drop database if exists ${name} with (force)`)
+      await admin.end()
+    },
+  }
+}
+
+/**
+ * The network imported into a fresh database, and a local SendGrid. The database is
+ * PostgreSQL when DATABASE_URL is set (real concurrency: SKIP LOCKED, two live workers), else
+ * PGlite in memory.
+ */
 export const startHarness = async (network: Network = smallNetwork): Promise<Harness> => {
   const sendGrid = await startLocalSendGrid()
-  const runtime = ManagedRuntime.make(layerRepositories.pipe(Layer.provideMerge(layerPglite())))
+  const serverUrl = process.env.DATABASE_URL
+  const database = serverUrl === undefined || serverUrl === "" ? undefined : await freshPostgres(serverUrl)
+  const runtime = ManagedRuntime.make(
+    layerRepositories.pipe(
+      Layer.provideMerge(database === undefined ? layerPglite() : layerPostgres(database.url, { max: 4 })),
+    ),
+  )
   await runtime.runPromise(Organisation.use((organisation) => organisation.importNetwork(network, "test")))
   let workers = 0
   return {
@@ -88,6 +116,7 @@ export const startHarness = async (network: Network = smallNetwork): Promise<Har
     close: async () => {
       await runtime.dispose()
       await sendGrid.close()
+      await database?.drop()
     },
   }
 }
