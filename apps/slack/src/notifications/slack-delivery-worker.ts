@@ -33,10 +33,14 @@ export interface WorkerTick {
   readonly rateLimitedUntil?: Date
 }
 
-/** Exponential with jitter: about 30 s, 1 min, 2 min … capped at 6 h, as for mail. */
+/**
+ * The mail worker's policy: 30 s doubling per attempt, capped at 6 h, with "equal jitter"
+ * (half fixed, half random) so a whole batch's retries spread out. `attempts` counts the
+ * attempt that just failed.
+ */
 export const defaultBackoffMillis = (attempts: number): number => {
-  const base = Math.min(6 * 60 * 60 * 1000, 30_000 * 2 ** Math.max(0, attempts - 1))
-  return Math.round(base * (0.8 + Math.random() * 0.4))
+  const exponential = Math.min(6 * 60 * 60 * 1000, 30_000 * 2 ** Math.max(0, attempts - 1))
+  return Math.round(exponential / 2 + Math.random() * (exponential / 2))
 }
 
 /**
@@ -64,8 +68,9 @@ type Outcome =
  * Slack's half of the outbox: claims the `slack` deliveries, sends each person a DM (found by
  * their email with `users.lookupByEmail` and remembered as a link), and posts each newly
  * published update once in its theme group's channel. The retry rules are the mail worker's:
- * 429 waits for `Retry-After`, 5xx and network failures back off, other refusals end the
- * delivery with the reason, and a delivery is dead after `maxAttempts`.
+ * 429, 5xx and network failures come back after the backoff and never before Slack's
+ * `Retry-After`; other refusals end the delivery with Slack's reason; after `maxAttempts`
+ * (8) a delivery is dead.
  */
 export const makeSlackDeliveryWorker = (options: SlackDeliveryWorkerOptions) => {
   const workerId = options.workerId ?? `slack-${process.pid}-${Math.random().toString(36).slice(2, 8)}`
@@ -106,21 +111,26 @@ export const makeSlackDeliveryWorker = (options: SlackDeliveryWorkerOptions) => 
   const onFailure = (delivery: StoredDelivery, error: SlackCallFailed) =>
     Effect.gen(function* () {
       const outbox = yield* Outbox
-      if (error.kind === "rateLimited") {
-        const until = new Date(now().getTime() + (error.retryAfterSeconds ?? 60) * 1000)
-        yield* outbox.markFailed(workerId, delivery.id, { error: error.message, retryAt: until })
-        return { _tag: "RateLimited", until } satisfies Outcome
+      const permanent = error.kind === "rejected" && !fixableByUs.has(error.error)
+      if (permanent) {
+        yield* outbox.markDead(workerId, delivery.id, error.message)
+        return { _tag: "Dead" } satisfies Outcome as Outcome
       }
-      const retryable = error.kind === "unavailable" || fixableByUs.has(error.error)
-      if (retryable && delivery.attempts < maxAttempts) {
-        yield* outbox.markFailed(workerId, delivery.id, {
-          error: error.message,
-          retryAt: new Date(now().getTime() + backoff(delivery.attempts)),
-        })
-        return { _tag: "Retrying" } satisfies Outcome
+      if (delivery.attempts >= maxAttempts) {
+        yield* outbox.markDead(
+          workerId,
+          delivery.id,
+          `gave up after ${delivery.attempts} attempts: ${error.message}`,
+        )
+        return { _tag: "Dead" } satisfies Outcome as Outcome
       }
-      yield* outbox.markDead(workerId, delivery.id, error.message)
-      return { _tag: "Dead" } satisfies Outcome
+      // Never sooner than Slack asked (Retry-After), never sooner than the backoff.
+      const retryAfterMillis = error.kind === "rateLimited" ? (error.retryAfterSeconds ?? 60) * 1000 : 0
+      const retryAt = new Date(now().getTime() + Math.max(retryAfterMillis, backoff(delivery.attempts)))
+      yield* outbox.markFailed(workerId, delivery.id, { error: error.message, retryAt })
+      return (error.kind === "rateLimited"
+        ? { _tag: "RateLimited", until: retryAt }
+        : { _tag: "Retrying" }) satisfies Outcome as Outcome
     })
 
   const deliver = (network: Network, delivery: StoredDelivery, update: StoredUpdate) =>
