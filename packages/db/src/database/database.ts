@@ -1,4 +1,5 @@
-import { mkdirSync } from "node:fs"
+import { existsSync, mkdirSync } from "node:fs"
+import { dirname, join, resolve } from "node:path"
 import { fileURLToPath } from "node:url"
 import { PGlite } from "@electric-sql/pglite"
 import { StoreError } from "@spridning/core"
@@ -128,14 +129,27 @@ export const layerPostgres = (
   )
 
 /**
+ * The default PGlite folder: `.data/pglite` at the workspace root (the folder with
+ * `pnpm-workspace.yaml`), so the CLI and every app started through pnpm (which runs each in
+ * its own package folder) open the same database. Outside a workspace: the current folder.
+ */
+export const defaultDataDir = (from: string = process.cwd()): string => {
+  for (let folder = resolve(from); ; folder = dirname(folder)) {
+    if (existsSync(join(folder, "pnpm-workspace.yaml"))) return join(folder, ".data", "pglite")
+    if (dirname(folder) === folder) return resolve(from, ".data", "pglite")
+  }
+}
+
+/**
  * `DATABASE_URL` set → PostgreSQL; otherwise PGlite persisted in `SPRIDNING_DATA_DIR`
- * (default `.data/pglite`).
+ * (default: see `defaultDataDir`). PGlite is one process's database: stop the app before
+ * running CLI commands against the same folder.
  */
 export const layerFromConfig: Layer.Layer<Database, StoreError | Config.ConfigError> = Layer.unwrap(
   Effect.gen(function* () {
     const url = yield* Config.option(Config.String("DATABASE_URL"))
     if (Option.isSome(url) && url.value.trim() !== "") return layerPostgres(url.value)
-    const dataDir = yield* Config.String("SPRIDNING_DATA_DIR").pipe(Config.withDefault(".data/pglite"))
+    const dataDir = yield* Config.String("SPRIDNING_DATA_DIR").pipe(Config.withDefault(defaultDataDir()))
     return layerPglite({ dataDir })
   }),
 )
