@@ -170,3 +170,13 @@ describe("answering within Slack's three seconds", () => {
     expect(visibleText((await response.json()) as CommandAnswer)).toContain("Spridning i Slack")
   })
 })
+
+describe("oversized requests", () => {
+  it("refuses a body over 1 MiB before reading it", async () => {
+    const response = await kit.send(
+      `text=${"x".repeat(1024 * 1024 + 10)}`,
+      "application/x-www-form-urlencoded",
+    )
+    expect(response.status).toBe(413)
+  })
+})

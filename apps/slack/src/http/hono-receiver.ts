@@ -1,5 +1,6 @@
 import type { App, Receiver, ReceiverEvent } from "@slack/bolt"
 import { Hono } from "hono"
+import { bodyLimit } from "hono/body-limit"
 import { describeVerificationFailure, verifySlackSignature } from "./request-verification.js"
 import { makeSeenRequests, requestIdentity, type SeenRequests } from "./seen-requests.js"
 
@@ -54,6 +55,15 @@ export class HonoReceiver implements Receiver {
     const now = options.now ?? Date.now
     const log = options.log ?? (() => undefined)
     this.routes = new Hono()
+    // Slack's payloads are a few kilobytes; anything far larger is refused before it is read.
+    this.routes.use(
+      "/slack/events",
+      bodyLimit({
+        maxSize: 1024 * 1024,
+        onError: (c) =>
+          c.json({ error: "payload_too_large", detail: "Slack requests are at most 1 MiB" }, 413),
+      }),
+    )
     this.routes.post("/slack/events", async (c) => {
       const rawBody = await c.req.text()
       const failure = verifySlackSignature({

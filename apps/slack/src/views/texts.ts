@@ -93,6 +93,7 @@ const sv = {
   workListFrom: (group: string) => `Arbetslistan i ${group}`,
   updateFrom: (group: string) => `Nytt från ${group}`,
   publishedAt: (date: string) => `Publicerad ${date}`,
+  meetingHeld: (date: string) => `Mötet hölls ${date}`,
 }
 
 export type SlackTexts = typeof sv
@@ -185,6 +186,7 @@ const en: SlackTexts = {
   workListFrom: (group) => `Work list of ${group}`,
   updateFrom: (group) => `New from ${group}`,
   publishedAt: (date) => `Published ${date}`,
+  meetingHeld: (date) => `Meeting held ${date}`,
 }
 
 export const textsFor = (language: Language): SlackTexts => (language === "en" ? en : sv)

@@ -38,8 +38,7 @@ const headline = (input: UpdateMessageInput, groupName: string): string => {
 const detailLine = (input: UpdateMessageInput): string | undefined => {
   const details = input.update.details
   const texts = textsFor(input.language)
-  if (details.kind === "meetingNotes")
-    return `${texts.fieldMeetingDate.split(" (")[0]}: ${details.meetingDate}`
+  if (details.kind === "meetingNotes") return texts.meetingHeld(details.meetingDate)
   if (details.kind === "workListItem") {
     const status = { planned: texts.statusPlanned, ongoing: texts.statusOngoing, done: texts.statusDone }[
       details.status
