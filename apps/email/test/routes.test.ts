@@ -72,6 +72,13 @@ describe("receipt links", () => {
     expect(await response.text()).toContain("Länken fungerar inte")
   })
 
+  it("says so when the mailing no longer exists", async () => {
+    const gone = links.receiptUrl("00000000-0000-4000-8000-000000000000", "anna", "read", clock.now())
+    const response = await app.request(pathOf(gone))
+    expect(response.status).toBe(404)
+    expect(await response.text()).toContain("Utskicket finns inte längre")
+  })
+
   it("refuses an expired link with 410 and says so", async () => {
     const old = makeLinkSigner(linkSecret, publicUrl).receiptUrl(
       annaDelivery,
@@ -209,6 +216,25 @@ describe("SendGrid's event webhook", () => {
     })
     expect(response.status).toBe(401)
     expect(await response.json()).toEqual({ error })
+  })
+
+  it("records events for a delivery that no longer exists, so SendGrid does not retry forever", async () => {
+    const body = JSON.stringify([
+      {
+        email: "anna@skane.example",
+        timestamp: nowSeconds(),
+        event: "open",
+        sg_event_id: "ev-orphan-1",
+        delivery_id: "00000000-0000-4000-8000-000000000000",
+      },
+    ])
+    const response = await app.request("/webhooks/sendgrid", {
+      method: "POST",
+      headers: signed(body, nowSeconds()),
+      body,
+    })
+    expect(response.status).toBe(200)
+    expect(await response.json()).toEqual({ received: 1, recorded: 1 })
   })
 
   it("rejects a body changed after signing", async () => {

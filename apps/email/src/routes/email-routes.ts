@@ -28,6 +28,8 @@ export interface EmailRouteDeps {
   readonly now?: () => Date
 }
 
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
 const receiptWords = {
   read: { sv: "att du har läst utskicket", en: "that you have read the mailing" },
   passedOn: { sv: "att du har spridit det vidare", en: "that you have passed it on" },
@@ -161,24 +163,33 @@ export const emailRoutes = (deps: EmailRouteDeps) => {
     const recorded = await deps.run(
       Effect.gen(function* () {
         const outbox = yield* Outbox
-        const fresh = yield* (yield* DeliveryEvents).record(
-          yield* Effect.forEach(events, (event) =>
-            Effect.gen(function* () {
-              const messageId = requestMessageId(event.sg_message_id)
-              const deliveryId =
-                event.delivery_id ??
-                (messageId === undefined ? undefined : (yield* outbox.findByProviderMessageId(messageId))?.id)
-              return {
-                providerEventId: event.sg_event_id,
-                ...(deliveryId === undefined ? {} : { deliveryId }),
-                ...(messageId === undefined ? {} : { providerMessageId: messageId }),
-                event: event.event,
-                ...(event.email === undefined ? {} : { email: event.email }),
-                at: new Date(event.timestamp * 1000),
-                payload: event as unknown as Record<string, unknown>,
-              }
-            }),
-          ),
+        const inputs = yield* Effect.forEach(events, (event) =>
+          Effect.gen(function* () {
+            const messageId = requestMessageId(event.sg_message_id)
+            const ours =
+              event.delivery_id !== undefined && uuidPattern.test(event.delivery_id)
+                ? event.delivery_id
+                : undefined
+            const deliveryId =
+              ours ??
+              (messageId === undefined ? undefined : (yield* outbox.findByProviderMessageId(messageId))?.id)
+            return {
+              providerEventId: event.sg_event_id,
+              ...(deliveryId === undefined ? {} : { deliveryId }),
+              ...(messageId === undefined ? {} : { providerMessageId: messageId }),
+              event: event.event,
+              ...(event.email === undefined ? {} : { email: event.email }),
+              at: new Date(event.timestamp * 1000),
+              payload: event as unknown as Record<string, unknown>,
+            }
+          }),
+        )
+        const deliveryEvents = yield* DeliveryEvents
+        // A delivery deleted since (its update was removed) must not make SendGrid retry forever.
+        const fresh = yield* deliveryEvents.record(inputs).pipe(
+          Effect.catchTags({
+            NotFound: () => deliveryEvents.record(inputs.map(({ deliveryId: _, ...rest }) => rest)),
+          }),
         )
         const suppressions = yield* Suppressions
         for (const event of events) {
