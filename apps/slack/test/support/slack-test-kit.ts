@@ -26,7 +26,7 @@ export const cast = {
     slackId: "U0SKANEPL",
     email: "Karl.Henriksson@RegionSkane.example",
   },
-  /** Participant in Tobaksprevention, no other role. */
+  /** Participant in Tobaksprevention and Alkoholprevention (follows Tobaksprevention); publishes nowhere. */
   participant: {
     personId: "person-0004",
     slackId: "U0HELENA",
