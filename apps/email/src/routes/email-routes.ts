@@ -89,11 +89,28 @@ export const emailRoutes = (deps: EmailRouteDeps) => {
     if (link.purpose !== "receipt" || !(kind === "read" || kind === "passedOn" || kind === "acted")) {
       return c.html(linkProblemPage("malformed"), 400)
     }
-    await deps.run(
+    const recorded = await deps.run(
       Receipts.use((receipts) =>
         receipts.record({ deliveryId: link.deliveryId, kind, personId: link.personId }, now()),
+      ).pipe(
+        Effect.as(true),
+        // the delivery is gone (a foreign key the store names, or one it cannot)
+        Effect.catchTags({
+          NotFound: () => Effect.succeed(false),
+          InvalidRecord: () => Effect.succeed(false),
+        }),
       ),
     )
+    if (!recorded) {
+      return c.html(
+        page(
+          "Utskicket finns inte längre",
+          "Utskicket har tagits bort, så det går inte att registrera något på det.",
+          "The mailing has been removed, so nothing can be recorded for it.",
+        ),
+        404,
+      )
+    }
     const words = receiptWords[kind]
     return c.html(
       page(
