@@ -206,6 +206,7 @@ export const emailRoutes = (deps: EmailRouteDeps) => {
         const fresh = yield* deliveryEvents.record(inputs).pipe(
           Effect.catchTags({
             NotFound: () => deliveryEvents.record(inputs.map(({ deliveryId: _, ...rest }) => rest)),
+            InvalidRecord: () => deliveryEvents.record(inputs.map(({ deliveryId: _, ...rest }) => rest)),
           }),
         )
         const suppressions = yield* Suppressions
