@@ -1,3 +1,4 @@
+import { gunzipSync } from "node:zlib"
 import { expect, it } from "vitest"
 import { describeApi } from "./support.js"
 
@@ -94,5 +95,38 @@ describeApi("analysis", (api) => {
       "Förslagsrunda 2027",
     )
     expect((await api().call("reader", "GET", "/v1/regions/r-nowhere/briefing")).status).toBe(404)
+  })
+})
+
+describeApi("cached answers", (api) => {
+  it("sends coverage gzipped to clients that accept it, and 304 to clients that have it", async () => {
+    const plain = await api().app.request("/v1/coverage", {
+      headers: { authorization: `Bearer ${api().tokens.reader}` },
+    })
+    const etag = plain.headers.get("etag")
+    expect(etag).toBeTruthy()
+    const text = await plain.text()
+    const zipped = await api().app.request("/v1/coverage", {
+      headers: { authorization: `Bearer ${api().tokens.reader}`, "accept-encoding": "gzip, deflate" },
+    })
+    expect(zipped.headers.get("content-encoding")).toBe("gzip")
+    expect(gunzipSync(Buffer.from(await zipped.arrayBuffer())).toString("utf8")).toBe(text)
+    const again = await api().app.request("/v1/coverage", {
+      headers: { authorization: `Bearer ${api().tokens.reader}`, "if-none-match": etag ?? "" },
+    })
+    expect(again.status).toBe(304)
+  })
+
+  it("changes the entity tag when the network changes", async () => {
+    const before = (await api().call("reader", "GET", "/v1/coverage")).headers.get("etag")
+    await api().call("admin", "POST", "/v1/role-assignments", {
+      id: "ra-dan-tobak",
+      personId: "p-dan",
+      role: "participant",
+      regionId: "r-skane",
+      themeGroupId: "tg-tobak",
+    })
+    const after = (await api().call("reader", "GET", "/v1/coverage")).headers.get("etag")
+    expect(after).not.toBe(before)
   })
 })

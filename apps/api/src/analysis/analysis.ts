@@ -17,13 +17,7 @@ import { Hono } from "hono"
 import { describeRoute } from "hono-openapi"
 import { runToResponse } from "../http/api-problem.js"
 import type { ApiEnv } from "../http/env.js"
-import {
-  answer,
-  answerJsonBytes,
-  cachedRendering,
-  currentNetwork,
-  type RouteContext,
-} from "../http/route-context.js"
+import { answer, answerCached, currentNetwork, type RouteContext } from "../http/route-context.js"
 import { jsonResponse, pathParams, queryOf } from "../http/validation.js"
 import { problemResponses } from "../resources/organisation-resource.js"
 import { Briefing, briefingFor } from "./briefing.js"
@@ -94,10 +88,7 @@ export const analysisRouter = (context: RouteContext) => {
             }),
         )
       }
-      return answerJsonBytes(
-        c,
-        cachedRendering(context, "coverage", (network) => Effect.succeed(coverage(network))),
-      )
+      return answerCached(c, context, "coverage", (network) => Effect.succeed(coverage(network)))
     },
   )
 
@@ -110,10 +101,7 @@ export const analysisRouter = (context: RouteContext) => {
       responses: { 200: jsonResponse("Every problem found", Issues), ...problemResponses },
     }),
     (c) =>
-      answerJsonBytes(
-        c,
-        cachedRendering(context, "issues", (network) => Effect.succeed({ items: validateNetwork(network) })),
-      ),
+      answerCached(c, context, "issues", (network) => Effect.succeed({ items: validateNetwork(network) })),
   )
 
   router.get(

@@ -25,10 +25,9 @@ import type { ApiEnv } from "../http/env.js"
 import { Page, PageQuery } from "../http/pagination.js"
 import {
   answer,
+  answerCached,
   answerChange,
-  answerJsonBytes,
   authorize,
-  cachedRendering,
   currentNetwork,
   type RouteContext,
 } from "../http/route-context.js"
@@ -153,11 +152,8 @@ export const disseminationRouter = (context: RouteContext) => {
     (c) => {
       const { audience } = c.req.valid("json")
       // Previews of the same audience over the same network are the same answer.
-      return answerJsonBytes(
-        c,
-        cachedRendering(context, `preview:${JSON.stringify(audience)}`, (network) =>
-          preview(network, audience),
-        ),
+      return answerCached(c, context, `preview:${JSON.stringify(audience)}`, (network) =>
+        preview(network, audience),
       )
     },
   )

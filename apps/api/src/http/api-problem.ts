@@ -76,7 +76,7 @@ export const problemOf = (error: unknown, instance: string): Problem => {
 export const runToResponse = async <A, E>(
   c: Context,
   effect: Effect.Effect<A, E>,
-  render: (value: A) => Response,
+  render: (value: A) => Response | Promise<Response>,
 ): Promise<Response> => {
   const exit = await Effect.runPromiseExit(effect)
   if (Exit.isSuccess(exit)) return render(exit.value)

@@ -1,12 +1,14 @@
 import type { Network } from "@spridning/core"
-import { Effect } from "effect"
+import { Effect, Result } from "effect"
 import type { Context } from "hono"
 import type { ContentfulStatusCode } from "hono/utils/http-status"
 import type { VerifiedTokens } from "../auth/bearer.js"
 import { type Caller, describeCaller, describeScope, mayChange, type Scope } from "../auth/caller.js"
 import type { ApiBackend } from "../backend.js"
 import type { NetworkSnapshot } from "../network/network-snapshot.js"
-import { ApiProblem, runToResponse } from "./api-problem.js"
+import { ApiProblem, problemOf, runToResponse } from "./api-problem.js"
+import { answerCachedJson, CachedJson } from "./cached-json.js"
+import { answerProblem } from "./problem.js"
 
 /** What every router is built from. */
 export interface RouteContext {
@@ -53,29 +55,27 @@ export const authorize = (
 export const currentNetwork = (context: RouteContext): Effect.Effect<Network, unknown> =>
   Effect.tryPromise({ try: () => context.snapshot.network(), catch: (cause) => cause })
 
-/** Answers a body that is already encoded JSON (cached renderings), or the failure as problem+json. */
-export const answerJsonBytes = <E>(
-  c: Context,
-  effect: Effect.Effect<Uint8Array<ArrayBuffer>, E>,
-): Promise<Response> => runToResponse(c, effect, (bytes) => c.body(bytes, 200, jsonType))
-
-const encoder = new TextEncoder()
-
 /**
- * A pure, synchronous rule over the stored network, rendered to JSON bytes once per network
- * and kept until the network changes: answering it is copying bytes.
+ * Answers a pure, synchronous rule over the stored network, rendered to JSON once per copy
+ * of the network and kept until it changes: answering is copying bytes. The hottest reads
+ * (coverage, previews) come through here, so it stays plain async code rather than an Effect.
  */
-export const cachedRendering = <A, E>(
+export const answerCached = async <A, E>(
+  c: Context,
   context: RouteContext,
   key: string,
   rule: (network: Network) => Effect.Effect<A, E>,
-): Effect.Effect<Uint8Array<ArrayBuffer>, E | unknown> =>
-  Effect.tryPromise({
-    try: () =>
-      context.snapshot.derived(key, (network) =>
-        Effect.runSync(
-          Effect.result(rule(network).pipe(Effect.map((value) => encoder.encode(JSON.stringify(value))))),
-        ),
-      ),
-    catch: (cause) => cause,
-  }).pipe(Effect.flatMap((result) => Effect.fromResult(result)))
+): Promise<Response> => {
+  try {
+    const rendered = await context.snapshot.derived(key, (network) =>
+      Effect.runSync(Effect.result(rule(network).pipe(Effect.map((value) => new CachedJson(value))))),
+    )
+    return Result.isSuccess(rendered)
+      ? await answerCachedJson(c, rendered.success)
+      : answerProblem(c, problemOf(rendered.failure, c.req.path))
+  } catch (error) {
+    const problem = problemOf(error, c.req.path)
+    if (problem.status >= 500) console.error(error)
+    return answerProblem(c, problem)
+  }
+}

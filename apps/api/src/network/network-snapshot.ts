@@ -14,6 +14,8 @@ interface Loaded {
  */
 export class NetworkSnapshot {
   #current: Promise<Loaded> | undefined
+  /** The resolved `#current`, for reads that need not wait. */
+  #loaded: Loaded | undefined
   #refreshing = false
   #derived = new Map<string, { readonly network: Network; readonly value: unknown }>()
   #generation = 0
@@ -24,15 +26,12 @@ export class NetworkSnapshot {
   ) {}
 
   async network(): Promise<Network> {
-    const current = this.#current ?? this.#reload()
-    const loaded = await current
-    if (Date.now() - loaded.loadedAt > this.maxAgeMillis) this.#refreshInBackground()
-    return loaded.network
+    return this.#loadedNow() ?? (await this.#loadedLater()).network
   }
 
   /** `compute` over the current network, remembered until the network changes. */
   async derived<A>(key: string, compute: (network: Network) => A): Promise<A> {
-    const network = await this.network()
+    const network = this.#loadedNow() ?? (await this.#loadedLater()).network
     const hit = this.#derived.get(key)
     if (hit !== undefined && hit.network === network) return hit.value as A
     const value = compute(network)
@@ -41,15 +40,35 @@ export class NetworkSnapshot {
     return value
   }
 
+  /** The network without waiting, when a copy is at hand (the common case). */
+  #loadedNow(): Network | undefined {
+    const loaded = this.#loaded
+    if (loaded === undefined) return undefined
+    if (Date.now() - loaded.loadedAt > this.maxAgeMillis) this.#refreshInBackground()
+    return loaded.network
+  }
+
+  async #loadedLater(): Promise<Loaded> {
+    const loaded = await (this.#current ?? this.#reload())
+    if (Date.now() - loaded.loadedAt > this.maxAgeMillis) this.#refreshInBackground()
+    return loaded
+  }
+
   /** Every write in this process calls this; the next read waits for the network afresh. */
   invalidate(): void {
     this.#generation++
     this.#current = undefined
+    this.#loaded = undefined
     this.#derived.clear()
   }
 
   #reload(): Promise<Loaded> {
-    const loading = this.load().then((network) => ({ network, loadedAt: Date.now() }))
+    const generation = this.#generation
+    const loading = this.load().then((network) => {
+      const loaded = { network, loadedAt: Date.now() }
+      if (generation === this.#generation && this.#current === loading) this.#loaded = loaded
+      return loaded
+    })
     this.#current = loading
     loading.catch(() => {
       if (this.#current === loading) this.#current = undefined
@@ -65,7 +84,9 @@ export class NetworkSnapshot {
       .then((network) => {
         // A local write meanwhile already dropped the old copy; its own reload wins.
         if (generation !== this.#generation) return
-        this.#current = Promise.resolve({ network, loadedAt: Date.now() })
+        const loaded = { network, loadedAt: Date.now() }
+        this.#loaded = loaded
+        this.#current = Promise.resolve(loaded)
         this.#derived.clear()
       })
       .catch((error: unknown) => {
