@@ -10,7 +10,8 @@
  *
  * With DATABASE_URL the outbox lives in a fresh PostgreSQL database (dropped afterwards), as
  * in production; without it in PGlite, which runs inside this process and shares its CPU.
- * BENCH_WORKERS (default 2) drain loops run side by side, as several workers would.
+ * BENCH_WORKERS drain loops run side by side, as several workers would (default 2 on
+ * PostgreSQL, 1 on PGlite).
  */
 
 import { fork } from "node:child_process"
@@ -26,7 +27,8 @@ import { makeSendGridSender } from "../src/sending/sendgrid-sender.js"
 
 const count = Number(process.env.BENCH_DELIVERIES ?? 100_000)
 const deadlineMillis = 150_000
-const workers = Number(process.env.BENCH_WORKERS ?? 2)
+// PGlite has one connection in this process: a second loop only competes for it.
+const workers = Number(process.env.BENCH_WORKERS ?? (process.env.DATABASE_URL ? 2 : 1))
 
 const freshDatabase = async (serverUrl: string) => {
   const name = `spridning_email_bench_${process.pid}_${Date.now()}`
