@@ -132,6 +132,26 @@ describe("one-click unsubscribe (RFC 8058)", () => {
   })
 })
 
+describe("unsubscribing from a digest or from all mail", () => {
+  it("ends the follows a daily digest summarised", async () => {
+    const url = links.unsubscribeUrl("dag", { _tag: "Digest", cadence: "daily" }, clock.now())
+    const response = await app.request(pathOf(url), { method: "POST", body: "List-Unsubscribe=One-Click" })
+    expect(await response.text()).toContain("Du följer inte längre gruppen")
+    const following = await harness.run(
+      Organisation.use((o) => o.follows.list({ filter: { personId: "dag" } })),
+    )
+    expect(following.items).toEqual([])
+  })
+
+  it("turns email off for mail that belongs to no theme group, such as a briefing", async () => {
+    const url = links.unsubscribeUrl("fia", { _tag: "AllEmail" }, clock.now())
+    const response = await app.request(pathOf(url), { method: "POST", body: "List-Unsubscribe=One-Click" })
+    expect(await response.text()).toContain("Du får inga fler mejl från Spridning")
+    const fia = await harness.run(Organisation.use((o) => o.people.get("fia")))
+    expect(fia.preferences.channels).toEqual([])
+  })
+})
+
 describe("SendGrid's event webhook", () => {
   const signed = (body: string, timestamp: number) => {
     const signer = createSign("sha256")

@@ -1,8 +1,9 @@
 import { mkdtemp, readdir, readFile } from "node:fs/promises"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { Effect, Redacted } from "effect"
+import { Effect, Option, Redacted } from "effect"
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
+import { makeMailSenderFromConfig } from "../src/config/email-config.js"
 import { makeMailSinkSender } from "../src/sending/mail-sink-sender.js"
 import { type MailRecipient, type OutgoingMail, requestsFor } from "../src/sending/outgoing-mail.js"
 import { makeSendGridSender } from "../src/sending/sendgrid-sender.js"
@@ -187,5 +188,26 @@ describe("the mail sink", () => {
     expect(eml).toMatch(/^X-Spridning-Delivery-Id: delivery-1$/im)
     expect(eml).toContain("multipart/alternative")
     expect(eml).toContain("https://spridning.example/r/1")
+  })
+})
+
+describe("choosing where mail goes", () => {
+  const config = {
+    sendGridBaseUrl: Option.none(),
+    from,
+    mailSinkDirectory: ".data/mail",
+    publicUrl: "http://localhost:3000",
+    linkSecret: Redacted.make("0123456789abcdef"),
+    webhookPublicKey: Option.none(),
+  }
+
+  it("writes to the mail sink when there is no SendGrid key, so a new user sees every mail", () => {
+    expect(makeMailSenderFromConfig({ ...config, sendGridApiKey: Option.none() }).kind).toBe("mailSink")
+  })
+
+  it("sends through SendGrid when SENDGRID_API_KEY is set", () => {
+    expect(
+      makeMailSenderFromConfig({ ...config, sendGridApiKey: Option.some(Redacted.make("SG.key")) }).kind,
+    ).toBe("sendgrid")
   })
 })
