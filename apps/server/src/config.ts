@@ -3,14 +3,18 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs"
 import { dirname, join } from "node:path"
 import { emailConfig } from "@spridning/email"
 import { slackConfig } from "@spridning/slack"
-import { Config, Option } from "effect"
+import { Config, Option, Schema } from "effect"
 
 /**
  * Everything the composed process reads from the environment, read and validated here and
  * nowhere else (`.env.example` lists and explains each variable).
  */
 export const serverConfig = Config.all({
-  port: Config.Port("PORT").pipe(Config.withDefault(3000)),
+  // 0 asks the system for any free port (tests, several local copies).
+  port: Config.schema(
+    Schema.Int.pipe(Schema.check(Schema.isBetween({ minimum: 0, maximum: 65_535 }))),
+    "PORT",
+  ).pipe(Config.withDefault(3000)),
   usesPostgres: Config.option(Config.String("DATABASE_URL")).pipe(Config.map(Option.isSome)),
   production: Config.String("NODE_ENV").pipe(
     Config.withDefault("development"),
@@ -33,6 +37,25 @@ export const serverConfig = Config.all({
   ),
 })
 export type ServerConfig = Config.Success<typeof serverConfig>
+
+/**
+ * Problems no single variable shows: SendGrid refuses mail from a sender it cannot verify, so
+ * with a key the sender must be set (the default only suits the local mail sink).
+ */
+export const configProblems = (env: NodeJS.ProcessEnv): ReadonlyArray<string> => {
+  const problems: Array<string> = []
+  if ((env.SENDGRID_API_KEY ?? "") !== "" && (env.SPRIDNING_MAIL_FROM ?? "") === "") {
+    problems.push(
+      'SPRIDNING_MAIL_FROM must name a sender verified in SendGrid when SENDGRID_API_KEY is set, e.g. "HFS-nätverket <spridning@example.se>"',
+    )
+  }
+  if ((env.DATABASE_URL ?? "") !== "" && (env.SPRIDNING_LINK_SECRET ?? "") === "") {
+    problems.push(
+      "SPRIDNING_LINK_SECRET must be set (at least 16 characters, the same on every machine) when DATABASE_URL is set",
+    )
+  }
+  return problems
+}
 
 /**
  * Links in mail are signed with SPRIDNING_LINK_SECRET. A newcomer on embedded PGlite should not

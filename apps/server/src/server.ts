@@ -18,7 +18,7 @@ import {
 } from "@spridning/slack"
 import { Effect, Layer, ManagedRuntime, Option, Redacted } from "effect"
 import { Hono } from "hono"
-import { type ServerConfig, serverConfig } from "./config.js"
+import { configProblems, type ServerConfig, serverConfig } from "./config.js"
 import { firstStart } from "./first-start.js"
 import { type Log, makeLog, requestLogging } from "./logging.js"
 import { startPollLoop } from "./poll-loop.js"
@@ -43,6 +43,8 @@ const listen = (app: Hono, port: number): Promise<{ server: ServerType; port: nu
  * receiver (when Slack is configured), and the email and Slack workers, over one database.
  */
 export const startServer = async (log?: Log): Promise<RunningServer> => {
+  const problems = configProblems(process.env)
+  if (problems.length > 0) throw new Error(`Configuration problem:\n  - ${problems.join("\n  - ")}`)
   const config = await Effect.runPromise(serverConfig)
   const logger =
     log ?? makeLog(Option.getOrElse(config.logFormat, () => (config.production ? "json" : "pretty")))

@@ -1,0 +1,70 @@
+import { type ChildProcess, spawn } from "node:child_process"
+import { mkdtempSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { fileURLToPath } from "node:url"
+
+const serverDir = fileURLToPath(new URL("..", import.meta.url))
+const tsx = join(serverDir, "node_modules", ".bin", "tsx")
+
+export interface ComposedProcess {
+  readonly baseUrl: string
+  readonly adminToken: string
+  readonly output: () => string
+  readonly stop: () => Promise<number | null>
+}
+
+/**
+ * Starts the real composed process (`src/main.ts`) as a child process with `env`, and waits
+ * until it prints where it listens and its first admin token.
+ */
+export const startComposedProcess = async (env: Record<string, string>): Promise<ComposedProcess> => {
+  const dataHome = mkdtempSync(join(tmpdir(), "spridning-e2e-"))
+  const child: ChildProcess = spawn(tsx, ["src/main.ts"], {
+    cwd: serverDir,
+    env: {
+      PATH: process.env.PATH ?? "",
+      HOME: process.env.HOME ?? dataHome,
+      PORT: "0",
+      SPRIDNING_DATA_DIR: join(dataHome, "pglite"),
+      SPRIDNING_MAIL_SINK_DIR: join(dataHome, "mail"),
+      SPRIDNING_POLL_MILLIS: "200",
+      ...env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  })
+  let output = ""
+  child.stdout?.on("data", (chunk: Buffer) => {
+    output += chunk.toString("utf8")
+  })
+  child.stderr?.on("data", (chunk: Buffer) => {
+    output += chunk.toString("utf8")
+  })
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)))
+  const started = await new Promise<{ baseUrl: string; adminToken: string }>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`The process did not start in time:\n${output}`)), 90_000)
+    const check = () => {
+      const base = /Spridning körs på (http:\/\/localhost:\d+)/.exec(output)
+      const token = /^Admin token: (\S+)$/m.exec(output)
+      if (base?.[1] !== undefined && token?.[1] !== undefined) {
+        clearTimeout(timer)
+        resolve({ baseUrl: base[1], adminToken: token[1] })
+      }
+    }
+    child.stdout?.on("data", check)
+    void exited.then((code) => {
+      clearTimeout(timer)
+      reject(new Error(`The process exited with ${code} before it started:\n${output}`))
+    })
+  })
+  return {
+    ...started,
+    output: () => output,
+    stop: async () => {
+      child.kill("SIGTERM")
+      const code = await exited
+      rmSync(dataHome, { recursive: true, force: true })
+      return code
+    },
+  }
+}
