@@ -286,8 +286,19 @@ export const makeDatabaseBackend = Effect.gen(function* () {
             ...(receipt.personId === undefined ? {} : { personId: receipt.personId }),
           })
           .pipe(
+            // Receipts are stored without an actor; through the API the token's identity is recorded too.
+            Effect.tap((isNew) =>
+              isNew
+                ? auditLog.record({
+                    actor: actorOf(actor),
+                    action: "record",
+                    entity: "receipt",
+                    entityId: receipt.deliveryId,
+                    after: receipt,
+                  })
+                : Effect.void,
+            ),
             Effect.as(receipt),
-            Effect.tap(() => Effect.logDebug(`receipt by ${actorOf(actor)}`)),
           ),
       receipts: ({ deliveryId, updateId, cursor, limit }) =>
         (deliveryId !== undefined

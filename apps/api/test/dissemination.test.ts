@@ -1,4 +1,4 @@
-import { Outbox } from "@spridning/db"
+import { AuditLog, Outbox } from "@spridning/db"
 import { expect, it } from "vitest"
 import { describeApi } from "./support.js"
 
@@ -94,6 +94,13 @@ describeApi("dissemination", (api) => {
     expect(funnel.body).toMatchObject({ total: { read: 1, acted: 1 } })
     const receipts = await api().call("reader", "GET", `/v1/receipts?deliveryId=${delivery.id}`)
     expect((receipts.body as { items: unknown[] }).items).toHaveLength(2)
+    const audit = await api().run(
+      AuditLog.use((log) => log.list({ entity: "receipt", entityId: delivery.id })),
+    )
+    expect(audit.map((entry) => entry.actor)).toEqual([
+      expect.stringMatching(/^token:/),
+      expect.stringMatching(/^token:/),
+    ])
   })
 
   it("answers 404 for a receipt on a delivery that does not exist", async () => {

@@ -26,8 +26,9 @@ const keyPattern = /^[\x21-\x7e]{1,255}$/
  */
 export const idempotency = (store: IdempotencyStore) =>
   createMiddleware<ApiEnv>(async (c, next) => {
+    if (c.req.method !== "POST") return next()
     const key = c.req.header("idempotency-key")
-    if (c.req.method !== "POST" || key === undefined) return next()
+    if (key === undefined) return next()
     if (!keyPattern.test(key)) {
       throw new ProblemError(400, "Idempotency-Key must be 1–255 visible ASCII characters.", [
         { in: "header", path: "idempotency-key", message: "must be 1–255 visible ASCII characters" },
