@@ -53,9 +53,19 @@ const mailTo = (email: string, updateId = "notes-1") =>
 const pathOf = (url: string) => new URL(url).pathname
 
 describe("receipt links", () => {
-  it("records that the reader acted, without login, and thanks them in Swedish", async () => {
+  it("only asks on GET, so a mail filter that opens every link records nothing", async () => {
     const acted = /Vi har agerat: (\S+)/.exec(mailTo("anna@skane.example").text)![1]!
     const response = await app.request(pathOf(acted))
+    expect(response.status).toBe(200)
+    const page = await response.text()
+    expect(page).toContain("Vill du meddela nätverket att ni har agerat på det?")
+    expect(page).toContain(`<form method="post" action="${pathOf(acted)}">`)
+    expect(await harness.run(Receipts.use((r) => r.forDeliveries([annaDelivery])))).toEqual([])
+  })
+
+  it("records that the reader acted when they confirm, without login, and thanks them in Swedish", async () => {
+    const acted = /Vi har agerat: (\S+)/.exec(mailTo("anna@skane.example").text)![1]!
+    const response = await app.request(pathOf(acted), { method: "POST" })
     expect(response.status).toBe(200)
     expect(await response.text()).toContain("Vi har noterat att ni har agerat på det")
     const receipts = await harness.run(Receipts.use((r) => r.forDeliveries([annaDelivery])))
@@ -74,7 +84,7 @@ describe("receipt links", () => {
 
   it("says so when the mailing no longer exists", async () => {
     const gone = links.receiptUrl("00000000-0000-4000-8000-000000000000", "anna", "read", clock.now())
-    const response = await app.request(pathOf(gone))
+    const response = await app.request(pathOf(gone), { method: "POST" })
     expect(response.status).toBe(404)
     expect(await response.text()).toContain("Utskicket finns inte längre")
   })

@@ -212,8 +212,10 @@ describe.each(databases)("Spridning end to end on $name", ({ url }) => {
     const link = /https?:\/\/\S+\/email\/receipt\/\S+\/acted/.exec(mail.text)?.[0]
     expect(link, mail.text).toBeDefined()
     const path = new URL(link!).pathname
-    const receipt = await fetch(`${spridning.baseUrl}${path}`)
-    expect(receipt.status).toBe(200)
+    const asked = await fetch(`${spridning.baseUrl}${path}`)
+    expect(await asked.text()).toContain("Ja, bekräfta")
+    const confirmed = await fetch(`${spridning.baseUrl}${path}`, { method: "POST" })
+    expect(confirmed.status).toBe(200)
 
     const funnel = await until("both receipts in the funnel", async () => {
       const answer = await api(chairToken, "GET", `/v1/updates/${updateId}/funnel`)

@@ -80,7 +80,29 @@ export const emailRoutes = (deps: EmailRouteDeps) => {
   const replayGuard = makeReplayGuard()
   const app = new Hono()
 
-  app.get(`${receiptPath}/:token/:kind`, async (c) => {
+  // A GET only asks. Hospital mail filters open every link in a mail to scan it; recording on
+  // GET would mark every delivery "Omsatt i handling" and make the reach funnel a lie.
+  app.get(`${receiptPath}/:token/:kind`, (c) => {
+    const link = deps.links.verify(c.req.param("token"), now())
+    if (link instanceof InvalidLink) {
+      return c.html(linkProblemPage(link.problem), link.problem === "expired" ? 410 : 400)
+    }
+    const kind = c.req.param("kind")
+    if (link.purpose !== "receipt" || !(kind === "read" || kind === "passedOn" || kind === "acted")) {
+      return c.html(linkProblemPage("malformed"), 400)
+    }
+    const words = receiptWords[kind]
+    return c.html(
+      page(
+        "Bekräfta",
+        html`<p>Vill du meddela nätverket ${words.sv}?</p>
+          <form method="post" action="${c.req.path}"><button type="submit">Ja, bekräfta</button></form>`,
+        html`Do you want to tell the network ${words.en}? Use the button above.`,
+      ),
+    )
+  })
+
+  app.post(`${receiptPath}/:token/:kind`, async (c) => {
     const link = deps.links.verify(c.req.param("token"), now())
     if (link instanceof InvalidLink) {
       return c.html(linkProblemPage(link.problem), link.problem === "expired" ? 410 : 400)
