@@ -18,8 +18,8 @@ import { fork } from "node:child_process"
 import { fileURLToPath } from "node:url"
 import type { DisseminationPlan, Network, PlannedDelivery } from "@spridning/core"
 import { layerPglite, layerPostgres, layerRepositories, Organisation, Outbox, Updates } from "@spridning/db"
+import { freshPostgresDatabase } from "@spridning/db/testing"
 import { Effect, Layer, ManagedRuntime, Redacted } from "effect"
-import postgres from "postgres"
 import { makeEmailWorker } from "../src/delivery/email-worker.js"
 import { makeLinkSigner } from "../src/links/signed-links.js"
 import { MailSender } from "../src/sending/mail-sender.js"
@@ -29,21 +29,6 @@ const count = Number(process.env.BENCH_DELIVERIES ?? 100_000)
 const deadlineMillis = 150_000
 // PGlite has one connection in this process: a second loop only competes for it.
 const workers = Number(process.env.BENCH_WORKERS ?? (process.env.DATABASE_URL ? 2 : 1))
-
-const freshDatabase = async (serverUrl: string) => {
-  const name = `spridning_email_bench_${process.pid}_${Date.now()}`
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} })
-  await admin.unsafe(`create database ${name}`)
-  const url = new URL(serverUrl)
-  url.pathname = `/${name}`
-  return {
-    url: url.toString(),
-    drop: async () => {
-      await admin.unsafe(`drop database if exists ${name} with (force)`)
-      await admin.end()
-    },
-  }
-}
 
 const network = {
   healthcareRegions: [{ id: "sodra", name: "Södra" }],
@@ -100,7 +85,7 @@ const main = async () => {
   const started = Date.now()
   const sendGrid = await startSendGridProcess()
   const serverUrl = process.env.DATABASE_URL
-  const database = serverUrl === undefined ? undefined : await freshDatabase(serverUrl)
+  const database = serverUrl === undefined ? undefined : await freshPostgresDatabase(serverUrl)
   const runtime = ManagedRuntime.make(
     layerRepositories.pipe(
       Layer.provideMerge(database === undefined ? layerPglite() : layerPostgres(database.url, { max: 4 })),

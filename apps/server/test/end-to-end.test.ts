@@ -1,5 +1,6 @@
 import { indexNetwork } from "@spridning/core"
 import { demoNetwork } from "@spridning/core/demo"
+import { freshPostgresDatabase } from "@spridning/db/testing"
 import { mailCadence } from "@spridning/email"
 import { type LocalSendGrid, startLocalSendGrid } from "@spridning/email/testing"
 import {
@@ -9,7 +10,6 @@ import {
   signedRequest,
   startSlackFake,
 } from "@spridning/slack/testing"
-import postgres from "postgres"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { type ComposedProcess, startComposedProcess } from "./composed-process.js"
 
@@ -51,20 +51,7 @@ const databases: ReadonlyArray<{
     : [
         {
           name: "PostgreSQL",
-          url: async () => {
-            const admin = postgres(process.env.DATABASE_URL as string, { max: 1, onnotice: () => undefined })
-            const name = `spridning_e2e_${process.pid}_${Date.now()}`
-            await admin.unsafe(`create database ${name}`)
-            const url = new URL(process.env.DATABASE_URL as string)
-            url.pathname = `/${name}`
-            return {
-              url: url.toString(),
-              drop: async () => {
-                await admin.unsafe(`drop database if exists ${name} with (force)`)
-                await admin.end()
-              },
-            }
-          },
+          url: () => freshPostgresDatabase(process.env.DATABASE_URL as string, "spridning_e2e"),
         },
       ]),
 ]

@@ -1,33 +1,17 @@
 import type { Network } from "@spridning/core"
 import { type Effect, Layer, ManagedRuntime } from "effect"
-import postgres from "postgres"
 import { afterAll, beforeAll, describe } from "vitest"
 import { type Database, layerPglite, layerPostgres } from "../src/database/database.js"
 import { layerRepositories, type Repositories } from "../src/layers.js"
+import { freshPostgresDatabase } from "../src/testing/index.js"
+
+export { freshPostgresDatabase }
 
 export interface TestDatabase {
   readonly name: "PGlite" | "PostgreSQL"
   /** Runs an effect against this suite's database. */
   readonly run: <A, E>(effect: Effect.Effect<A, E, Repositories | Database>) => Promise<A>
   readonly url: string | undefined
-}
-
-/** A database of its own on the PostgreSQL server, dropped afterwards, so runs never share rows. */
-export const freshPostgresDatabase = async (
-  serverUrl: string,
-): Promise<{ readonly url: string; readonly drop: () => Promise<void> }> => {
-  const name = `spridning_db_test_${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} })
-  await admin.unsafe(`create database ${name}`)
-  const url = new URL(serverUrl)
-  url.pathname = `/${name}`
-  return {
-    url: url.toString(),
-    drop: async () => {
-      await admin.unsafe(`drop database if exists ${name} with (force)`)
-      await admin.end()
-    },
-  }
 }
 
 /**

@@ -8,8 +8,8 @@ import {
   type Repositories,
   Updates,
 } from "@spridning/db"
+import { freshPostgresDatabase } from "@spridning/db/testing"
 import { Effect, Layer, ManagedRuntime, Redacted } from "effect"
-import postgres from "postgres"
 import { type EmailWorkerOptions, makeEmailWorker } from "../../src/delivery/email-worker.js"
 import { MailSender } from "../../src/sending/mail-sender.js"
 import { makeSendGridSender } from "../../src/sending/sendgrid-sender.js"
@@ -58,22 +58,6 @@ const makeWorker = (
     ),
   )
 
-/** A database of its own on the PostgreSQL server, dropped when the harness closes. */
-const freshPostgres = async (serverUrl: string) => {
-  const name = `spridning_email_test_${process.pid}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} })
-  await admin.unsafe(`create database ${name}`)
-  const url = new URL(serverUrl)
-  url.pathname = `/${name}`
-  return {
-    url: url.toString(),
-    drop: async () => {
-      await admin.unsafe(`drop database if exists ${name} with (force)`)
-      await admin.end()
-    },
-  }
-}
-
 /**
  * The network imported into a fresh database, and a local SendGrid. The database is
  * PostgreSQL when DATABASE_URL is set (real concurrency: SKIP LOCKED, two live workers), else
@@ -82,7 +66,10 @@ const freshPostgres = async (serverUrl: string) => {
 export const startHarness = async (network: Network = smallNetwork): Promise<Harness> => {
   const sendGrid = await startLocalSendGrid()
   const serverUrl = process.env.DATABASE_URL
-  const database = serverUrl === undefined || serverUrl === "" ? undefined : await freshPostgres(serverUrl)
+  const database =
+    serverUrl === undefined || serverUrl === ""
+      ? undefined
+      : await freshPostgresDatabase(serverUrl, "spridning_email_test")
   const runtime = ManagedRuntime.make(
     layerRepositories.pipe(
       Layer.provideMerge(database === undefined ? layerPglite() : layerPostgres(database.url, { max: 4 })),
