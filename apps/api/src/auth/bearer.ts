@@ -2,6 +2,7 @@ import { createHash } from "node:crypto"
 import { createMiddleware } from "hono/factory"
 import type { ApiEnv } from "../http/env.js"
 import { ProblemError } from "../http/problem.js"
+import { requestHeader } from "../http/request-header.js"
 import type { Caller } from "./caller.js"
 
 /** Looks a presented secret up among the stored (hashed) tokens; `undefined` when unknown or revoked. */
@@ -39,7 +40,7 @@ export class VerifiedTokens {
 
 export const bearerAuth = (tokens: VerifiedTokens) =>
   createMiddleware<ApiEnv>(async (c, next) => {
-    const header = c.req.header("authorization")
+    const header = requestHeader(c, "authorization")
     if (header === undefined) {
       throw new ProblemError(401, "Send a token as `Authorization: Bearer <token>`.", undefined, challenge)
     }

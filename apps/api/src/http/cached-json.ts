@@ -2,6 +2,7 @@ import { createHash } from "node:crypto"
 import { promisify } from "node:util"
 import { gzip } from "node:zlib"
 import type { Context } from "hono"
+import { requestHeader } from "./request-header.js"
 
 const gzipAsync = promisify(gzip)
 const encoder = new TextEncoder()
@@ -32,8 +33,11 @@ const worthCompressing = 1024
 /** Answers `cached`: 304 when the client has it, gzipped when the client accepts gzip. */
 export const answerCachedJson = async (c: Context, cached: CachedJson): Promise<Response> => {
   const headers = { "content-type": "application/json", etag: cached.etag, vary: "accept-encoding" }
-  if (c.req.header("if-none-match") === cached.etag) return c.body(null, 304, headers)
-  if (cached.bytes.byteLength >= worthCompressing && /\bgzip\b/.test(c.req.header("accept-encoding") ?? "")) {
+  if (requestHeader(c, "if-none-match") === cached.etag) return c.body(null, 304, headers)
+  if (
+    cached.bytes.byteLength >= worthCompressing &&
+    /\bgzip\b/.test(requestHeader(c, "accept-encoding") ?? "")
+  ) {
     return c.body(await cached.gzipped(), 200, { ...headers, "content-encoding": "gzip" })
   }
   return c.body(cached.bytes, 200, headers)
