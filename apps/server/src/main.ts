@@ -10,6 +10,14 @@ ensureLinkSecret(process.env)
 
 try {
   const running = await startServer()
+  // Before anything is printed: whoever reads the output may stop us at once.
+  let signals = 0
+  const shutdown = () => {
+    if (++signals > 1) process.exit(1)
+    void running.stop().then(() => process.exit(0))
+  }
+  process.on("SIGTERM", shutdown)
+  process.on("SIGINT", shutdown)
   const { config, port } = running
   const base = `http://localhost:${port}`
   const say = (line: string) => process.stdout.write(`${line}\n`)
@@ -35,13 +43,6 @@ try {
     say(`Admin token: ${running.adminToken}`)
   }
   say("")
-  let signals = 0
-  const shutdown = () => {
-    if (++signals > 1) process.exit(1)
-    void running.stop().then(() => process.exit(0))
-  }
-  process.on("SIGTERM", shutdown)
-  process.on("SIGINT", shutdown)
 } catch (error) {
   const log = makeLog(process.env.NODE_ENV === "production" ? "json" : "pretty")
   log("error", "Spridning could not start", error instanceof Error ? error.message : error)

@@ -19,7 +19,7 @@ import {
 import { Effect, Layer, ManagedRuntime, Option, Redacted } from "effect"
 import { Hono } from "hono"
 import { configProblems, type ServerConfig, serverConfig } from "./config.js"
-import { firstStart } from "./first-start.js"
+import { firstAdminToken, seedDemoIfEmpty } from "./first-start.js"
 import { type Log, makeLog, requestLogging } from "./logging.js"
 import { startPollLoop } from "./poll-loop.js"
 import { checkReadiness } from "./readiness.js"
@@ -37,6 +37,17 @@ const listen = (app: Hono, port: number): Promise<{ server: ServerType; port: nu
     const server = serve({ fetch: app.fetch, port }, (info) => resolve({ server, port: info.port }))
     server.once("error", reject)
   })
+
+/** SendGrid shows its verification key as base64 DER (SPKI); say so when it is not one. */
+const webhookKeyFrom = (key: string) => {
+  try {
+    return createPublicKey({ key: Buffer.from(key, "base64"), format: "der", type: "spki" })
+  } catch {
+    throw new Error(
+      "SENDGRID_WEBHOOK_PUBLIC_KEY is not a public key: paste the verification key SendGrid shows for the Signed Event Webhook (base64)",
+    )
+  }
+}
 
 /**
  * The main job in one process: the API, SendGrid's webhook and the mail links, the Slack
@@ -68,8 +79,9 @@ type Runtime = ManagedRuntime.ManagedRuntime<
 
 const start = async (config: ServerConfig, runtime: Runtime, log: Log): Promise<RunningServer> => {
   const seedDemo = Option.getOrElse(config.seedDemo, () => !config.usesPostgres)
-  const { seeded, adminToken } = await runtime.runPromise(firstStart({ seedDemo }))
-  if (seeded) log("info", "Loaded the demo network into the empty database")
+  if (seedDemo && (await runtime.runPromise(seedDemoIfEmpty))) {
+    log("info", "Loaded the demo network into the empty database")
+  }
 
   const links = makeLinkSigner(config.email.linkSecret, config.email.publicUrl)
   const organizer = { name: config.email.from.name, email: config.email.from.email }
@@ -87,25 +99,31 @@ const start = async (config: ServerConfig, runtime: Runtime, log: Log): Promise<
       links,
       ...Option.match(config.email.webhookPublicKey, {
         onNone: () => ({}),
-        onSome: (key) => ({
-          webhookKey: createPublicKey({ key: Buffer.from(key, "base64"), format: "der", type: "spki" }),
-        }),
+        onSome: (key) => ({ webhookKey: webhookKeyFrom(key) }),
       }),
     }),
   )
 
+  if (Option.isSome(config.slack) && Option.isNone(config.slack.value.appToken)) {
+    app.route("/", slackRoutes({ ...slackSettings(config.slack.value), runtime, log }))
+  }
+  app.route("/", await runtime.runPromise(makeApiFromDatabase()))
+
+  const { server, port } = await listen(app, config.port)
+  const adminToken = await runtime.runPromise(firstAdminToken)
+
+  // Work starts only once the port is ours, so a failed start leaves nothing running.
   const stoppers: Array<() => Promise<void>> = []
   if (Option.isSome(config.slack)) {
     const settings = slackSettings(config.slack.value)
-    const common = { ...settings, runtime, log }
     if (Option.isSome(config.slack.value.appToken)) {
       const socket = startSocketMode({
-        ...common,
+        ...settings,
+        runtime,
+        log,
         appToken: Redacted.value(config.slack.value.appToken.value),
       })
       stoppers.push(socket.stop)
-    } else {
-      app.route("/", slackRoutes(common))
     }
     if (config.workers) {
       const worker = startSlackDeliveryWorker(runtime, {
@@ -117,8 +135,6 @@ const start = async (config: ServerConfig, runtime: Runtime, log: Log): Promise<
       stoppers.push(worker.stop)
     }
   }
-  app.route("/", await runtime.runPromise(makeApiFromDatabase()))
-
   if (config.workers) {
     const emailWorker = await runtime.runPromise(
       makeEmailWorker({ workerId: `email-${randomUUID()}`, links, organizer }),
@@ -131,12 +147,14 @@ const start = async (config: ServerConfig, runtime: Runtime, log: Log): Promise<
     )
   }
 
-  const { server, port } = await listen(app, config.port)
   let stopping: Promise<void> | undefined
   const stop = () => {
     stopping ??= (async () => {
       log("info", "Stopping: no new work; finishing what is in hand")
-      await new Promise<void>((resolve) => server.close(() => resolve()))
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+      // Idle keep-alive connections would hold close() open until they time out.
+      if ("closeIdleConnections" in server) server.closeIdleConnections()
+      await closed
       await Promise.all(stoppers.map((stopOne) => stopOne()))
       await runtime.dispose()
       log("info", "Stopped")

@@ -5,7 +5,8 @@ import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 
 const serverDir = fileURLToPath(new URL("..", import.meta.url))
-const tsx = join(serverDir, "node_modules", ".bin", "tsx")
+/** The production entry, built by the package's test script before the tests run. */
+const main = join(serverDir, "dist", "main.js")
 
 export interface ComposedProcess {
   readonly baseUrl: string
@@ -14,13 +15,8 @@ export interface ComposedProcess {
   readonly stop: () => Promise<number | null>
 }
 
-/**
- * Starts the real composed process (`src/main.ts`) as a child process with `env`, and waits
- * until it prints where it listens and its first admin token.
- */
-export const startComposedProcess = async (env: Record<string, string>): Promise<ComposedProcess> => {
-  const dataHome = mkdtempSync(join(tmpdir(), "spridning-e2e-"))
-  const child: ChildProcess = spawn(tsx, ["src/main.ts"], {
+const spawnMain = (env: Record<string, string>, dataHome: string): ChildProcess =>
+  spawn(process.execPath, [main], {
     cwd: serverDir,
     env: {
       PATH: process.env.PATH ?? "",
@@ -33,6 +29,33 @@ export const startComposedProcess = async (env: Record<string, string>): Promise
     },
     stdio: ["ignore", "pipe", "pipe"],
   })
+
+/** Runs the composed process until it exits by itself (a start that must fail). */
+export const runUntilExit = (
+  env: Record<string, string>,
+  dataHome: string,
+): Promise<{ readonly code: number | null; readonly output: string }> =>
+  new Promise((resolve) => {
+    const child = spawnMain(env, dataHome)
+    let output = ""
+    child.stdout?.on("data", (chunk: Buffer) => {
+      output += chunk.toString("utf8")
+    })
+    child.stderr?.on("data", (chunk: Buffer) => {
+      output += chunk.toString("utf8")
+    })
+    child.once("exit", (code) => resolve({ code, output }))
+  })
+
+/**
+ * Starts the real composed process (`dist/main.js`) as a child process with `env`, and waits
+ * until it prints where it listens and its first admin token.
+ */
+export const startComposedProcess = async (
+  env: Record<string, string>,
+  dataHome = mkdtempSync(join(tmpdir(), "spridning-e2e-")),
+): Promise<ComposedProcess> => {
+  const child = spawnMain(env, dataHome)
   let output = ""
   child.stdout?.on("data", (chunk: Buffer) => {
     output += chunk.toString("utf8")
