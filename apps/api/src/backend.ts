@@ -91,7 +91,7 @@ export interface ApiBackend {
       personId: PersonId,
       preferences: Preferences,
     ) => Effect.Effect<void, WriteError>
-    /** Stores the network that core's `mergeThemeGroups` produced. */
+    /** Merges `from` into `into` as core's `mergeThemeGroups` decides, all or nothing. */
     readonly mergeThemeGroups: (
       actor: Caller,
       from: ThemeGroupId,

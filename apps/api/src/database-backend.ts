@@ -1,6 +1,5 @@
 import {
   type DeliveryId,
-  mergeThemeGroups,
   NetworkStore,
   NotFound,
   type PersonId,
@@ -192,36 +191,8 @@ export const makeDatabaseBackend = Effect.gen(function* () {
         organisation.people
           .update(personId, (person) => ({ ...person, preferences }), actorOf(actor))
           .pipe(Effect.asVoid),
-      mergeThemeGroups: (actor, from, into) =>
-        Effect.gen(function* () {
-          const before = yield* networkStore.load
-          const merged = yield* mergeThemeGroups(before, from, into)
-          const who = actorOf(actor)
-          // Core decided what moves; storage is brought to the merged network record by record.
-          const after = merged.network
-          const rolesAfter = new Map(after.roles.map((r) => [r.id, r]))
-          for (const role of before.roles) {
-            const next = rolesAfter.get(role.id)
-            if (next === undefined) yield* organisation.roles.remove(role.id, who)
-            else if (JSON.stringify(next) !== JSON.stringify(role))
-              yield* organisation.roles.update(role.id, () => next, who)
-          }
-          const followKey = (f: { personId: string; themeGroupId: string }) =>
-            `${f.personId}\u0000${f.themeGroupId}`
-          const followsAfter = new Map(after.follows.map((f) => [followKey(f), f]))
-          const followsBefore = new Set(before.follows.map(followKey))
-          for (const follow of after.follows) {
-            if (!followsBefore.has(followKey(follow))) yield* organisation.follows.follow(follow, who)
-          }
-          for (const follow of before.follows) {
-            if (!followsAfter.has(followKey(follow))) {
-              yield* organisation.follows.unfollow(follow.personId, follow.themeGroupId, who)
-            }
-          }
-          const group = after.themeGroups.find((g) => g.id === from)
-          if (group !== undefined) yield* organisation.themeGroups.update(from, () => group, who)
-          return merged.moved
-        }),
+      // One transaction: a merge half-written would lose members or followers.
+      mergeThemeGroups: (actor, from, into) => organisation.mergeThemeGroups(from, into, actorOf(actor)),
     },
     tokens: {
       verify: (secret) =>

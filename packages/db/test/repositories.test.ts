@@ -4,6 +4,7 @@ import {
   NetworkStore,
   type PersonId,
   type RegionId,
+  type ThemeGroupId,
   type UpdateId,
 } from "@spridning/core"
 import { Effect } from "effect"
@@ -622,3 +623,100 @@ describeEachDatabase(
   },
   { postgresOnly: true },
 )
+
+/** smallNetwork with Alkohol still active: Anna in it, Bo and Cia following it. */
+const beforeMerge = (prefix: string): Network => {
+  const network = smallNetwork(prefix)
+  const alkohol = `${prefix}-alkohol`
+  return {
+    ...network,
+    themeGroups: network.themeGroups.map((group) =>
+      group.id === alkohol
+        ? {
+            id: group.id,
+            name: group.name,
+            topic: group.topic,
+            status: "active",
+            wantedFunctions: ["strategist"],
+          }
+        : group,
+    ),
+    roles: [
+      ...network.roles,
+      {
+        id: `${prefix}-r-alk`,
+        personId: `${prefix}-anna`,
+        role: "participant",
+        regionId: `${prefix}-skane`,
+        themeGroupId: alkohol,
+      },
+      {
+        id: `${prefix}-r-alk2`,
+        personId: `${prefix}-bo`,
+        role: "contactPerson",
+        regionId: `${prefix}-halland`,
+        themeGroupId: alkohol,
+      },
+    ] as Network["roles"],
+    follows: [
+      ...network.follows,
+      { personId: `${prefix}-cia`, themeGroupId: alkohol, frequency: "immediate" },
+      { personId: `${prefix}-bo`, themeGroupId: alkohol, frequency: "daily" },
+    ] as Network["follows"],
+  }
+}
+
+describeEachDatabase("merging theme groups", (database) => {
+  it("moves members and followers into the surviving group in one transaction, and records it", async () => {
+    const prefix = "merge"
+    const from = `${prefix}-alkohol` as ThemeGroupId
+    const into = `${prefix}-tobak` as ThemeGroupId
+    await database.run(Effect.flatMap(Organisation, (org) => org.importNetwork(beforeMerge(prefix), "test")))
+    const moved = await database.run(
+      Effect.flatMap(Organisation, (org) => org.mergeThemeGroups(from, into, "admin")),
+    )
+    // Anna's Alkohol seat duplicates her Tobak seat; Bo's contact role moves; both follows move.
+    expect(moved).toEqual({ roles: 1, follows: 1 })
+    const network = await database.run(NetworkStore.use((store) => store.load))
+    expect(network.themeGroups.find((g) => g.id === from)).toMatchObject({
+      status: "merged",
+      mergedInto: into,
+    })
+    expect(network.themeGroups.find((g) => g.id === into)?.wantedFunctions).toEqual([
+      "clinician",
+      "strategist",
+    ])
+    expect(network.roles.filter((r) => r.themeGroupId === from)).toEqual([])
+    expect(
+      network.roles
+        .filter((r) => r.themeGroupId === into)
+        .map((r) => `${r.personId}:${r.role}`)
+        .sort(),
+    ).toEqual([`${prefix}-anna:participant`, `${prefix}-bo:contactPerson`])
+    expect(
+      network.follows
+        .filter((f) => f.themeGroupId === into)
+        .map((f) => `${f.personId}:${f.frequency}`)
+        .sort(),
+    ).toEqual([`${prefix}-bo:daily`, `${prefix}-cia:immediate`])
+    const audit = await database.run(
+      AuditLog.use((log) => log.list({ entity: "themeGroup", entityId: from })),
+    )
+    expect(audit.map((record) => record.action)).toContain("merge")
+  })
+
+  it("changes nothing when core rejects the merge", async () => {
+    const prefix = "merge-no"
+    await database.run(Effect.flatMap(Organisation, (org) => org.importNetwork(beforeMerge(prefix), "test")))
+    const before = await database.run(NetworkStore.use((store) => store.load))
+    const error = await database.run(
+      Effect.flip(
+        Effect.flatMap(Organisation, (org) =>
+          org.mergeThemeGroups(`${prefix}-tobak` as never, `${prefix}-tobak` as never, "admin"),
+        ),
+      ),
+    )
+    expect(error).toMatchObject({ _tag: "MergeRejected", reason: "sameGroup" })
+    expect(await database.run(NetworkStore.use((store) => store.load))).toEqual(before)
+  })
+})

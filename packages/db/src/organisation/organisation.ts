@@ -15,10 +15,12 @@ import type {
   Sector,
   StoreError,
   ThemeGroup,
+  ThemeGroupId,
 } from "@spridning/core"
+import { MergeRejected, mergeThemeGroups, NotFound } from "@spridning/core"
 import { and, asc, eq, gt, ilike, inArray, isNull, or, type SQL } from "drizzle-orm"
 import type { PgColumn } from "drizzle-orm/pg-core"
-import { Context, Effect, Layer } from "effect"
+import { Cause, Context, Effect, Exit, Layer } from "effect"
 import { writeAudit } from "../audit/audit-log.js"
 import { Database, type Db } from "../database/database.js"
 import { type ConstraintError, mapConstraintErrors } from "../database/errors.js"
@@ -46,6 +48,8 @@ import {
   makeEntityStore,
   type Page,
 } from "./entity-store.js"
+import { storeThemeGroupMerge } from "./merge.js"
+import { loadNetwork } from "./network-store.js"
 import {
   followFromRow,
   healthcareRegionFromRow,
@@ -509,6 +513,18 @@ export class Organisation extends Context.Service<
     ) => Effect.Effect<ImportSummary, StoreError | ConstraintError>
     /** True when no region is stored yet. */
     readonly isEmpty: Effect.Effect<boolean, StoreError>
+    /**
+     * "slå ihop till en om levnadsvanor": merges theme group `from` into `into` as core's
+     * `mergeThemeGroups` decides, on the network as it stands inside one transaction.
+     */
+    readonly mergeThemeGroups: (
+      from: ThemeGroupId,
+      into: ThemeGroupId,
+      actor: string,
+    ) => Effect.Effect<
+      { readonly roles: number; readonly follows: number },
+      StoreError | ConstraintError | NotFound | MergeRejected
+    >
   }
 >()("spridning/db/Organisation") {}
 
@@ -644,6 +660,26 @@ export const layerOrganisation: Layer.Layer<Organisation, never, Database> = Lay
             return summary
           })
           .pipe(mapConstraintErrors("network")),
+      mergeThemeGroups: (from, into, actor) =>
+        database
+          .transaction("merge theme groups", async (tx) => {
+            const before = await loadNetwork(tx)
+            const decided = Effect.runSyncExit(mergeThemeGroups(before, from, into))
+            if (Exit.isFailure(decided)) return { rejected: Cause.squash(decided.cause) }
+            const { network: after, moved } = decided.value
+            await storeThemeGroupMerge(tx, before, after, from, into, moved, actor)
+            return { moved }
+          })
+          .pipe(
+            mapConstraintErrors("themeGroup"),
+            Effect.flatMap((outcome) =>
+              "moved" in outcome
+                ? Effect.succeed(outcome.moved)
+                : outcome.rejected instanceof NotFound || outcome.rejected instanceof MergeRejected
+                  ? Effect.fail(outcome.rejected)
+                  : Effect.die(outcome.rejected),
+            ),
+          ),
       isEmpty: database.run("check for regions", async (db) => {
         const rows = await db.select({ id: regions.id }).from(regions).limit(1)
         return rows.length === 0
