@@ -8,9 +8,9 @@ import {
   Organisation,
   type Repositories,
 } from "@spridning/db"
+import { freshPostgresDatabase } from "@spridning/db/testing"
 import { type Effect, Layer, ManagedRuntime } from "effect"
 import type { Hono } from "hono"
-import postgres from "postgres"
 import { afterAll, beforeAll, describe } from "vitest"
 import type { ApiOptions } from "../src/app.js"
 import { makeApiFromDatabase } from "../src/index.js"
@@ -34,22 +34,6 @@ export interface TestApi {
   ) => Promise<{ status: number; body: unknown; headers: Headers; text: string }>
 }
 
-/** A database of its own on the PostgreSQL server, dropped afterwards, so runs never share rows. */
-const freshPostgresDatabase = async (serverUrl: string) => {
-  const name = `spridning_api_test_${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} })
-  await admin.unsafe(`create database ${name}`)
-  const url = new URL(serverUrl)
-  url.pathname = `/${name}`
-  return {
-    url: url.toString(),
-    drop: async () => {
-      await admin.unsafe(`drop database if exists ${name} with (force)`)
-      await admin.end()
-    },
-  }
-}
-
 /**
  * Runs `suite` against the API over the real db layer: PGlite always, PostgreSQL too when
  * DATABASE_URL is set, each on a fresh database seeded with the test network.
@@ -69,7 +53,7 @@ export const describeApi = (
       beforeAll(async () => {
         let database: Layer.Layer<Database, unknown>
         if (databaseName === "PostgreSQL" && serverUrl !== undefined) {
-          const fresh = await freshPostgresDatabase(serverUrl)
+          const fresh = await freshPostgresDatabase(serverUrl, "spridning_api_test")
           drop = fresh.drop
           database = layerPostgres(fresh.url)
         } else {
