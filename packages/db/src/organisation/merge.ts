@@ -40,15 +40,13 @@ export const storeThemeGroupMerge = async (
   await tx.delete(follows).where(inArray(follows.themeGroupId, [from, into]))
   const intoFollows = after.follows.filter((follow) => follow.themeGroupId === into)
   for (const rows of chunk(intoFollows)) {
-    await tx
-      .insert(follows)
-      .values(
-        rows.map((follow) => ({
-          personId: follow.personId,
-          themeGroupId: into,
-          frequency: follow.frequency,
-        })),
-      )
+    await tx.insert(follows).values(
+      rows.map((follow) => ({
+        personId: follow.personId,
+        themeGroupId: into,
+        frequency: follow.frequency,
+      })),
+    )
   }
 
   const peopleBefore = new Map(before.people.map((person) => [person.id, person]))
