@@ -66,6 +66,11 @@ describe("daily and weekly digests", () => {
       "held for the daily digest daily:2026-11-23",
       "held for the daily digest daily:2026-11-23",
     ])
+    // waiting for a digest is not a failure, and costs no attempt
+    expect(held.map((d) => [d.state, d.attempts])).toEqual([
+      ["pending", 0],
+      ["pending", 0],
+    ])
 
     harness.sendGrid.reset()
     clock.set("2026-11-24T00:00:01Z")

@@ -486,9 +486,9 @@ export const makeEmailWorker = Effect.fn("email.makeEmailWorker")(function* (opt
       if (cadence !== "immediate") {
         const period = periodContaining(cadence, update.publishedAt ?? delivery.createdAt)
         if (now.getTime() < period.end.getTime()) {
-          yield* outbox.markFailed(options.workerId, delivery.id, {
-            error: heldNote(cadence, period.key),
-            retryAt: period.end,
+          yield* outbox.defer(options.workerId, delivery.id, {
+            note: heldNote(cadence, period.key),
+            until: period.end,
           })
           report = { ...report, held: report.held + 1 }
           continue
@@ -533,9 +533,9 @@ export const makeEmailWorker = Effect.fn("email.makeEmailWorker")(function* (opt
         continue
       }
       for (const { delivery } of digest.items) {
-        yield* outbox.markFailed(options.workerId, delivery.id, {
-          error: heldNote(digest.cadence, periodKey),
-          retryAt: new Date(now.getTime() + leaseMillis + 1000),
+        yield* outbox.defer(options.workerId, delivery.id, {
+          note: heldNote(digest.cadence, periodKey),
+          until: new Date(now.getTime() + leaseMillis + 1000),
         })
       }
       report = { ...report, held: report.held + digest.items.length }

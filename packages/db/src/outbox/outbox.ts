@@ -74,6 +74,15 @@ export class Outbox extends Context.Service<
       id: string,
       failure: { readonly error: string; readonly retryAt: Date },
     ) => Effect.Effect<boolean, StoreError>
+    /**
+     * Not yet, and not a failure: a claimed delivery waits (pending) until `until`, e.g. for the
+     * reader's daily or weekly digest. The claim's attempt is given back.
+     */
+    readonly defer: (
+      workerId: string,
+      id: string,
+      wait: { readonly until: Date; readonly note: string },
+    ) => Effect.Effect<boolean, StoreError>
     /** Gave up: no more attempts. */
     readonly markDead: (workerId: string, id: string, error: string) => Effect.Effect<boolean, StoreError>
     /** Held back (e.g. the address bounced); never sent. */
@@ -207,6 +216,22 @@ export const layerOutbox: Layer.Layer<Outbox, never, Database> = Layer.effect(
               lastError: failure.error,
               nextAttemptAt: failure.retryAt,
               leaseUntil: null,
+            })
+            .where(heldBy(workerId, id))
+            .returning({ id: deliveries.id })
+          return rows.length > 0
+        }),
+      defer: (workerId, id, wait) =>
+        database.run("defer delivery", async (db) => {
+          const rows = await db
+            .update(deliveries)
+            .set({
+              state: "pending",
+              attempts: sql`greatest(${deliveries.attempts} - 1, 0)`,
+              lastError: wait.note,
+              nextAttemptAt: wait.until,
+              leaseUntil: null,
+              claimedBy: null,
             })
             .where(heldBy(workerId, id))
             .returning({ id: deliveries.id })
