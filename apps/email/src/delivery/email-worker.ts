@@ -11,7 +11,10 @@ import {
 } from "@spridning/core"
 import {
   DigestRuns,
+  defaultRetryPolicy,
   Outbox,
+  type RetryPolicy,
+  retryDelayMillis,
   type StoredDelivery,
   type StoredUpdate,
   Suppressions,
@@ -38,7 +41,6 @@ import {
   type UpdateForMail,
 } from "../templates/render.js"
 import { mailCadence } from "./cadence.js"
-import { defaultRetryPolicy, type RetryPolicy, retryDelayMillis } from "./retry-policy.js"
 
 export interface EmailWorkerOptions {
   /** Names this worker in the outbox; only it may mark what it claimed. */

@@ -1,6 +1,15 @@
 import type { WebClient } from "@slack/web-api"
 import { indexNetwork, type Network, NetworkStore, type Person } from "@spridning/core"
-import { AuditLog, Outbox, SlackLinks, type StoredDelivery, type StoredUpdate, Updates } from "@spridning/db"
+import {
+  AuditLog,
+  defaultRetryPolicy,
+  Outbox,
+  retryDelayMillis,
+  SlackLinks,
+  type StoredDelivery,
+  type StoredUpdate,
+  Updates,
+} from "@spridning/db"
 import { Effect } from "effect"
 import { type SlackCallFailed, slackCall } from "../slack-api/slack-call.js"
 import type { Log } from "../slack-app/deps.js"
@@ -33,15 +42,9 @@ export interface WorkerTick {
   readonly rateLimitedUntil?: Date
 }
 
-/**
- * The mail worker's policy: 30 s doubling per attempt, capped at 6 h, with "equal jitter"
- * (half fixed, half random) so a whole batch's retries spread out. `attempts` counts the
- * attempt that just failed.
- */
-export const defaultBackoffMillis = (attempts: number): number => {
-  const exponential = Math.min(6 * 60 * 60 * 1000, 30_000 * 2 ** Math.max(0, attempts - 1))
-  return Math.round(exponential / 2 + Math.random() * (exponential / 2))
-}
+/** The outbox's retry policy, shared with the mail worker. `attempts` counts the attempt that just failed. */
+export const defaultBackoffMillis = (attempts: number): number =>
+  retryDelayMillis(defaultRetryPolicy, attempts, Math.random)
 
 /**
  * Slack errors that are our configuration, not the recipient: a fixed token or a re-invited
@@ -76,7 +79,7 @@ export const makeSlackDeliveryWorker = (options: SlackDeliveryWorkerOptions) => 
   const workerId = options.workerId ?? `slack-${process.pid}-${Math.random().toString(36).slice(2, 8)}`
   const batchSize = options.batchSize ?? 20
   const leaseMillis = options.leaseMillis ?? 60_000
-  const maxAttempts = options.maxAttempts ?? 8
+  const maxAttempts = options.maxAttempts ?? defaultRetryPolicy.maxAttempts
   const backoff = options.backoffMillis ?? defaultBackoffMillis
   const announceWithin = options.announceWithinMillis ?? 2 * 24 * 60 * 60 * 1000
   const now = options.now ?? (() => new Date())

@@ -1,4 +1,7 @@
-/** When a failed send is tried again: exponential backoff with jitter, never sooner than SendGrid asked. */
+/**
+ * When a failed delivery is tried again, for every channel draining the outbox: exponential
+ * backoff with jitter, never sooner than the provider asked (SendGrid's or Slack's Retry-After).
+ */
 export interface RetryPolicy {
   readonly maxAttempts: number
   readonly baseDelayMillis: number
