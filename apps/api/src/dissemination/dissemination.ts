@@ -309,5 +309,5 @@ export const disseminationRouter = (context: RouteContext) => {
 
 const preview = (network: Network, audience: Audience) =>
   resolveAudience(network, audience).pipe(
-    Effect.map((resolved) => ({ ...resolved, passOnLine: passOnLine(network, audience) })),
+    Effect.map((resolved) => ({ ...resolved, passOnLine: passOnLine(network, resolved.contributions) })),
   )
