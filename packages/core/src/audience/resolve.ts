@@ -221,8 +221,8 @@ export const resolveRecipients = (
     let inRegion = 0
     for (const person of people) {
       let reasons: Recipient["reasons"]
-      matched.length = 0
       if (selective) {
+        matched.length = 0
         const found = reasonsFor(index, person, selectors, matched)
         if (!isNonEmpty(found)) continue
         reasons = found
@@ -237,6 +237,7 @@ export const resolveRecipients = (
       recipients.push({ personId: person.id, regionId: person.regionId, reasons })
       recipientPeople.push(person)
       inRegion++
+      if (!selective) continue
       // A selector counts a recipient once, however many of their roles it matched.
       for (let i = 0; i < matched.length; i++) {
         const n = matched[i] as number

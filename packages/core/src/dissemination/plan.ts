@@ -175,12 +175,16 @@ const planResult = (network: Network, update: Update): Result.Result<Disseminati
   }
   // A region is unreachable only when nobody in it receives the update: people reached by a
   // tag or a role carry it into their region even when no bridge could be found.
-  const receivingRegions = new Set<RegionId>()
-  for (const delivery of deliveries) receivingRegions.add(delivery.regionId)
+  let unreachableRegions = unreachable
+  if (unreachable.length > 0) {
+    const receivingRegions = new Set<RegionId>()
+    for (const delivery of deliveries) receivingRegions.add(delivery.regionId)
+    unreachableRegions = unreachable.filter((region) => !receivingRegions.has(region.regionId))
+  }
   return Result.succeed({
     updateId: update.id,
     deliveries,
-    unreachableRegions: unreachable.filter((region) => !receivingRegions.has(region.regionId)),
+    unreachableRegions,
     skipped,
     passOnLine: passOnLine(network, contributions),
   })
