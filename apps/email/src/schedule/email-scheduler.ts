@@ -2,6 +2,7 @@ import {
   catalogue,
   indexNetwork,
   type Language,
+  monthKey,
   type NetworkIndex,
   NetworkStore,
   type Person,
@@ -26,7 +27,6 @@ import {
   renderDigitalHourReminder,
   renderProposalReminder,
 } from "../templates/render.js"
-import { monthKey } from "./periods.js"
 
 export interface EmailSchedulerOptions {
   readonly links: LinkSigner
