@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 export * from "./audience/index.js"
+export * from "./briefing/index.js"
 export * from "./coverage/index.js"
 export * from "./delivery/index.js"
 export * from "./dissemination/index.js"
