@@ -84,6 +84,13 @@ export interface Catalogue {
     readonly noChannelConfigured: (channel: string) => string
     readonly rerouted: (from: string, to: string) => string
   }
+  /** Why a publication is refused; `yours` and `outside` are already joined lists of names. */
+  readonly publishRefused: {
+    readonly mayNotPublish: string
+    readonly notYourThemeGroup: (yours: string, group: string | undefined) => string
+    readonly audienceOutsideRegion: (yours: string, outside: string) => string
+    readonly audienceNamesNoRegion: (yours: string) => string
+  }
 }
 
 const joinWith =
@@ -222,6 +229,17 @@ const sv: Catalogue = {
     noChannelConfigured: (channel) => `${channel} är inte konfigurerat och ingen annan kanal är i gång.`,
     rerouted: (from, to) => `${from} är inte konfigurerat, så det skickas med ${to} i stället.`,
   },
+  publishRefused: {
+    mayNotPublish: "Du har ingen roll som får publicera.",
+    notYourThemeGroup: (yours, group) =>
+      group === undefined
+        ? `Som gruppredaktör publicerar du nyheter från ${yours}; välj gruppen.`
+        : `Som gruppredaktör publicerar du nyheter från ${yours}, inte från ${group}.`,
+    audienceOutsideRegion: (yours, outside) =>
+      `Som regionredaktör publicerar du bara till mottagare i ${yours}; mottagarna finns också i ${outside}.`,
+    audienceNamesNoRegion: (yours) =>
+      `Som regionredaktör publicerar du bara till mottagare i ${yours}; ange regionen som mottagare.`,
+  },
 }
 
 const en: Catalogue = {
@@ -358,6 +376,17 @@ const en: Catalogue = {
     updateGone: "The update no longer exists.",
     noChannelConfigured: (channel) => `${channel} is not configured and no other channel is running.`,
     rerouted: (from, to) => `${from} is not configured, so it goes by ${to} instead.`,
+  },
+  publishRefused: {
+    mayNotPublish: "You hold no role that may publish.",
+    notYourThemeGroup: (yours, group) =>
+      group === undefined
+        ? `As a group editor you publish the updates of ${yours}; choose the group.`
+        : `As a group editor you publish the updates of ${yours}, not of ${group}.`,
+    audienceOutsideRegion: (yours, outside) =>
+      `As a region editor you publish only to recipients in ${yours}; this audience also reaches ${outside}.`,
+    audienceNamesNoRegion: (yours) =>
+      `As a region editor you publish only to recipients in ${yours}; name the region in the audience.`,
   },
 }
 
