@@ -7,11 +7,13 @@ import {
   type NetworkIndex,
   NetworkStore,
   type Person,
+  type PersonId,
   type StoreError,
   type SuppressReason,
   settleFailure,
+  type ThemeGroupId,
 } from "@spridning/core"
-import { type OutboxDelivery, Outbox, type StoredUpdate, Suppressions, Updates } from "@spridning/db"
+import { Outbox, type OutboxDelivery, type StoredUpdate, Suppressions, Updates } from "@spridning/db"
 import { Clock, Context, Effect, Layer, Ref, Result, Schedule } from "effect"
 import {
   type ChannelSender,
@@ -214,7 +216,11 @@ export const makeDispatcher = Effect.gen(function* () {
       if (settlement._tag === "GiveUp") {
         if (sent) {
           yield* Effect.logWarning("provider refused a request").pipe(
-            Effect.annotateLogs({ status: failure.status ?? "none", count: deliveries.length, detail: failure.detail }),
+            Effect.annotateLogs({
+              status: failure.status ?? "none",
+              count: deliveries.length,
+              detail: failure.detail,
+            }),
           )
         }
         return { dead: yield* markDead(deliveries, settlement.reason) }
@@ -241,7 +247,10 @@ export const makeDispatcher = Effect.gen(function* () {
 
   const sendAll = (
     channel: Channel,
-    requests: ReadonlyArray<{ readonly request: SendRequest; readonly deliveries: ReadonlyArray<OutboxDelivery> }>,
+    requests: ReadonlyArray<{
+      readonly request: SendRequest
+      readonly deliveries: ReadonlyArray<OutboxDelivery>
+    }>,
   ) =>
     Effect.gen(function* () {
       const sender = senderOf.get(channel)
@@ -258,7 +267,10 @@ export const makeDispatcher = Effect.gen(function* () {
             const outcome = yield* Effect.result(sender.send(request))
             if (Result.isFailure(outcome)) {
               if (outcome.failure.kind !== "rejected") yield* Ref.set(stop, outcome.failure)
-              return add({ ...emptyReport, requests: 1 }, yield* settleBatch(deliveries, outcome.failure, true))
+              return add(
+                { ...emptyReport, requests: 1 },
+                yield* settleBatch(deliveries, outcome.failure, true),
+              )
             }
             const at = yield* now
             const sent = yield* outbox.markSent(settings.workerId, outcome.success.sent, at)
@@ -301,16 +313,18 @@ export const makeDispatcher = Effect.gen(function* () {
       const evidence =
         sender.findEvidence === undefined
           ? []
-          : yield* sender.findEvidence(withPerson).pipe(
-              Effect.catch((failure) =>
-                Effect.as(
-                  Effect.logWarning("could not look for evidence of uncertain deliveries").pipe(
-                    Effect.annotateLogs({ channel, count: withPerson.length, detail: failure.detail }),
+          : yield* sender
+              .findEvidence(withPerson)
+              .pipe(
+                Effect.catch((failure) =>
+                  Effect.as(
+                    Effect.logWarning("could not look for evidence of uncertain deliveries").pipe(
+                      Effect.annotateLogs({ channel, count: withPerson.length, detail: failure.detail }),
+                    ),
+                    undefined,
                   ),
-                  undefined,
                 ),
-              ),
-            )
+              )
       if (evidence === undefined) {
         // Without an answer we cannot know: they wait another window rather than go twice.
         const retryAt = new Date(started.getTime() + policy.uncertainResendAfterMillis)
@@ -324,7 +338,12 @@ export const makeDispatcher = Effect.gen(function* () {
       const settled = new Set(yield* outbox.settleSent(evidence, started))
       report = add(report, { settledByEvidence: settled.size })
       const resend = ofChannel.filter((delivery) => !settled.has(delivery.id))
-      report = add(report, { resent: yield* outbox.countResends(settings.workerId, resend.map((d) => d.id)) })
+      report = add(report, {
+        resent: yield* outbox.countResends(
+          settings.workerId,
+          resend.map((d) => d.id),
+        ),
+      })
       again.push(...resend)
     }
 
@@ -334,7 +353,12 @@ export const makeDispatcher = Effect.gen(function* () {
 
     const groups = new Map<
       string,
-      { channel: Channel; update: StoredUpdate; language: Person["preferences"]["language"]; recipients: Array<Recipient> }
+      {
+        channel: Channel
+        update: StoredUpdate
+        language: Person["preferences"]["language"]
+        recipients: Array<Recipient>
+      }
     >()
     const digests = new Map<
       string,
@@ -348,27 +372,45 @@ export const makeDispatcher = Effect.gen(function* () {
     >()
     const dead: Array<{ delivery: OutboxDelivery; reason: string }> = []
 
+    const others = yield* outbox.channelsOf(toDecide)
+    const channelsByPair = new Map<string, Array<{ id: string; channel: Channel }>>()
+    for (const other of others) {
+      const key = `${other.updateId}|${other.personId}`
+      const list = channelsByPair.get(key) ?? []
+      list.push({ id: other.id, channel: other.channel })
+      channelsByPair.set(key, list)
+    }
+
     for (const delivery of toDecide) {
       const update = updateById.get(delivery.updateId)
       const person = personOf(delivery)
-      const decision: DeliveryDecision = decideDelivery({
-        network,
-        delivery,
-        ...(update === undefined
-          ? {}
-          : {
+      const otherChannels = new Set(
+        (channelsByPair.get(`${delivery.updateId}|${delivery.personId}`) ?? [])
+          .filter((other) => other.id !== delivery.id)
+          .map((other) => other.channel),
+      )
+      // The publisher counts as the author only when it is a person of the network (not a token).
+      const author = update === undefined ? undefined : index.personById.get(update.createdBy as PersonId)?.id
+      const decision: DeliveryDecision =
+        update === undefined
+          ? { _tag: "GiveUp", reason: { _tag: "UpdateGone", updateId: delivery.updateId } }
+          : decideDelivery({
+              network,
+              delivery,
               update: {
                 id: delivery.updateId,
                 kind: update.kind,
-                ...(update.themeGroupId === undefined ? {} : { themeGroupId: update.themeGroupId }),
+                ...(update.themeGroupId === undefined
+                  ? {}
+                  : { themeGroupId: update.themeGroupId as ThemeGroupId }),
                 publishedAt: update.publishedAt ?? delivery.createdAt,
-                createdBy: update.createdBy,
+                ...(author === undefined ? {} : { createdBy: author }),
               },
-            }),
-        now: started,
-        configuredChannels: settings.configuredChannels,
-        suppressedAddress: person !== undefined && suppressedAddresses.has(person.email.toLowerCase()),
-      })
+              now: started,
+              configuredChannels: settings.configuredChannels,
+              otherChannels,
+              suppressedAddress: person !== undefined && suppressedAddresses.has(person.email.toLowerCase()),
+            })
       switch (decision._tag) {
         case "Send": {
           if (update === undefined || person === undefined) break
@@ -394,7 +436,10 @@ export const makeDispatcher = Effect.gen(function* () {
           break
         }
         case "Hold":
-          yield* outbox.hold(settings.workerId, delivery.id, { until: decision.until, periodKey: decision.periodKey })
+          yield* outbox.hold(settings.workerId, delivery.id, {
+            until: decision.until,
+            periodKey: decision.periodKey,
+          })
           report = add(report, { held: 1 })
           break
         case "Suppress":
@@ -412,7 +457,10 @@ export const makeDispatcher = Effect.gen(function* () {
           if (outcome._tag === "Rerouted") report = add(report, { rerouted: 1 })
           else if (outcome._tag === "TargetExists") {
             // The unique key saw what core's Suppress covers: the person has the update on `to` already.
-            yield* outbox.markSuppressed(delivery.id, describeSuppress({ _tag: "ReachesYouElsewhere", channel: decision.to }))
+            yield* outbox.markSuppressed(
+              delivery.id,
+              describeSuppress({ _tag: "ReachesYouElsewhere", channel: decision.to }),
+            )
             report = add(report, { suppressed: 1 })
           }
           break
@@ -422,9 +470,13 @@ export const makeDispatcher = Effect.gen(function* () {
           break
       }
     }
-    for (const { delivery, reason } of dead) report = add(report, { dead: yield* markDead([delivery], reason) })
+    for (const { delivery, reason } of dead)
+      report = add(report, { dead: yield* markDead([delivery], reason) })
 
-    const byChannel = new Map<Channel, Array<{ request: SendRequest; deliveries: ReadonlyArray<OutboxDelivery> }>>()
+    const byChannel = new Map<
+      Channel,
+      Array<{ request: SendRequest; deliveries: ReadonlyArray<OutboxDelivery> }>
+    >()
     const push = (channel: Channel, request: SendRequest, deliveries: ReadonlyArray<OutboxDelivery>) => {
       const list = byChannel.get(channel) ?? []
       list.push({ request, deliveries })
@@ -452,7 +504,14 @@ export const makeDispatcher = Effect.gen(function* () {
       report = add(report, { claimed: rest.length })
       push(
         digest.channel,
-        { _tag: "Digest", person: digest.person, cadence: digest.cadence, periodKey: digest.periodKey, items, network: index },
+        {
+          _tag: "Digest",
+          person: digest.person,
+          cadence: digest.cadence,
+          periodKey: digest.periodKey,
+          items,
+          network: index,
+        },
         items.map((item) => item.delivery),
       )
     }
@@ -460,7 +519,9 @@ export const makeDispatcher = Effect.gen(function* () {
       const sender = senderOf.get(group.channel)
       if (sender === undefined) continue
       const keyOf = sender.requestKey ?? ((person: Person) => person.id)
-      for (const recipients of requestsOf(group.recipients, sender.maxRecipientsPerRequest, (r) => keyOf(r.person))) {
+      for (const recipients of requestsOf(group.recipients, sender.maxRecipientsPerRequest, (r) =>
+        keyOf(r.person),
+      )) {
         push(
           group.channel,
           { _tag: "Update", update: group.update, language: group.language, recipients, network: index },
@@ -468,9 +529,13 @@ export const makeDispatcher = Effect.gen(function* () {
         )
       }
     }
-    const channelReports = yield* Effect.forEach([...byChannel], ([channel, requests]) => sendAll(channel, requests), {
-      concurrency: "unbounded",
-    })
+    const channelReports = yield* Effect.forEach(
+      [...byChannel],
+      ([channel, requests]) => sendAll(channel, requests),
+      {
+        concurrency: "unbounded",
+      },
+    )
     for (const channelReport of channelReports) report = add(report, channelReport)
     yield* Effect.forEach(senders, (sender) => sender.afterPass ?? Effect.void, { discard: true })
     return report
@@ -503,24 +568,29 @@ export const layerDispatcher: Layer.Layer<
  * worker (SIGTERM closes the layer's scope) lets the pass in flight finish and starts no new
  * one. A failed pass (database down) is logged; the next tick tries again.
  */
-export const layerDispatchWorker: Layer.Layer<never, never, Dispatcher | DispatchSettings> = Layer.effectDiscard(
-  Effect.gen(function* () {
-    const dispatcher = yield* Dispatcher
-    const settings = yield* DispatchSettings
-    const pass = Effect.uninterruptible(
-      dispatcher.runPass.pipe(
-        Effect.tap((report) =>
-          report.claimed > 0 ? Effect.logInfo("dispatch pass").pipe(Effect.annotateLogs({ ...report })) : Effect.void,
+export const layerDispatchWorker: Layer.Layer<never, never, Dispatcher | DispatchSettings> =
+  Layer.effectDiscard(
+    Effect.gen(function* () {
+      const dispatcher = yield* Dispatcher
+      const settings = yield* DispatchSettings
+      const pass = Effect.uninterruptible(
+        dispatcher.runPass.pipe(
+          Effect.tap((report) =>
+            report.claimed > 0
+              ? Effect.logInfo("dispatch pass").pipe(Effect.annotateLogs({ ...report }))
+              : Effect.void,
+          ),
+          Effect.catchCause((cause) =>
+            Effect.as(Effect.logError("dispatch pass failed", cause), emptyReport),
+          ),
         ),
-        Effect.catchCause((cause) => Effect.as(Effect.logError("dispatch pass failed", cause), emptyReport)),
-      ),
-    )
-    const drain = Effect.gen(function* () {
-      while ((yield* pass).claimed > 0) {
-        // another pass at once: work was found
-      }
-    })
-    yield* Effect.logInfo("dispatcher started").pipe(Effect.annotateLogs({ workerId: settings.workerId }))
-    yield* drain.pipe(Effect.repeat(Schedule.spaced(settings.pollMillis)), Effect.forkScoped)
-  }),
-)
+      )
+      const drain = Effect.gen(function* () {
+        while ((yield* pass).claimed > 0) {
+          // another pass at once: work was found
+        }
+      })
+      yield* Effect.logInfo("dispatcher started").pipe(Effect.annotateLogs({ workerId: settings.workerId }))
+      yield* drain.pipe(Effect.repeat(Schedule.spaced(settings.pollMillis)), Effect.forkScoped)
+    }),
+  )

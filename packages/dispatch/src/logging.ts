@@ -1,4 +1,4 @@
-import { Effect, Layer, Logger } from "effect"
+import { Effect, type Layer, Logger } from "effect"
 
 export type LogFormat = "json" | "pretty"
 export type LogLevel = "info" | "warn" | "error"

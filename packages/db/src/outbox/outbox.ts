@@ -170,6 +170,21 @@ export class Outbox extends Context.Service<
     ) => Effect.Effect<ReadonlyArray<OutboxDelivery>, StoreError>
     /** How many deliveries are in each state (of one update when given). */
     readonly counts: (updateId?: string) => Effect.Effect<DeliveryCounts, StoreError>
+    /**
+     * For each (update, person) given, the channels of their deliveries that are not
+     * `rerouted` (core decides a delivery on a channel that is off by the person's others).
+     */
+    readonly channelsOf: (
+      pairs: ReadonlyArray<{ readonly updateId: string; readonly personId: string }>,
+    ) => Effect.Effect<
+      ReadonlyArray<{
+        readonly id: string
+        readonly updateId: string
+        readonly personId: string
+        readonly channel: Channel
+      }>,
+      StoreError
+    >
     /** The organisation's version: it goes up in the same transaction as every organisation write. */
     readonly networkVersion: Effect.Effect<number, StoreError>
     /**
@@ -610,6 +625,30 @@ export const layerOutbox: Layer.Layer<Outbox, never, Database> = Layer.effect(
           for (const row of rows) counts[row.state] = Number(row.count)
           return counts
         }),
+      channelsOf: (pairs) => {
+        if (pairs.length === 0) return Effect.succeed([])
+        const unique = [
+          ...new Map(pairs.map((pair) => [`${pair.updateId}\u0000${pair.personId}`, pair])).values(),
+        ]
+        return database.run("read the channels of people's deliveries", (db) =>
+          executeRows<{ id: string; update_id: string; person_id: string; channel: Channel }>(
+            db,
+            sql`select d.id, d.update_id, d.person_id, d.channel
+                from ${deliveries} d
+                join unnest(${`{${unique.map((pair) => JSON.stringify(pair.updateId)).join(",")}}`}::text[],
+                            ${`{${unique.map((pair) => JSON.stringify(pair.personId)).join(",")}}`}::text[]) as wanted(update_id, person_id)
+                  on d.update_id = wanted.update_id and d.person_id = wanted.person_id
+                where d.state <> 'rerouted'`,
+          ).then((rows) =>
+            rows.map((row) => ({
+              id: row.id,
+              updateId: row.update_id,
+              personId: row.person_id,
+              channel: row.channel,
+            })),
+          ),
+        )
+      },
       networkVersion: database.run("read network version", async (db) => {
         const [row] = await db.select({ version: networkVersion.version }).from(networkVersion)
         return row?.version ?? 0

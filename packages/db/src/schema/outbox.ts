@@ -1,4 +1,4 @@
-import type { Bridge, Channel, InclusionReason, ReceiptKind } from "@spridning/core"
+import type { Bridge, Channel, DeliveryState, InclusionReason, ReceiptKind } from "@spridning/core"
 import { sql } from "drizzle-orm"
 import {
   type AnyPgColumn,
@@ -18,21 +18,8 @@ import {
 import { people, regions } from "./organisation.js"
 import { updates } from "./updates.js"
 
-/**
- * Every state a stored delivery can be in (core's `DeliveryState`): `held` waits for its digest
- * period, `uncertain` is a lease that ran out while a request may have reached the provider,
- * `rerouted` was replaced by a delivery on another channel.
- */
-export type OutboxState =
-  | "pending"
-  | "held"
-  | "sending"
-  | "uncertain"
-  | "sent"
-  | "failed"
-  | "dead"
-  | "suppressed"
-  | "rerouted"
+/** Every state a stored delivery can be in: core's `DeliveryState`. */
+export type OutboxState = DeliveryState
 
 /**
  * The outbox: one row per planned message, written in the same transaction as its update.
