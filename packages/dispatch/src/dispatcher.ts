@@ -192,6 +192,8 @@ export const makeDispatcher = Effect.gen(function* () {
     return loaded
   })
 
+  const latestNetwork = Effect.map(freshNetwork, (loaded) => loaded.network)
+
   const loadUpdates = (ids: ReadonlyArray<string>) =>
     Effect.map(
       Effect.forEach(
@@ -313,7 +315,9 @@ export const makeDispatcher = Effect.gen(function* () {
     const claimed = yield* outbox.claim(claimRequest(started))
     const all = [...uncertain, ...claimed]
     if (all.length === 0) {
-      yield* Effect.forEach(senders, (sender) => sender.afterPass ?? Effect.void, { discard: true })
+      yield* Effect.forEach(senders, (sender) => sender.afterPass?.(latestNetwork) ?? Effect.void, {
+        discard: true,
+      })
       return report
     }
     report = add(report, { claimed: all.length })
@@ -608,7 +612,9 @@ export const makeDispatcher = Effect.gen(function* () {
       },
     )
     for (const channelReport of channelReports) report = add(report, channelReport)
-    yield* Effect.forEach(senders, (sender) => sender.afterPass ?? Effect.void, { discard: true })
+    yield* Effect.forEach(senders, (sender) => sender.afterPass?.(latestNetwork) ?? Effect.void, {
+      discard: true,
+    })
     return report
   }).pipe(Effect.withSpan("Dispatcher.runPass"))
 
