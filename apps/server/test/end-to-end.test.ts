@@ -1,7 +1,6 @@
-import { indexNetwork } from "@spridning/core"
+import { deliveryCadence, indexNetwork, type ThemeGroupId } from "@spridning/core"
 import { demoNetwork } from "@spridning/core/demo"
 import { freshPostgresDatabase } from "@spridning/db/testing"
-import { mailCadence } from "@spridning/email"
 import { type LocalSendGrid, startLocalSendGrid } from "@spridning/email/testing"
 import {
   buttonClickPayload,
@@ -144,7 +143,10 @@ describe.each(databases)("Spridning end to end on $name", ({ url }) => {
     const byEmail = plan.deliveries.filter(
       (d) =>
         d.channel === "email" &&
-        mailCadence(index, d, { kind: "meetingNotes", themeGroupId: "tg-tobak" }) === "immediate",
+        deliveryCadence(index, d as unknown as Parameters<typeof deliveryCadence>[1], {
+          kind: "meetingNotes",
+          themeGroupId: "tg-tobak" as ThemeGroupId,
+        }) === "immediate",
     )
     const bySlack = plan.deliveries.filter((d) => d.channel === "slack")
     expect(byEmail.length).toBeGreaterThan(0)
