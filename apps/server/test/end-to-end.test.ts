@@ -1,4 +1,4 @@
-import { deliveryCadence, indexNetwork, type ThemeGroupId } from "@spridning/core"
+import { deliveryCadence, indexNetwork, PlannedDelivery, ThemeGroupId } from "@spridning/core"
 import { demoNetwork } from "@spridning/core/demo"
 import { freshPostgresDatabase } from "@spridning/db/testing"
 import { type LocalSendGrid, startLocalSendGrid } from "@spridning/email/testing"
@@ -9,6 +9,7 @@ import {
   signedRequest,
   startSlackFake,
 } from "@spridning/slack/testing"
+import { Schema } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { type ComposedProcess, startComposedProcess } from "./composed-process.js"
 
@@ -143,9 +144,9 @@ describe.each(databases)("Spridning end to end on $name", ({ url }) => {
     const byEmail = plan.deliveries.filter(
       (d) =>
         d.channel === "email" &&
-        deliveryCadence(index, d as unknown as Parameters<typeof deliveryCadence>[1], {
+        deliveryCadence(index, Schema.decodeUnknownSync(PlannedDelivery)(d), {
           kind: "meetingNotes",
-          themeGroupId: "tg-tobak" as ThemeGroupId,
+          themeGroupId: Schema.decodeUnknownSync(ThemeGroupId)("tg-tobak"),
         }) === "immediate",
     )
     const bySlack = plan.deliveries.filter((d) => d.channel === "slack")
