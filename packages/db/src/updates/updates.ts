@@ -28,6 +28,7 @@ import {
   workListItems,
 } from "../schema/index.js"
 import type { NewUpdate, Proposal, ProposalStatus, StoredUpdate, UpdateDetails } from "./model.js"
+import { storePlan } from "./stored-plan.js"
 
 export interface UpdateFilter {
   readonly themeGroupId?: string
@@ -348,6 +349,7 @@ const publishInTransaction = async (
     .set({ publishedAt: now, passOnLineSv: plan.passOnLine.sv, passOnLineEn: plan.passOnLine.en })
     .where(eq(updates.id, updateId))
   const counts = await insertDeliveries(tx, updateId, plan, now)
+  await storePlan(tx, updateId, plan, now)
   const stored = await findUpdate(tx, updateId)
   if (stored === undefined) throw new NotFound({ entity: "update", id: updateId })
   await writeAudit(tx, [
