@@ -1,4 +1,6 @@
 import { DeliveryState } from "../dissemination/model.js"
+import type { Receipt } from "./model.js"
+import { type FunnelDelivery, type ReachFunnel, reachFunnel } from "./reach.js"
 
 /** How many deliveries are in each state; every state is present, zero when none. */
 export type DeliveryStateCounts = { readonly [S in DeliveryState]: number }
@@ -32,3 +34,12 @@ export const deliveryStateTally = (deliveries: Iterable<CountedDelivery>): Deliv
   }
   return { states, uncertainResends }
 }
+
+/** The reach funnel beside every delivery's state: what reached people, and what did not yet. */
+export interface DeliveryFunnel extends ReachFunnel, DeliveryStateTally {}
+
+/** `reachFunnel` and `deliveryStateTally` over the same deliveries. */
+export const deliveryFunnel = (
+  deliveries: ReadonlyArray<FunnelDelivery & CountedDelivery>,
+  receipts: ReadonlyArray<Receipt>,
+): DeliveryFunnel => ({ ...reachFunnel(deliveries, receipts), ...deliveryStateTally(deliveries) })

@@ -56,6 +56,12 @@ export interface FunnelRow {
   readonly state: DeliveryState
 }
 
+export interface FunnelReceipt {
+  readonly deliveryId: string
+  readonly kind: ReceiptKind
+  readonly at: string
+}
+
 /** The states a delivery may be retried from: the dispatcher gave up, or is waiting to retry. */
 const retryable: ReadonlyArray<DeliveryState> = ["dead", "failed"]
 
@@ -83,6 +89,11 @@ export class DeliveryQueries extends Context.Service<
       regionId: string,
       since: Date,
     ) => Effect.Effect<ReadonlyArray<FunnelRow>, StoreError>
+    /** Receipts of the deliveries `funnelRowsOfRegion` answers. */
+    readonly receiptsOfRegion: (
+      regionId: string,
+      since: Date,
+    ) => Effect.Effect<ReadonlyArray<FunnelReceipt>, StoreError>
     /**
      * A dead or failed delivery becomes pending and due now; its attempts are kept so the
      * history stays honest. `Conflict` for any other state, `NotFound` for an unknown id.
@@ -234,6 +245,24 @@ export const layerDeliveryQueries: Layer.Layer<DeliveryQueries, never, Database>
                 gte(updates.publishedAt, since),
               ),
             ),
+        ),
+      receiptsOfRegion: (regionId, since) =>
+        database.run("read receipts of region", async (db) =>
+          (
+            await db
+              .select({ deliveryId: receipts.deliveryId, kind: receipts.kind, at: receipts.at })
+              .from(receipts)
+              .innerJoin(deliveries, eq(deliveries.id, receipts.deliveryId))
+              .innerJoin(updates, eq(updates.id, deliveries.updateId))
+              .where(
+                and(
+                  eq(deliveries.regionId, regionId),
+                  isNotNull(updates.publishedAt),
+                  gte(updates.publishedAt, since),
+                ),
+              )
+              .orderBy(asc(receipts.id))
+          ).map((row) => ({ ...row, at: row.at.toISOString() })),
         ),
       retry: (id, actor, now) =>
         Effect.flatMap(nowOr(now), (at) =>
