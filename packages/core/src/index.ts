@@ -5,6 +5,7 @@
  */
 export * from "./audience/index.js"
 export * from "./coverage/index.js"
+export * from "./delivery/index.js"
 export * from "./dissemination/index.js"
 export * from "./funnel/index.js"
 export * from "./meetings/index.js"

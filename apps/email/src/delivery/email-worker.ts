@@ -1,20 +1,20 @@
 import {
   catalogue,
+  defaultRetryPolicy,
   indexNetwork,
   type Language,
   type Network,
   type NetworkIndex,
   NetworkStore,
   type PersonId,
+  type RetryPolicy,
+  retryDelayMillis,
   type StoreError,
   type ThemeGroupId,
 } from "@spridning/core"
 import {
   DigestRuns,
-  defaultRetryPolicy,
   Outbox,
-  type RetryPolicy,
-  retryDelayMillis,
   type StoredDelivery,
   type StoredUpdate,
   Suppressions,
