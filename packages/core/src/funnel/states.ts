@@ -1,4 +1,4 @@
-import { DeliveryState } from "../dissemination/model.js"
+import { DeliveryState } from "../delivery/model.js"
 import type { Receipt } from "./model.js"
 import { type FunnelDelivery, type ReachFunnel, reachFunnel } from "./reach.js"
 
