@@ -230,7 +230,11 @@ export const layerDeliveryQueries: Layer.Layer<DeliveryQueries, never, Database>
         ),
       funnelRowsOfUpdate: (updateId) =>
         database.run("read funnel of update", (db) =>
-          db.select(funnelColumns).from(deliveries).where(eq(deliveries.updateId, updateId)),
+          db
+            .select(funnelColumns)
+            .from(deliveries)
+            .where(eq(deliveries.updateId, updateId))
+            .orderBy(asc(deliveries.id)),
         ),
       funnelRowsOfRegion: (regionId, since) =>
         database.run("read funnel of region", (db) =>
@@ -244,7 +248,8 @@ export const layerDeliveryQueries: Layer.Layer<DeliveryQueries, never, Database>
                 isNotNull(updates.publishedAt),
                 gte(updates.publishedAt, since),
               ),
-            ),
+            )
+            .orderBy(asc(updates.publishedAt), asc(deliveries.updateId), asc(deliveries.id)),
         ),
       receiptsOfRegion: (regionId, since) =>
         database.run("read receipts of region", async (db) =>
