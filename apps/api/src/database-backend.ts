@@ -147,7 +147,13 @@ const officePage = (page: { readonly items: ReadonlyArray<DeliveryRecord>; reado
 
 const FunnelInputSchema = Schema.Struct({
   deliveries: Schema.Array(
-    Schema.Struct({ id: DeliveryId, updateId: UpdateId, regionId: RegionId, state: DeliveryState }),
+    Schema.Struct({
+      id: DeliveryId,
+      updateId: UpdateId,
+      regionId: RegionId,
+      state: DeliveryState,
+      resends: Schema.Int,
+    }),
   ),
   receipts: Schema.Array(Receipt),
 })

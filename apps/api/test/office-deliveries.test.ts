@@ -45,6 +45,7 @@ describeApi("what the network office sees of deliveries", (api) => {
     updateTitle: "Minnesanteckningar april",
     channel: "email",
     createdAt: "2026-11-20T09:00:00.000Z",
+    resends: 0,
   })
 
   const anna = () => ({

@@ -32,6 +32,8 @@ describeApi("the funnel counts every delivery state", (api) => {
     // June: Anna sent and acted on, Cecilia waiting for her digest, Cia's lease ran out mid-send,
     // Eva's Slack message went by mail instead.
     await set(juneIds["p-anna"], "sent")
+    // Anna's lease ran out mid-send once; with no evidence after the window it was sent again.
+    await execute(api(), `update deliveries set resends = 1 where id = '${juneIds["p-anna"]}'`)
     await set(juneIds["p-chair"], "held")
     await set(juneIds["p-cia"], "uncertain")
     await set(juneIds["p-eva"], "rerouted")
@@ -54,7 +56,7 @@ describeApi("the funnel counts every delivery state", (api) => {
       byUpdate: [{ updateId: june, counts: { delivered: 1, read: 1, passedOn: 0, acted: 1 } }],
       byRegion: [{ regionId: "r-vg", counts: { delivered: 1, read: 1, passedOn: 0, acted: 1 } }],
       states: { ...noStates, sent: 1, held: 1, uncertain: 1, rerouted: 1 },
-      uncertainResends: 0,
+      uncertainResends: 1,
     })
   })
 
@@ -77,7 +79,7 @@ describeApi("the funnel counts every delivery state", (api) => {
       ],
       byRegion: [{ regionId: "r-vg", counts: { delivered: 3, read: 1, passedOn: 0, acted: 1 } }],
       states: { ...noStates, sent: 3, held: 1 },
-      uncertainResends: 0,
+      uncertainResends: 1,
     })
 
     const sinceMarch = await api().call(

@@ -1,6 +1,6 @@
 import { expect, it } from "vitest"
 import { describeApi } from "./support.js"
-import { deliveryIds, publishNotes } from "./support-office.js"
+import { deliveryIds, publishNotes, query } from "./support-office.js"
 
 const passOnLine = {
   sv: "Sprid vidare till: alla som deltar i eller följer Tobaksprevention i Västra Götalandsregionen, Region Skåne och Region Halland (för nätverket).",
@@ -14,6 +14,48 @@ describeApi("the plan stored at publish", (api) => {
     expect((await api().call("reader", "GET", `/v1/updates/${updateId}/plan`)).status).toBe(403)
     expect((await api().call("region-editor", "GET", `/v1/updates/${updateId}/plan`)).status).toBe(403)
   })
+  it("lists a rerouted delivery once, with the delivery that replaced it, not as one more recipient", async () => {
+    // Eva reads only Slack; Slack is off, so her message went by mail instead.
+    const slackOnly = await api().call("admin", "PUT", "/v1/people/p-eva/preferences", {
+      channels: ["slack"],
+      language: "sv",
+      optedOutOfAll: false,
+      optedOutOfThemeGroups: [],
+    })
+    expect(slackOnly.status, slackOnly.text).toBe(200)
+    const updateId = await publishNotes(api(), "Minnesanteckningar april", "admin")
+    const ids = await deliveryIds(api(), updateId)
+    const [replacement] = await query<{ id: string }>(
+      api(),
+      `with origin as (update deliveries set state = 'rerouted' where id = '${ids["p-eva"]}' returning *)
+       insert into deliveries (update_id, person_id, region_id, channel, reasons, rerouted_from)
+       select update_id, person_id, region_id, 'email', reasons, id from origin returning id`,
+    )
+    const plan = await api().call("admin", "GET", `/v1/updates/${updateId}/plan`)
+    const deliveries = (plan.body as { deliveries: Array<Record<string, unknown>> }).deliveries
+    expect(deliveries.map((d) => [d.personId, d.channel, d.reroutedTo])).toEqual([
+      ["p-anna", "email", undefined],
+      ["p-chair", "email", undefined],
+      ["p-cia", "email", undefined],
+      ["p-eva", "slack", { deliveryId: replacement?.id, channel: "email" }],
+    ])
+    const listed = await api().call("admin", "GET", `/v1/updates/${updateId}/deliveries?state=pending`)
+    const pending = (listed.body as { items: Array<Record<string, unknown>> }).items
+    expect(pending.map((d) => [d.personId, d.channel, d.reroutedFrom])).toEqual([
+      ["p-anna", "email", undefined],
+      ["p-chair", "email", undefined],
+      ["p-cia", "email", undefined],
+      ["p-eva", "email", ids["p-eva"]],
+    ])
+    const restored = await api().call("admin", "PUT", "/v1/people/p-eva/preferences", {
+      channels: ["email"],
+      language: "sv",
+      optedOutOfAll: false,
+      optedOutOfThemeGroups: [],
+    })
+    expect(restored.status).toBe(200)
+  })
+
   it("has no plan for a draft or an unknown update", async () => {
     const draft = await api().call("admin", "POST", "/v1/meeting-notes", {
       themeGroupId: "tg-alkohol",

@@ -44,6 +44,10 @@ export const OfficeDelivery = Schema.Struct({
   bridge: Schema.optionalKey(Bridge),
   sentAt: Schema.optionalKey(Schema.String),
   createdAt: Schema.String,
+  /** Times it was sent again after being uncertain with no evidence it arrived. */
+  resends: Schema.Int,
+  /** On a replacement: the delivery (on a channel that is not configured) it stands in for. */
+  reroutedFrom: Schema.optionalKey(DeliveryId),
   receipts: Schema.Array(Schema.Struct({ kind: ReceiptKind, at: Schema.String })),
 }).annotate({ identifier: "OfficeDelivery" })
 export type OfficeDelivery = typeof OfficeDelivery.Type
@@ -67,6 +71,8 @@ export const StoredPlanView = Schema.Struct({
       channel: Channel,
       reasons: Schema.Array(InclusionReason),
       bridge: Schema.optionalKey(Bridge),
+      /** Not sent on its own channel: this delivery replaced it (the same recipient, not one more). */
+      reroutedTo: Schema.optionalKey(Schema.Struct({ deliveryId: DeliveryId, channel: Channel })),
     }),
   ),
   unreachableRegions: Schema.Array(Schema.Struct({ ...UnreachableRegion.fields, regionName: Schema.String })),

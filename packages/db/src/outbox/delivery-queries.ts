@@ -38,6 +38,10 @@ export interface DeliveryRecord {
   readonly bridge?: Bridge
   readonly sentAt?: Date
   readonly createdAt: Date
+  /** How often it was sent again after being uncertain (its lease ran out mid-request). */
+  readonly resends: number
+  /** On a replacement: the delivery on another channel it stands in for. */
+  readonly reroutedFrom?: string
   readonly receipts: ReadonlyArray<{ readonly kind: ReceiptKind; readonly at: Date }>
 }
 
@@ -54,6 +58,7 @@ export interface FunnelRow {
   readonly updateId: string
   readonly regionId: string
   readonly state: DeliveryState
+  readonly resends: number
 }
 
 export interface FunnelReceipt {
@@ -122,6 +127,8 @@ const recordColumns = {
   bridge: deliveries.bridge,
   sentAt: deliveries.sentAt,
   createdAt: deliveries.createdAt,
+  resends: deliveries.resends,
+  reroutedFrom: deliveries.reroutedFrom,
 }
 
 /** Deliveries matching `where`, with names and receipts, one page after `after`. */
@@ -178,6 +185,8 @@ const readRecords = async (
     ...(row.bridge === null ? {} : { bridge: row.bridge }),
     ...(row.sentAt === null ? {} : { sentAt: row.sentAt }),
     createdAt: row.createdAt,
+    resends: row.resends,
+    ...(row.reroutedFrom === null ? {} : { reroutedFrom: row.reroutedFrom }),
     receipts: receiptsOf.get(row.id) ?? [],
   }))
 }
@@ -187,6 +196,7 @@ const funnelColumns = {
   updateId: deliveries.updateId,
   regionId: deliveries.regionId,
   state: deliveries.state,
+  resends: deliveries.resends,
 }
 
 /** Deliveries are keyed by UUID; any other id names no delivery (and must not reach the server). */

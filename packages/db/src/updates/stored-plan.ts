@@ -22,6 +22,8 @@ export interface PlannedDeliveryRecord {
   readonly channel: Channel
   readonly reasons: ReadonlyArray<InclusionReason>
   readonly bridge?: Bridge
+  /** It was not sent on its channel: this delivery on another channel replaced it. */
+  readonly reroutedTo?: { readonly deliveryId: string; readonly channel: Channel }
 }
 
 /** The plan of a published update, as it was at publish; names too. */
@@ -82,25 +84,41 @@ const readPlan = async (db: Db, updateId: string): Promise<StoredPlan | undefine
       channel: deliveries.channel,
       reasons: deliveries.reasons,
       bridge: deliveries.bridge,
+      reroutedFrom: deliveries.reroutedFrom,
     })
     .from(deliveries)
     .where(eq(deliveries.updateId, updateId))
     .orderBy(asc(deliveries.personId), asc(deliveries.channel), asc(deliveries.id))
+  // A replacement is the same recipient reached another way, not one more recipient.
+  const replacements = new Map(
+    rows.flatMap((row) =>
+      row.reroutedFrom === null
+        ? []
+        : [[row.reroutedFrom, { deliveryId: row.id, channel: row.channel }] as const],
+    ),
+  )
+  const reroute = (id: string) => {
+    const to = replacements.get(id)
+    return to === undefined ? {} : { reroutedTo: to }
+  }
   const personName = (id: string) => plan.personNames[id] ?? id
   const regionName = (id: string) => plan.regionNames[id] ?? id
   return {
     updateId,
     plannedAt: plan.plannedAt,
-    deliveries: rows.map((row) => ({
-      deliveryId: row.id,
-      personId: row.personId,
-      personName: personName(row.personId),
-      regionId: row.regionId,
-      regionName: regionName(row.regionId),
-      channel: row.channel,
-      reasons: row.reasons,
-      ...(row.bridge === null ? {} : { bridge: row.bridge }),
-    })),
+    deliveries: rows
+      .filter((row) => row.reroutedFrom === null)
+      .map((row) => ({
+        deliveryId: row.id,
+        personId: row.personId,
+        personName: personName(row.personId),
+        regionId: row.regionId,
+        regionName: regionName(row.regionId),
+        channel: row.channel,
+        reasons: row.reasons,
+        ...(row.bridge === null ? {} : { bridge: row.bridge }),
+        ...reroute(row.id),
+      })),
     unreachableRegions: plan.unreachableRegions.map((region) => ({
       ...region,
       regionName: regionName(region.regionId),
