@@ -41,6 +41,7 @@ import type {
 } from "./backend.js"
 import { AuditEntryView, OfficeDelivery, StoredPlanView, Suppression } from "./deliveries/delivery-schemas.js"
 import type { UpdateView } from "./dissemination/update-schemas.js"
+import { notFound } from "./http/api-problem.js"
 import { Page, paginate } from "./http/pagination.js"
 
 /** Deliveries are keyed by UUID in storage; any other id names no delivery. */
@@ -333,8 +334,18 @@ export const makeDatabaseBackend = Effect.gen(function* () {
         updates.get(updateId).pipe(
           Effect.flatMap((update) =>
             update.publishedAt === undefined
-              ? Effect.fail(new NotFound({ entity: "update", id: `${updateId} (a draft has no plan yet)` }))
-              : storedPlans.get(updateId),
+              ? Effect.fail(notFound(`Update "${updateId}" is a draft: it has a plan once it is published.`))
+              : storedPlans
+                  .get(updateId)
+                  .pipe(
+                    Effect.catchTag("NotFound", () =>
+                      Effect.fail(
+                        notFound(
+                          `Update "${updateId}" was published before plans were kept; its plan was not stored.`,
+                        ),
+                      ),
+                    ),
+                  ),
           ),
           Effect.map((plan) => ({ ...plan, plannedAt: plan.plannedAt.toISOString() })),
           Effect.flatMap(decodeStored(StoredPlanView)),
