@@ -223,8 +223,8 @@ export const layerDeliveryQueries: Layer.Layer<DeliveryQueries, never, Database>
           : { items }
       })
 
-    const find = (db: Db, id: string) =>
-      uuid.test(id) ? readRecords(db, [eq(deliveries.id, id)], undefined, 1).then(([row]) => row) : undefined
+    const find = async (db: Db, id: string): Promise<DeliveryRecord | undefined> =>
+      uuid.test(id) ? (await readRecords(db, [eq(deliveries.id, id)], undefined, 1))[0] : undefined
 
     return DeliveryQueries.of({
       ofUpdate: (updateId, options = {}) =>
