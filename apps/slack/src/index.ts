@@ -17,7 +17,6 @@ export {
   startSlackDeliveryWorker,
   type WorkerTick,
 } from "./notifications/slack-delivery-worker.js"
-export { type PostingRight, postingRights } from "./people/posting-rights.js"
 export { makeWebClient, SlackCallFailed, webClientOptions } from "./slack-api/slack-call.js"
 export { consoleLog, type Log } from "./slack-app/deps.js"
 export type { SlackServices, SpridningRuntime } from "./slack-app/services.js"

@@ -38,7 +38,7 @@ import {
 import { jsonBody, jsonResponse, pathParams, queryOf } from "../http/validation.js"
 import { toStore } from "../resources/content.js"
 import { problemResponses } from "../resources/organisation-resource.js"
-import { publishScope } from "./publish-scope.js"
+import { authorizePublish } from "./publish-scope.js"
 import { UpdateRequest, type UpdateView, UpdateView as UpdateViewSchema } from "./update-schemas.js"
 
 const PassOnLine = Schema.Struct({ sv: Schema.String, en: Schema.String })
@@ -219,12 +219,12 @@ export const disseminationRouter = (context: RouteContext) => {
           const network = yield* currentNetwork(context)
           if ("draftId" in request) {
             const draft = yield* context.backend.updates.get(request.draftId)
-            yield* authorize(caller, publishScope(draft))
+            yield* authorizePublish(network, caller, draft)
             const plan = yield* planDissemination(network, asCoreUpdate(draft))
             return summarise(plan, yield* context.backend.updates.publishDraft(caller, draft.id, plan))
           }
           const update = toStore(request.update)
-          yield* authorize(caller, publishScope(update))
+          yield* authorizePublish(network, caller, update)
           const plan = yield* planDissemination(network, {
             id: update.id,
             kind: update.details.kind,

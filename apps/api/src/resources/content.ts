@@ -6,7 +6,7 @@ import { describeRoute } from "hono-openapi"
 import { createEvent } from "ics"
 import { regionScope, themeGroupScope } from "../auth/caller.js"
 import { ProposalAnswer, ProposalView, type UpdateToStore } from "../backend.js"
-import { publishScope } from "../dissemination/publish-scope.js"
+import { authorizePublish } from "../dissemination/publish-scope.js"
 import {
   ActionPlanDetails,
   DigitalHourDetails,
@@ -21,7 +21,7 @@ import {
 import { ApiProblem, notFound, runToResponse, unprocessable } from "../http/api-problem.js"
 import type { ApiEnv } from "../http/env.js"
 import { Page, PageQuery } from "../http/pagination.js"
-import { answer, answerChange, authorize, type RouteContext } from "../http/route-context.js"
+import { answer, answerChange, authorize, currentNetwork, type RouteContext } from "../http/route-context.js"
 import { jsonBody, jsonResponse, pathParams, queryOf } from "../http/validation.js"
 import { problemResponses } from "./organisation-resource.js"
 
@@ -142,7 +142,7 @@ const contentRouter = (context: RouteContext, content: ContentKind) => {
         c,
         context,
         Effect.gen(function* () {
-          yield* authorize(caller, publishScope(request))
+          yield* authorizePublish(yield* currentNetwork(context), caller, request)
           return yield* context.backend.updates.createDraft(caller, toStore(request))
         }),
         201,
@@ -262,7 +262,7 @@ const addProposals = (context: RouteContext, router: Hono<ApiEnv>) => {
           }
           const round = yield* roundOf(id)
           if (round.themeGroupId !== undefined) yield* authorize(caller, themeGroupScope(round.themeGroupId))
-          else yield* authorize(caller, publishScope(round))
+          else yield* authorizePublish(yield* currentNetwork(context), caller, round)
           const proposals = yield* context.backend.updates.proposals(round.id)
           if (!proposals.some((p) => p.id === proposalId)) {
             return yield* notFound(`Round "${round.id}" has no proposal "${proposalId}"`)
