@@ -5,7 +5,7 @@ import { describeRoute } from "hono-openapi"
 import { networkScope } from "../auth/caller.js"
 import type { ApiEnv } from "../http/env.js"
 import { Page } from "../http/pagination.js"
-import { answer, authorize, type RouteContext } from "../http/route-context.js"
+import { answer, authorize, currentNetwork, type RouteContext } from "../http/route-context.js"
 import { jsonResponse, pathParams, queryOf } from "../http/validation.js"
 import { problemResponses } from "../resources/organisation-resource.js"
 import { DeliveriesQuery, OfficeDelivery } from "./delivery-schemas.js"
@@ -26,8 +26,8 @@ export const deliveriesRouter = (context: RouteContext) => {
       summary:
         "Every delivery of an update: person, region, channel, state, attempts, last error, bridge, receipts",
       description:
-        "Admin, or the editor who may publish the update (the group editor of its theme group; the region editor " +
-        "of the one region it is for). Filter with `state`; ordered by person, in cursor pages.",
+        "Admin, or an editor who may publish the update by the publishing rule (the group editor of its theme " +
+        "group; a region editor when it reaches only its own region). Filter with `state`; ordered by person, in cursor pages.",
       responses: { 200: jsonResponse("A page of deliveries", Page(OfficeDelivery)), ...problemResponses },
     }),
     pathParams(UpdateParam),
@@ -37,7 +37,7 @@ export const deliveriesRouter = (context: RouteContext) => {
         c,
         Effect.gen(function* () {
           const update = yield* context.backend.updates.get(c.req.valid("param").id)
-          yield* authorizeViewOfUpdate(c.get("caller"), update)
+          yield* authorizeViewOfUpdate(yield* currentNetwork(context), c.get("caller"), update)
           return yield* context.backend.office.deliveriesOfUpdate(update.id, c.req.valid("query"))
         }),
       ),

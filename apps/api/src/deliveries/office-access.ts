@@ -1,8 +1,11 @@
+import { mayPublish, type Network } from "@spridning/core"
 import { Effect } from "effect"
 import { type Caller, describeCaller, describeScope, mayChange, type Scope } from "../auth/caller.js"
-import { publishScope } from "../dissemination/publish-scope.js"
+import { publishersOfCaller } from "../dissemination/publish-scope.js"
 import type { UpdateView } from "../dissemination/update-schemas.js"
 import { ApiProblem } from "../http/api-problem.js"
+
+const refuse = (detail: string) => Effect.fail(new ApiProblem({ status: 403, detail }))
 
 /**
  * Who may see delivery state: people's names, channels and errors across the network are the
@@ -15,13 +18,17 @@ export const authorizeView = (
 ): Effect.Effect<void, ApiProblem> =>
   mayChange(caller, scope)
     ? Effect.void
-    : Effect.fail(
-        new ApiProblem({
-          status: 403,
-          detail: `This token is ${describeCaller(caller)} and may not see ${what} of ${describeScope(scope)}.`,
-        }),
-      )
+    : refuse(`This token is ${describeCaller(caller)} and may not see ${what} of ${describeScope(scope)}.`)
 
-/** Whoever may publish an update may follow it: its plan, deliveries and funnel. */
-export const authorizeViewOfUpdate = (caller: Caller, update: UpdateView): Effect.Effect<void, ApiProblem> =>
-  authorizeView(caller, publishScope(update))
+/** Whoever may publish an update (core's one rule) may follow it: its plan, deliveries and funnel. */
+export const authorizeViewOfUpdate = (
+  network: Network,
+  caller: Caller,
+  update: UpdateView,
+): Effect.Effect<void, ApiProblem> =>
+  caller.role === "admin" || mayPublish(network, publishersOfCaller(caller), update)._tag === "Allowed"
+    ? Effect.void
+    : refuse(
+        `This token is ${describeCaller(caller)} and may not see the deliveries of update "${update.id}": ` +
+          "only the network office and the editors who may publish it do.",
+      )

@@ -258,9 +258,9 @@ export const disseminationRouter = (context: RouteContext) => {
         "What was planned at publish: every delivery, the bridge it went through, unreachable regions, who was skipped",
       description:
         "Answers the plan stored when the update was published, with person and region names as they were then: a " +
-        "later merge of theme groups, a role change or a rename does not change it. 404 for a draft. Admin, or the " +
-        "editor who may publish the update (the group editor of its theme group; the region editor of the one " +
-        "region it is for).",
+        "later merge of theme groups, a role change or a rename does not change it. 404 for a draft. Admin, or an " +
+        "editor who may publish the update by the publishing rule (the group editor of its theme group; a region " +
+        "editor when it reaches only its own region).",
       responses: { 200: jsonResponse("The stored plan", StoredPlanView), ...problemResponses },
     }),
     pathParams(UpdateParam),
@@ -269,7 +269,7 @@ export const disseminationRouter = (context: RouteContext) => {
         c,
         Effect.gen(function* () {
           const update = yield* context.backend.updates.get(c.req.valid("param").id)
-          yield* authorizeViewOfUpdate(c.get("caller"), update)
+          yield* authorizeViewOfUpdate(yield* currentNetwork(context), c.get("caller"), update)
           return yield* context.backend.office.plan(update.id)
         }),
       ),
@@ -284,7 +284,7 @@ export const disseminationRouter = (context: RouteContext) => {
       description:
         "`states` counts every delivery in the state it is in now (pending, held, sending, uncertain, sent, " +
         "failed, dead, suppressed, rerouted); `uncertainResends` counts uncertain deliveries sent again after " +
-        "their window. Admin, or the editor who may publish the update.",
+        "their window. Admin, or an editor who may publish the update by the publishing rule.",
       responses: {
         200: jsonResponse("The reach funnel with delivery states", UpdateFunnel),
         ...problemResponses,
@@ -296,7 +296,7 @@ export const disseminationRouter = (context: RouteContext) => {
         c,
         Effect.gen(function* () {
           const update = yield* context.backend.updates.get(c.req.valid("param").id)
-          yield* authorizeViewOfUpdate(c.get("caller"), update)
+          yield* authorizeViewOfUpdate(yield* currentNetwork(context), c.get("caller"), update)
           const { deliveries, receipts } = yield* context.backend.office.funnelOfUpdate(update.id)
           return deliveryFunnel(deliveries, receipts)
         }),
