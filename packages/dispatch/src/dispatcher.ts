@@ -1,5 +1,6 @@
 import {
   type Channel,
+  Channel as ChannelSchema,
   type DeliveryDecision,
   decideDelivery,
   indexNetwork,
@@ -13,7 +14,14 @@ import {
   settleFailure,
   type ThemeGroupId,
 } from "@spridning/core"
-import { Outbox, type OutboxDelivery, type StoredUpdate, Suppressions, Updates } from "@spridning/db"
+import {
+  DigestRuns,
+  Outbox,
+  type OutboxDelivery,
+  type StoredUpdate,
+  Suppressions,
+  Updates,
+} from "@spridning/db"
 import { Clock, Context, Effect, Layer, Ref, Result, Schedule } from "effect"
 import {
   type ChannelSender,
@@ -141,16 +149,34 @@ export const requestsOf = <T>(
 
 const now = Effect.map(Clock.currentTimeMillis, (millis) => new Date(millis))
 
+/** One provider request: what goes, the deliveries it settles, and what to record once it went. */
+interface Outgoing {
+  readonly request: SendRequest
+  readonly deliveries: ReadonlyArray<OutboxDelivery>
+  readonly onSent?: Effect.Effect<void, StoreError>
+}
+
+/** Marks in db's digest runs that a period's digest reached the provider (not only that it started). */
+const deliveredKey = (periodKey: string) => `${periodKey}:delivered`
+
 export const makeDispatcher = Effect.gen(function* () {
   const outbox = yield* Outbox
   const updates = yield* Updates
   const networkStore = yield* NetworkStore
   const suppressions = yield* Suppressions
+  const digestRuns = yield* DigestRuns
   const senders = yield* ChannelSenders
   const settings = yield* DispatchSettings
   const policy = settings.retryPolicy
   const senderOf = new Map<Channel, ChannelSender>(senders.map((sender) => [sender.channel, sender]))
-  const channels = [...senderOf.keys()]
+  // Its senders' channels, and every channel configured nowhere: no sender will ever take
+  // those, so core reroutes or ends them here (a Slack-only person gets email while Slack is off).
+  const channels = [
+    ...new Set<Channel>([
+      ...senderOf.keys(),
+      ...ChannelSchema.literals.filter((channel) => !settings.configuredChannels.has(channel)),
+    ]),
+  ]
   const claimRequest = (at: Date) => ({
     channels,
     workerId: settings.workerId,
@@ -173,6 +199,8 @@ export const makeDispatcher = Effect.gen(function* () {
     yield* Ref.set(cached, loaded)
     return loaded
   })
+
+  const latestNetwork = Effect.map(freshNetwork, (loaded) => loaded.network)
 
   const loadUpdates = (ids: ReadonlyArray<string>) =>
     Effect.map(
@@ -258,26 +286,27 @@ export const makeDispatcher = Effect.gen(function* () {
       // After a 429 or an outage the rest of this pass's requests on the channel wait with the
       // same answer instead of hammering the provider; each keeps its own batch whole.
       const stop = yield* Ref.make<SendFailed | undefined>(undefined)
-      const reports = yield* Effect.forEach(
-        requests,
-        ({ request, deliveries }) =>
-          Effect.gen(function* () {
-            const stopped = yield* Ref.get(stop)
-            if (stopped !== undefined) return add(emptyReport, yield* settleBatch(deliveries, stopped, false))
-            const outcome = yield* Effect.result(sender.send(request))
-            if (Result.isFailure(outcome)) {
-              if (outcome.failure.kind !== "rejected") yield* Ref.set(stop, outcome.failure)
-              return add(
-                { ...emptyReport, requests: 1 },
-                yield* settleBatch(deliveries, outcome.failure, true),
-              )
-            }
-            const at = yield* now
-            const sent = yield* outbox.markSent(settings.workerId, outcome.success.sent, at)
-            return { ...emptyReport, requests: 1, sent, digests: request._tag === "Digest" ? 1 : 0 }
-          }),
-        { concurrency: settings.sendConcurrency },
-      )
+      const sendOne = ({ request, deliveries, onSent }: Outgoing) =>
+        Effect.gen(function* () {
+          const stopped = yield* Ref.get(stop)
+          if (stopped !== undefined) return add(emptyReport, yield* settleBatch(deliveries, stopped, false))
+          const outcome = yield* Effect.result(sender.send(request))
+          if (Result.isFailure(outcome)) {
+            if (outcome.failure.kind !== "rejected") yield* Ref.set(stop, outcome.failure)
+            return add({ ...emptyReport, requests: 1 }, yield* settleBatch(deliveries, outcome.failure, true))
+          }
+          const at = yield* now
+          const sent = yield* outbox.markSent(settings.workerId, outcome.success.sent, at)
+          if (onSent !== undefined) yield* onSent
+          return { ...emptyReport, requests: 1, sent, digests: request._tag === "Digest" ? 1 : 0 }
+        })
+      // The first request goes alone: if the provider is limiting or down, the others wait with
+      // it (one retry time) instead of going out in parallel and splitting a batch.
+      const [first, ...others] = requests
+      const reports = [
+        ...(first === undefined ? [] : [yield* sendOne(first)]),
+        ...(yield* Effect.forEach(others, sendOne, { concurrency: settings.sendConcurrency })),
+      ]
       return reports.reduce((total, report) => add(total, report), emptyReport)
     })
 
@@ -286,13 +315,17 @@ export const makeDispatcher = Effect.gen(function* () {
     const started = yield* now
     let report = emptyReport
 
+    // A digest run whose dispatcher died is taken up again after a lease.
+    yield* digestRuns.releaseStale(new Date(started.getTime() - settings.leaseMillis)).pipe(Effect.ignore)
     // A lease that ran out may hide a request the provider took: uncertain, never re-claimed blindly.
     yield* outbox.expireLeases({ now: started, resendAfterMillis: policy.uncertainResendAfterMillis })
     const uncertain = yield* outbox.claimUncertain(claimRequest(started))
     const claimed = yield* outbox.claim(claimRequest(started))
     const all = [...uncertain, ...claimed]
     if (all.length === 0) {
-      yield* Effect.forEach(senders, (sender) => sender.afterPass ?? Effect.void, { discard: true })
+      yield* Effect.forEach(senders, (sender) => sender.afterPass?.(latestNetwork) ?? Effect.void, {
+        discard: true,
+      })
       return report
     }
     report = add(report, { claimed: all.length })
@@ -473,13 +506,10 @@ export const makeDispatcher = Effect.gen(function* () {
     for (const { delivery, reason } of dead)
       report = add(report, { dead: yield* markDead([delivery], reason) })
 
-    const byChannel = new Map<
-      Channel,
-      Array<{ request: SendRequest; deliveries: ReadonlyArray<OutboxDelivery> }>
-    >()
-    const push = (channel: Channel, request: SendRequest, deliveries: ReadonlyArray<OutboxDelivery>) => {
+    const byChannel = new Map<Channel, Array<Outgoing>>()
+    const push = (channel: Channel, outgoing: Outgoing) => {
       const list = byChannel.get(channel) ?? []
-      list.push({ request, deliveries })
+      list.push(outgoing)
       byChannel.set(channel, list)
     }
     // Digests first: their periods closed, they have waited longest.
@@ -502,18 +532,66 @@ export const makeDispatcher = Effect.gen(function* () {
         }),
       ].sort((a, b) => (a.update.publishedAt?.getTime() ?? 0) - (b.update.publishedAt?.getTime() ?? 0))
       report = add(report, { claimed: rest.length })
-      push(
-        digest.channel,
-        {
+      const own = items.map((item) => item.delivery)
+      // One digest per person and period, however many dispatchers hold parts of it.
+      const first = yield* digestRuns
+        .start(digest.person.id, digest.periodKey, started)
+        .pipe(Effect.catch(() => Effect.succeed(false)))
+      if (!first) {
+        if (yield* digestRuns.has(digest.person.id, deliveredKey(digest.periodKey))) {
+          const marked = yield* outbox.markSent(
+            settings.workerId,
+            own.map((delivery) => ({ id: delivery.id, providerMessageId: `digest:${digest.periodKey}` })),
+            started,
+          )
+          report = add(report, { sent: marked })
+          continue
+        }
+        // Another dispatcher sends this period's digest (with ours in it); ours wait past its
+        // lease, then see it went out, or take the digest up if that dispatcher died.
+        for (const delivery of own) {
+          yield* outbox.hold(settings.workerId, delivery.id, {
+            until: new Date(started.getTime() + settings.leaseMillis + 1_000),
+            periodKey: digest.periodKey,
+          })
+        }
+        report = add(report, { held: own.length })
+        continue
+      }
+      const ownIds = new Set(own.map((delivery) => delivery.id))
+      const elsewhere = (yield* outbox.forPerson(digest.person.id, 500)).filter(
+        (delivery) =>
+          !ownIds.has(delivery.id) &&
+          delivery.channel === digest.channel &&
+          delivery.digestPeriod === digest.periodKey &&
+          (delivery.state === "held" || delivery.state === "sending"),
+      )
+      const elsewhereUpdates = yield* loadUpdates(elsewhere.map((delivery) => delivery.updateId))
+      const content = [
+        ...items,
+        ...elsewhere.flatMap((delivery) => {
+          const update = elsewhereUpdates.get(delivery.updateId)
+          return update === undefined ? [] : [{ delivery, update }]
+        }),
+      ].sort((a, b) => (a.update.publishedAt?.getTime() ?? 0) - (b.update.publishedAt?.getTime() ?? 0))
+      const { person, periodKey } = digest
+      push(digest.channel, {
+        request: {
           _tag: "Digest",
-          person: digest.person,
+          person,
           cadence: digest.cadence,
-          periodKey: digest.periodKey,
-          items,
+          periodKey,
+          items: content,
           network: index,
         },
-        items.map((item) => item.delivery),
-      )
+        deliveries: own,
+        onSent: Effect.gen(function* () {
+          const at = yield* now
+          yield* digestRuns.complete(person.id, periodKey, content.length, at)
+          yield* digestRuns.start(person.id, deliveredKey(periodKey), at).pipe(Effect.ignore)
+          yield* digestRuns.complete(person.id, deliveredKey(periodKey), content.length, at)
+        }),
+      })
     }
     for (const group of groups.values()) {
       const sender = senderOf.get(group.channel)
@@ -522,11 +600,16 @@ export const makeDispatcher = Effect.gen(function* () {
       for (const recipients of requestsOf(group.recipients, sender.maxRecipientsPerRequest, (r) =>
         keyOf(r.person),
       )) {
-        push(
-          group.channel,
-          { _tag: "Update", update: group.update, language: group.language, recipients, network: index },
-          recipients.map((recipient) => recipient.delivery),
-        )
+        push(group.channel, {
+          request: {
+            _tag: "Update",
+            update: group.update,
+            language: group.language,
+            recipients,
+            network: index,
+          },
+          deliveries: recipients.map((recipient) => recipient.delivery),
+        })
       }
     }
     const channelReports = yield* Effect.forEach(
@@ -537,7 +620,9 @@ export const makeDispatcher = Effect.gen(function* () {
       },
     )
     for (const channelReport of channelReports) report = add(report, channelReport)
-    yield* Effect.forEach(senders, (sender) => sender.afterPass ?? Effect.void, { discard: true })
+    yield* Effect.forEach(senders, (sender) => sender.afterPass?.(latestNetwork) ?? Effect.void, {
+      discard: true,
+    })
     return report
   }).pipe(Effect.withSpan("Dispatcher.runPass"))
 
@@ -559,7 +644,7 @@ export const makeDispatcher = Effect.gen(function* () {
 export const layerDispatcher: Layer.Layer<
   Dispatcher,
   never,
-  Outbox | Updates | NetworkStore | Suppressions | ChannelSenders | DispatchSettings
+  Outbox | Updates | NetworkStore | Suppressions | DigestRuns | ChannelSenders | DispatchSettings
 > = Layer.effect(Dispatcher, makeDispatcher)
 
 /**

@@ -4,6 +4,8 @@
  * Slack) and settles failures with core's retry policy (`settleFailure`).
  * @packageDocumentation
  */
+
+export * from "./clock.js"
 export * from "./dispatcher.js"
 export * from "./logging.js"
 export * from "./ports/channel-sender.js"

@@ -64,3 +64,16 @@ export const layerDispatchSettingsFromConfig = (
       }),
     ),
   )
+
+/**
+ * The channels this installation has configured: email always (SendGrid or the mail sink),
+ * Slack when SLACK_SIGNING_SECRET is set (the same test the composed server makes).
+ */
+export const configuredChannelsConfig: Config.Config<ReadonlySet<Channel>> = Config.option(
+  Config.String("SLACK_SIGNING_SECRET"),
+).pipe(
+  Config.map(
+    (secret): ReadonlySet<Channel> =>
+      new Set<Channel>(secret._tag === "Some" && secret.value !== "" ? ["email", "slack"] : ["email"]),
+  ),
+)

@@ -9,7 +9,7 @@ import {
   type StoreError,
   type UpdateId,
 } from "@spridning/core"
-import { and, asc, count, eq, inArray, lt, lte, type SQL, sql } from "drizzle-orm"
+import { and, asc, count, eq, inArray, isNull, lt, lte, type SQL, sql } from "drizzle-orm"
 import { Context, Effect, Layer } from "effect"
 import { Database, type Db } from "../database/database.js"
 import { executeRows, nowOr, timestampParam } from "../database/raw.js"
@@ -196,6 +196,11 @@ export class Outbox extends Context.Service<
       readonly slackChannelId: string
       readonly workerId: string
     }) => Effect.Effect<boolean, StoreError>
+    /** Gives the right back when the post failed, so a later pass (any dispatcher) tries again. */
+    readonly releaseAnnouncement: (input: {
+      readonly updateId: string
+      readonly slackChannelId: string
+    }) => Effect.Effect<void, StoreError>
     readonly recordAnnouncement: (input: {
       readonly updateId: string
       readonly slackChannelId: string
@@ -665,6 +670,18 @@ export const layerOutbox: Layer.Layer<Outbox, never, Database> = Layer.effect(
             .onConflictDoNothing()
             .returning({ updateId: slackAnnouncements.updateId })
           return rows.length > 0
+        }),
+      releaseAnnouncement: (input) =>
+        database.run("release announcement", async (db) => {
+          await db
+            .delete(slackAnnouncements)
+            .where(
+              and(
+                eq(slackAnnouncements.updateId, input.updateId),
+                eq(slackAnnouncements.slackChannelId, input.slackChannelId),
+                isNull(slackAnnouncements.ts),
+              ),
+            )
         }),
       recordAnnouncement: (input) =>
         database.run("record announcement", async (db) => {

@@ -1,4 +1,4 @@
-import type { Channel, Language, NetworkIndex, Person } from "@spridning/core"
+import type { Channel, Language, Network, NetworkIndex, Person, StoreError } from "@spridning/core"
 import type { OutboxDelivery, SentMark, StoredUpdate } from "@spridning/db"
 import { Context, type Effect, Schema } from "effect"
 
@@ -74,8 +74,11 @@ export interface ChannelSender {
   readonly findEvidence?: (
     recipients: ReadonlyArray<Recipient>,
   ) => Effect.Effect<ReadonlyArray<SentMark>, SendFailed>
-  /** Work of the channel's own after each pass (Slack: announce new updates in group channels). */
-  readonly afterPass?: Effect.Effect<void>
+  /**
+   * Work of the channel's own after each pass (Slack: announce new updates in group channels),
+   * with the network as fresh as the pass's (loaded only if asked for).
+   */
+  readonly afterPass?: (network: Effect.Effect<Network, StoreError>) => Effect.Effect<void>
 }
 
 /** The senders this process has; the dispatcher claims only their channels' deliveries. */
