@@ -5,6 +5,7 @@ import { HTTPException } from "hono/http-exception"
 import { analysisRouter } from "./analysis/analysis.js"
 import { bearerAuth, VerifiedTokens } from "./auth/bearer.js"
 import type { ApiBackend } from "./backend.js"
+import { deliveriesRouter } from "./deliveries/deliveries.js"
 import { disseminationRouter } from "./dissemination/dissemination.js"
 import { mountReference } from "./docs/reference.js"
 import type { ApiEnv } from "./http/env.js"
@@ -14,6 +15,7 @@ import { perTokenRateLimit, type RateLimitOptions } from "./http/rate-limit.js"
 import type { RouteContext } from "./http/route-context.js"
 import { secureHeadersFirst } from "./http/security-headers.js"
 import { NetworkSnapshot } from "./network/network-snapshot.js"
+import { operationsRouter } from "./operations/operations.js"
 import { contentRouters } from "./resources/content.js"
 import { followsRouter, preferencesRouter } from "./resources/follows.js"
 import { healthcareRegionsRouter } from "./resources/healthcare-regions.js"
@@ -112,6 +114,8 @@ export const makeApi = (backend: ApiBackend, options: ApiOptions = {}): Hono => 
   for (const [path, router] of contentRouters(context)) v1.route(path, router)
   v1.route("/", analysisRouter(context))
   v1.route("/", disseminationRouter(context))
+  v1.route("/", deliveriesRouter(context))
+  v1.route("/", operationsRouter(context))
   v1.route("/tokens", tokensRouter(context))
 
   app.route("/v1", v1)

@@ -1,9 +1,11 @@
 import {
   Channel,
+  type CountedDelivery,
   DeliveryId,
   DeliveryState,
   type DisseminationPlan,
   type Follow,
+  type FunnelDelivery,
   type HealthcareRegion,
   type Network,
   type OrgUnit,
@@ -24,6 +26,13 @@ import {
 } from "@spridning/core"
 import { type Effect, Schema } from "effect"
 import { ApiRole, type Caller } from "./auth/caller.js"
+import type {
+  AuditEntryView,
+  AuditQuery,
+  OfficeDelivery,
+  StoredPlanView,
+  Suppression,
+} from "./deliveries/delivery-schemas.js"
 import type { UpdateRequest, UpdateView } from "./dissemination/update-schemas.js"
 import type { IdempotencyStore } from "./http/idempotency.js"
 import type { PageOf } from "./http/pagination.js"
@@ -152,7 +161,41 @@ export interface ApiBackend {
     readonly recordReceipt: (actor: Caller, receipt: Receipt) => Effect.Effect<Receipt, WriteError>
     readonly receipts: (query: ReceiptQuery) => Effect.Effect<PageOf<Receipt>, WriteError>
   }
+  /** What the network office sees of deliveries, and its levers on them. */
+  readonly office: {
+    /** The plan stored at publish; `NotFound` for drafts. */
+    readonly plan: (updateId: UpdateId) => Effect.Effect<StoredPlanView, WriteError>
+    readonly deliveriesOfUpdate: (
+      updateId: UpdateId,
+      query: DeliveryListQuery,
+    ) => Effect.Effect<PageOf<OfficeDelivery>, WriteError>
+    readonly deliveries: (query: DeliveryListQuery) => Effect.Effect<PageOf<OfficeDelivery>, WriteError>
+    /** A dead or failed delivery, due again now (audited); a conflict for any other state. */
+    readonly retry: (actor: Caller, id: string) => Effect.Effect<OfficeDelivery, WriteError>
+    readonly funnelOfUpdate: (updateId: UpdateId) => Effect.Effect<FunnelInput, WriteError>
+    /** Deliveries to a region of updates published at or after `since`. */
+    readonly funnelOfRegion: (regionId: RegionId, since: Date) => Effect.Effect<FunnelInput, WriteError>
+    readonly suppressions: (query: {
+      readonly cursor?: string
+      readonly limit?: number
+    }) => Effect.Effect<PageOf<Suppression>, WriteError>
+    /** Returns whether the address was suppressed; the removal is audited. */
+    readonly releaseSuppression: (actor: Caller, email: string) => Effect.Effect<boolean, WriteError>
+    readonly audit: (query: AuditQuery) => Effect.Effect<PageOf<AuditEntryView>, WriteError>
+  }
   readonly idempotency: IdempotencyStore
+}
+
+export interface DeliveryListQuery {
+  readonly state?: DeliveryState
+  readonly cursor?: string
+  readonly limit?: number
+}
+
+/** What core's funnel counts: every delivery and every receipt. */
+export interface FunnelInput {
+  readonly deliveries: ReadonlyArray<FunnelDelivery & CountedDelivery>
+  readonly receipts: ReadonlyArray<Receipt>
 }
 
 export const DeliveryView = Schema.Struct({

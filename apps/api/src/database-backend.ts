@@ -1,28 +1,33 @@
 import {
-  type DeliveryId,
+  DeliveryId,
+  DeliveryState,
   NetworkStore,
   NotFound,
   type PersonId,
-  type Receipt,
-  type RegionId,
+  Receipt,
+  RegionId,
   type ThemeGroupId,
-  type UpdateId,
+  UpdateId,
 } from "@spridning/core"
 import {
   type ApiToken,
   ApiTokens,
   AuditLog,
+  DeliveryQueries,
+  type DeliveryRecord,
   IdempotencyKeys,
   Organisation,
   Outbox,
   type Proposal,
   Receipts,
   type StoredDelivery,
+  StoredPlans,
   type StoredUpdate,
   type UpdateDetails as StoredUpdateDetails,
+  Suppressions,
   Updates,
 } from "@spridning/db"
-import { Effect } from "effect"
+import { Effect, Schema } from "effect"
 import type { Caller } from "./auth/caller.js"
 import type {
   ApiBackend,
@@ -34,8 +39,10 @@ import type {
   UpdateToStore,
   WriteError,
 } from "./backend.js"
+import { AuditEntryView, OfficeDelivery, StoredPlanView, Suppression } from "./deliveries/delivery-schemas.js"
 import type { UpdateView } from "./dissemination/update-schemas.js"
-import { paginate } from "./http/pagination.js"
+import { notFound } from "./http/api-problem.js"
+import { Page, paginate } from "./http/pagination.js"
 
 /** Deliveries are keyed by UUID in storage; any other id names no delivery. */
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -122,6 +129,36 @@ const deliveryView = (delivery: StoredDelivery): DeliveryView => ({
   state: delivery.state,
 })
 
+/** What storage hands back is decoded into the API's branded shapes; a mismatch is a defect, not bad input. */
+const decodeStored =
+  <S extends Schema.Decoder<unknown>>(schema: S) =>
+  (value: unknown): Effect.Effect<S["Type"]> =>
+    Schema.decodeUnknownEffect(schema)(value).pipe(Effect.orDie)
+
+const officeRecord = (record: DeliveryRecord) => ({
+  ...record,
+  nextAttemptAt: record.nextAttemptAt.toISOString(),
+  createdAt: record.createdAt.toISOString(),
+  ...(record.sentAt === undefined ? {} : { sentAt: record.sentAt.toISOString() }),
+  receipts: record.receipts.map((receipt) => ({ kind: receipt.kind, at: receipt.at.toISOString() })),
+})
+const decodeDelivery = decodeStored(OfficeDelivery)
+const officePage = (page: { readonly items: ReadonlyArray<DeliveryRecord>; readonly nextCursor?: string }) =>
+  decodeStored(Page(OfficeDelivery))({ ...page, items: page.items.map(officeRecord) })
+
+const FunnelInputSchema = Schema.Struct({
+  deliveries: Schema.Array(
+    Schema.Struct({
+      id: DeliveryId,
+      updateId: UpdateId,
+      regionId: RegionId,
+      state: DeliveryState,
+      resends: Schema.Int,
+    }),
+  ),
+  receipts: Schema.Array(Receipt),
+})
+
 const toNewUpdate = (update: UpdateToStore) => ({
   id: update.id,
   title: update.title,
@@ -144,6 +181,9 @@ export const makeDatabaseBackend = Effect.gen(function* () {
   const tokens = yield* ApiTokens
   const idempotencyKeys = yield* IdempotencyKeys
   const auditLog = yield* AuditLog
+  const storedPlans = yield* StoredPlans
+  const deliveryQueries = yield* DeliveryQueries
+  const suppressions = yield* Suppressions
 
   // Each entity's store, typed by the entity it keeps.
   const storeOf = <K extends OrganisationEntity>(entity: K) => {
@@ -288,6 +328,76 @@ export const makeDatabaseBackend = Effect.gen(function* () {
             ),
           ),
         ),
+    },
+    office: {
+      plan: (updateId) =>
+        updates.get(updateId).pipe(
+          Effect.flatMap((update) =>
+            update.publishedAt === undefined
+              ? Effect.fail(notFound(`Update "${updateId}" is a draft: it has a plan once it is published.`))
+              : storedPlans
+                  .get(updateId)
+                  .pipe(
+                    Effect.catchTag("NotFound", () =>
+                      Effect.fail(
+                        notFound(
+                          `Update "${updateId}" was published before plans were kept; its plan was not stored.`,
+                        ),
+                      ),
+                    ),
+                  ),
+          ),
+          Effect.map((plan) => ({ ...plan, plannedAt: plan.plannedAt.toISOString() })),
+          Effect.flatMap(decodeStored(StoredPlanView)),
+        ),
+      deliveriesOfUpdate: (updateId, query) =>
+        updates.get(updateId).pipe(
+          Effect.flatMap(() => deliveryQueries.ofUpdate(updateId, query)),
+          Effect.flatMap(officePage),
+        ),
+      deliveries: (query) => deliveryQueries.list(query).pipe(Effect.flatMap(officePage)),
+      retry: (actor, id) =>
+        deliveryQueries
+          .retry(id, actorOf(actor))
+          .pipe(Effect.map(officeRecord), Effect.flatMap(decodeDelivery)),
+      funnelOfUpdate: (updateId) =>
+        updates.get(updateId).pipe(
+          Effect.flatMap(() =>
+            Effect.all({
+              deliveries: deliveryQueries.funnelRowsOfUpdate(updateId),
+              receipts: receipts.forUpdate(updateId),
+            }),
+          ),
+          Effect.flatMap(decodeStored(FunnelInputSchema)),
+        ),
+      funnelOfRegion: (regionId, since) =>
+        Effect.all({
+          deliveries: deliveryQueries.funnelRowsOfRegion(regionId, since),
+          receipts: deliveryQueries.receiptsOfRegion(regionId, since),
+        }).pipe(Effect.flatMap(decodeStored(FunnelInputSchema))),
+      suppressions: (query) =>
+        suppressions.page(query).pipe(
+          Effect.map((page) => ({
+            ...page,
+            items: page.items.map((item) => ({ ...item, createdAt: item.createdAt.toISOString() })),
+          })),
+          Effect.flatMap(decodeStored(Page(Suppression))),
+        ),
+      releaseSuppression: (actor, email) => suppressions.release(email, actorOf(actor)),
+      audit: ({ from, to, ...query }) =>
+        auditLog
+          .page({
+            ...query,
+            ...(from === undefined ? {} : { from: new Date(from) }),
+            ...(to === undefined ? {} : { to: new Date(to) }),
+          })
+          .pipe(
+            Effect.map((page) => ({
+              ...page,
+              items: page.items.map((entry) => ({ ...entry, at: entry.at.toISOString() })),
+            })),
+            Effect.flatMap(decodeStored(Page(AuditEntryView))),
+          ),
     },
     idempotency: {
       begin: (tokenId, key, hash) => Effect.runPromise(idempotencyKeys.begin(tokenId, key, hash)),

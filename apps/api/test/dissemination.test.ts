@@ -63,11 +63,11 @@ describeApi("dissemination", (api) => {
     const deliveries = await api().run(Outbox.use((outbox) => outbox.forUpdate(published.update.id)))
     expect(deliveries).toHaveLength(published.plan.deliveries)
 
-    const plan = await api().call("reader", "GET", `/v1/updates/${published.update.id}/plan`)
+    const plan = await api().call("admin", "GET", `/v1/updates/${published.update.id}/plan`)
     expect(plan.status).toBe(200)
     expect((plan.body as { deliveries: unknown[] }).deliveries.length).toBe(published.plan.deliveries)
 
-    const funnel = await api().call("reader", "GET", `/v1/updates/${published.update.id}/funnel`)
+    const funnel = await api().call("admin", "GET", `/v1/updates/${published.update.id}/funnel`)
     expect(funnel.status).toBe(200)
     expect(funnel.body).toMatchObject({
       total: { delivered: expect.any(Number), read: 0, passedOn: 0, acted: 0 },
@@ -90,7 +90,7 @@ describeApi("dissemination", (api) => {
       const receipt = await api().call("admin", "POST", "/v1/receipts", { deliveryId: delivery.id, kind })
       expect(receipt.status, receipt.text).toBe(201)
     }
-    const funnel = await api().call("reader", "GET", `/v1/updates/${updateId}/funnel`)
+    const funnel = await api().call("admin", "GET", `/v1/updates/${updateId}/funnel`)
     expect(funnel.body).toMatchObject({ total: { read: 1, acted: 1 } })
     const receipts = await api().call("reader", "GET", `/v1/receipts?deliveryId=${delivery.id}`)
     expect((receipts.body as { items: unknown[] }).items).toHaveLength(2)

@@ -12,6 +12,7 @@ import { type AuditLog, layerAuditLog } from "./audit/audit-log.js"
 import type { Database } from "./database/database.js"
 import { layerNetworkStore } from "./organisation/network-store.js"
 import { layerOrganisation, type Organisation } from "./organisation/organisation.js"
+import { type DeliveryQueries, layerDeliveryQueries } from "./outbox/delivery-queries.js"
 import { layerOutbox, type Outbox } from "./outbox/outbox.js"
 import {
   type DeliveryEvents,
@@ -23,6 +24,7 @@ import {
   type Receipts,
   type Suppressions,
 } from "./outbox/tracking.js"
+import { layerStoredPlans, type StoredPlans } from "./updates/stored-plan.js"
 import { layerUpdates, type Updates } from "./updates/updates.js"
 
 /** Every repository this package offers. */
@@ -39,6 +41,8 @@ export type Repositories =
   | ApiTokens
   | IdempotencyKeys
   | SlackLinks
+  | StoredPlans
+  | DeliveryQueries
 
 /** All repositories over one `Database`; provide `layerFromConfig`, `layerPglite()` or `layerPostgres(url)`. */
 export const layerRepositories: Layer.Layer<Repositories, never, Database> = Layer.mergeAll(
@@ -54,4 +58,6 @@ export const layerRepositories: Layer.Layer<Repositories, never, Database> = Lay
   layerApiTokens,
   layerIdempotencyKeys,
   layerSlackLinks,
+  layerStoredPlans,
+  layerDeliveryQueries,
 )

@@ -1,7 +1,9 @@
 import {
   Audience,
   DeliveryId,
+  DeliveryState,
   DisseminationPlan,
+  deliveryFunnel,
   type Network,
   passOnLine,
   planDissemination,
@@ -9,7 +11,6 @@ import {
   ReceiptKind,
   RegionId,
   ResolvedAudience,
-  reachFunnel,
   refuseMergedInUpdate,
   resolveAudience,
   type Update,
@@ -21,6 +22,9 @@ import { Hono } from "hono"
 import { describeRoute } from "hono-openapi"
 import { regionScope } from "../auth/caller.js"
 import type { PublishResult } from "../backend.js"
+import { IsoInstant, StoredPlanView } from "../deliveries/delivery-schemas.js"
+import { authorizeView, authorizeViewOfUpdate } from "../deliveries/office-access.js"
+import { notFound } from "../http/api-problem.js"
 import type { ApiEnv } from "../http/env.js"
 import { Page, PageQuery } from "../http/pagination.js"
 import {
@@ -53,6 +57,25 @@ export const ReachFunnel = Schema.Struct({
   byUpdate: Schema.Array(Schema.Struct({ updateId: UpdateId, counts: FunnelCounts })),
   byRegion: Schema.Array(Schema.Struct({ regionId: RegionId, counts: FunnelCounts })),
 }).annotate({ identifier: "ReachFunnel" })
+
+const DeliveryFunnelFields = {
+  ...ReachFunnel.fields,
+  /** Every delivery in the state it is in now; each state present, zero when none. */
+  states: Schema.Record(DeliveryState, Schema.Int),
+  /** Uncertain deliveries sent again after their window without evidence. */
+  uncertainResends: Schema.Int,
+}
+
+export const UpdateFunnel = Schema.Struct(DeliveryFunnelFields).annotate({ identifier: "UpdateFunnel" })
+
+export const RegionFunnel = Schema.Struct({
+  regionId: RegionId,
+  since: Schema.String,
+  ...DeliveryFunnelFields,
+}).annotate({ identifier: "RegionFunnel" })
+
+const RegionParam = Schema.Struct({ id: RegionId })
+const RegionFunnelQuery = Schema.Struct({ since: IsoInstant })
 
 export const AudiencePreview = Schema.Struct({
   ...ResolvedAudience.fields,
@@ -243,8 +266,14 @@ export const disseminationRouter = (context: RouteContext) => {
     "/updates/:id/plan",
     describeRoute({
       tags: ["dissemination"],
-      summary: "Who the update reaches, on which channel, through which bridge, as the network stands now",
-      responses: { 200: jsonResponse("The dissemination plan", DisseminationPlan), ...problemResponses },
+      summary:
+        "What was planned at publish: every delivery, the bridge it went through, unreachable regions, who was skipped",
+      description:
+        "Answers the plan stored when the update was published, with person and region names as they were then: a " +
+        "later merge of theme groups, a role change or a rename does not change it. 404 for a draft. Admin, or an " +
+        "editor who may publish the update by the publishing rule (the group editor of its theme group; a region " +
+        "editor when it reaches only its own region).",
+      responses: { 200: jsonResponse("The stored plan", StoredPlanView), ...problemResponses },
     }),
     pathParams(UpdateParam),
     (c) =>
@@ -252,8 +281,8 @@ export const disseminationRouter = (context: RouteContext) => {
         c,
         Effect.gen(function* () {
           const update = yield* context.backend.updates.get(c.req.valid("param").id)
-          const network = yield* currentNetwork(context)
-          return yield* planDissemination(network, asCoreUpdate(update))
+          yield* authorizeViewOfUpdate(yield* currentNetwork(context), c.get("caller"), update)
+          return yield* context.backend.office.plan(update.id)
         }),
       ),
   )
@@ -262,8 +291,16 @@ export const disseminationRouter = (context: RouteContext) => {
     "/updates/:id/funnel",
     describeRoute({
       tags: ["dissemination"],
-      summary: "From information to action: delivered, read, passed on, acted — in total and per region",
-      responses: { 200: jsonResponse("The reach funnel", ReachFunnel), ...problemResponses },
+      summary:
+        "From information to action: delivered, read, passed on, acted — and how many deliveries are in each state",
+      description:
+        "`states` counts every delivery in the state it is in now (pending, held, sending, uncertain, sent, " +
+        "failed, dead, suppressed, rerouted); `uncertainResends` counts uncertain deliveries sent again after " +
+        "their window. Admin, or an editor who may publish the update by the publishing rule.",
+      responses: {
+        200: jsonResponse("The reach funnel with delivery states", UpdateFunnel),
+        ...problemResponses,
+      },
     }),
     pathParams(UpdateParam),
     (c) =>
@@ -271,10 +308,41 @@ export const disseminationRouter = (context: RouteContext) => {
         c,
         Effect.gen(function* () {
           const update = yield* context.backend.updates.get(c.req.valid("param").id)
-          const { deliveries, receipts } = yield* context.backend.reach.ofUpdate(update.id)
-          return reachFunnel(deliveries, receipts)
+          yield* authorizeViewOfUpdate(yield* currentNetwork(context), c.get("caller"), update)
+          const { deliveries, receipts } = yield* context.backend.office.funnelOfUpdate(update.id)
+          return deliveryFunnel(deliveries, receipts)
         }),
       ),
+  )
+
+  router.get(
+    "/regions/:id/funnel",
+    describeRoute({
+      tags: ["dissemination"],
+      summary: "A region's funnel across every update published since a time, with delivery states",
+      description:
+        "`since` (required) is a date or a date and time; updates published at or after it count. Admin, or the " +
+        "region editor of this region.",
+      responses: { 200: jsonResponse("The region's funnel", RegionFunnel), ...problemResponses },
+    }),
+    pathParams(RegionParam),
+    queryOf(RegionFunnelQuery),
+    (c) => {
+      const { id } = c.req.valid("param")
+      const { since } = c.req.valid("query")
+      return answer(
+        c,
+        Effect.gen(function* () {
+          const network = yield* currentNetwork(context)
+          if (!network.regions.some((region) => region.id === id)) {
+            return yield* notFound(`No region with id "${id}".`)
+          }
+          yield* authorizeView(c.get("caller"), regionScope(id))
+          const { deliveries, receipts } = yield* context.backend.office.funnelOfRegion(id, new Date(since))
+          return { regionId: id, since, ...deliveryFunnel(deliveries, receipts) }
+        }),
+      )
+    },
   )
 
   router.get(

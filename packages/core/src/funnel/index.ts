@@ -1,2 +1,3 @@
 export * from "./model.js"
 export * from "./reach.js"
+export * from "./states.js"

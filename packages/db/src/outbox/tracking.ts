@@ -1,9 +1,17 @@
 import type { DeliveryId, PersonId, Receipt, ReceiptKind, StoreError } from "@spridning/core"
-import { and, asc, eq, inArray, isNull, lt } from "drizzle-orm"
+import { and, asc, eq, gt, inArray, isNull, lt } from "drizzle-orm"
 import { Context, Effect, Layer } from "effect"
+import { writeAudit } from "../audit/audit-log.js"
 import { Database } from "../database/database.js"
 import { type ConstraintError, mapConstraintErrors } from "../database/errors.js"
 import { nowOr } from "../database/raw.js"
+import {
+  clampLimit,
+  decodeCursor,
+  type InvalidCursor,
+  type Page,
+  pageOf,
+} from "../organisation/entity-store.js"
 import {
   deliveries,
   deliveryEvents,
@@ -99,12 +107,25 @@ export class Suppressions extends Context.Service<
     readonly suppressedAmong: (
       emails: ReadonlyArray<string>,
     ) => Effect.Effect<ReadonlySet<string>, StoreError>
-    readonly list: () => Effect.Effect<
-      ReadonlyArray<{ readonly email: string; readonly reason: SuppressionReason; readonly createdAt: Date }>,
-      StoreError
-    >
+    readonly list: () => Effect.Effect<ReadonlyArray<Suppression>, StoreError>
+    /** One page ordered by address; `cursor` is the previous page's `nextCursor`. */
+    readonly page: (options?: {
+      readonly cursor?: string
+      readonly limit?: number
+    }) => Effect.Effect<Page<Suppression>, StoreError | InvalidCursor>
+    /**
+     * Lets mail reach an address again (the office checked it), audited as `actor`'s in the
+     * same transaction. Returns whether the address was on the list.
+     */
+    readonly release: (email: string, actor: string) => Effect.Effect<boolean, StoreError>
   }
 >()("spridning/db/Suppressions") {}
+
+export interface Suppression {
+  readonly email: string
+  readonly reason: SuppressionReason
+  readonly createdAt: Date
+}
 
 export const layerSuppressions: Layer.Layer<Suppressions, never, Database> = Layer.effect(
   Suppressions,
@@ -151,6 +172,32 @@ export const layerSuppressions: Layer.Layer<Suppressions, never, Database> = Lay
         database.run("list suppressions", (db) =>
           db.select().from(suppressions).orderBy(asc(suppressions.email)),
         ),
+      page: (options = {}) =>
+        Effect.gen(function* () {
+          const after = options.cursor === undefined ? undefined : yield* decodeCursor(options.cursor)
+          const limit = clampLimit(options.limit)
+          const rows = yield* database.run("list suppressions", (db) =>
+            db
+              .select()
+              .from(suppressions)
+              .where(after === undefined ? undefined : gt(suppressions.email, after))
+              .orderBy(asc(suppressions.email))
+              .limit(limit + 1),
+          )
+          return pageOf(rows, limit, (row) => row.email)
+        }),
+      release: (email, actor) =>
+        database.transaction("release suppression", async (tx) => {
+          const [removed] = await tx
+            .delete(suppressions)
+            .where(eq(suppressions.email, normalise(email)))
+            .returning()
+          if (removed === undefined) return false
+          await writeAudit(tx, [
+            { actor, action: "delete", entity: "suppression", entityId: removed.email, before: removed },
+          ])
+          return true
+        }),
     })
   }),
 )

@@ -28,6 +28,7 @@ import {
   workListItems,
 } from "../schema/index.js"
 import type { NewUpdate, Proposal, ProposalStatus, StoredUpdate, UpdateDetails } from "./model.js"
+import { storePlan } from "./stored-plan.js"
 
 /** Each filter given narrows the list; filters left out do not. */
 export interface UpdateFilter {
@@ -400,6 +401,7 @@ const publishInTransaction = async (
     .set({ publishedAt: now, passOnLineSv: plan.passOnLine.sv, passOnLineEn: plan.passOnLine.en })
     .where(eq(updates.id, updateId))
   const counts = await insertDeliveries(tx, updateId, plan, now)
+  await storePlan(tx, updateId, plan, now)
   const stored = await findUpdate(tx, updateId)
   if (stored === undefined) throw new NotFound({ entity: "update", id: updateId })
   await writeAudit(tx, [
