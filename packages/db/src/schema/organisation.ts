@@ -21,6 +21,7 @@ import {
   text,
   timestamp,
   unique,
+  uniqueIndex,
 } from "drizzle-orm/pg-core"
 
 /**
@@ -129,7 +130,8 @@ export const people = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [unique("people_email").on(t.email), index("people_region").on(t.regionId)],
+  // One mailbox, one person: "Anna@x.se" and "anna@x.se" reach the same inbox.
+  (t) => [uniqueIndex("people_email").on(sql`lower(${t.email})`), index("people_region").on(t.regionId)],
 )
 
 export const regionalBodies = pgTable(
