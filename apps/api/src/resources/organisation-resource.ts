@@ -4,7 +4,7 @@ import { Hono } from "hono"
 import { describeRoute } from "hono-openapi"
 import type { Scope } from "../auth/caller.js"
 import type { OrganisationEntity, OrganisationRecords } from "../backend.js"
-import { notFound } from "../http/api-problem.js"
+import { conflict, notFound } from "../http/api-problem.js"
 import type { ApiEnv } from "../http/env.js"
 import { Page, PageQuery, paginate } from "../http/pagination.js"
 import { Problem } from "../http/problem.js"
@@ -45,6 +45,13 @@ export interface OrganisationResource<K extends OrganisationEntity, Q extends Fi
   readonly scopeOf: (record: OrganisationRecords[K], network: Network) => Scope
   /** Who may create one, when that differs from who may change it (new regions: the network office). */
   readonly createScope?: (record: OrganisationRecords[K], network: Network) => Scope
+  /** Why `record` cannot be stored beside the others (answered 409), e.g. an address someone else has. */
+  readonly conflictOf?: (record: OrganisationRecords[K], network: Network) => string | undefined
+  /** `DELETE /{id}`: what deleting does (the OpenAPI description) and what still depends on a record (409). */
+  readonly remove?: {
+    readonly description: string
+    readonly blockedBy?: (record: OrganisationRecords[K], network: Network) => string | undefined
+  }
 }
 
 /** List, read, create and update for one organisation entity. */
@@ -55,6 +62,10 @@ export const organisationRouter = <K extends OrganisationEntity, Q extends Filte
   const router = new Hono<ApiEnv>()
   const tags = [resource.plural]
   const ListQuery = Schema.Struct({ ...PageQuery, ...resource.filters })
+  const refuseConflict = (record: OrganisationRecords[K], network: Network) => {
+    const reason = resource.conflictOf?.(record, network)
+    return reason === undefined ? Effect.void : Effect.fail(conflict(reason))
+  }
   const find = (id: string) =>
     currentNetwork(context).pipe(
       Effect.flatMap((network) => {
@@ -118,6 +129,7 @@ export const organisationRouter = <K extends OrganisationEntity, Q extends Filte
         Effect.gen(function* () {
           const network = yield* currentNetwork(context)
           yield* authorize(caller, (resource.createScope ?? resource.scopeOf)(record, network))
+          yield* refuseConflict(record, network)
           yield* context.backend.organisation.create(caller, resource.entity, record)
           return record
         }),
@@ -146,12 +158,43 @@ export const organisationRouter = <K extends OrganisationEntity, Q extends Filte
           const { network, record } = yield* find(id)
           const changed = yield* decodeWith(resource.schema, resource.entity)({ ...record, ...changes, id })
           yield* authorize(caller, resource.scopeOf(record, network), resource.scopeOf(changed, network))
+          yield* refuseConflict(changed, network)
           yield* context.backend.organisation.update(caller, resource.entity, changed)
           return changed
         }),
       )
     },
   )
+
+  const removal = resource.remove
+  if (removal !== undefined) {
+    router.delete(
+      "/:id",
+      describeRoute({
+        tags,
+        summary: `Delete one of the ${resource.plural}`,
+        description: removal.description,
+        responses: { 204: { description: `The ${resource.entity} is deleted` }, ...problems },
+      }),
+      pathParams(IdParam),
+      async (c) => {
+        const id = c.req.valid("param").id
+        const caller = c.get("caller")
+        const response = await answerChange(
+          c,
+          context,
+          Effect.gen(function* () {
+            const { network, record } = yield* find(id)
+            yield* authorize(caller, resource.scopeOf(record, network))
+            const blocked = removal.blockedBy?.(record, network)
+            if (blocked !== undefined) return yield* Effect.fail(conflict(blocked))
+            yield* context.backend.organisation.remove(caller, resource.entity, id)
+          }),
+        )
+        return response.ok ? c.body(null, 204) : response
+      },
+    )
+  }
 
   return router
 }

@@ -32,4 +32,8 @@ export const roleAssignmentsRouter = (context: RouteContext) =>
       assignment.themeGroupId === undefined
         ? regionScope(assignment.regionId)
         : themeGroupScope(assignment.themeGroupId, assignment.regionId),
+    remove: {
+      description:
+        "Deletes the role. Never refused for what it leaves uncovered: a role someone has left must be removable, and coverage shows the gap (and its fallback) at once.",
+    },
   })

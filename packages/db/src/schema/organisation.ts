@@ -127,6 +127,11 @@ export const people = pgTable(
       .$type<Array<string>>()
       .notNull()
       .default(sql`'{}'`),
+    /**
+     * Set when the person was deleted: the row stays, anonymised, so the deliveries and
+     * receipts that name it keep their counts; nothing reads it as a member any more.
+     */
+    removedAt: timestamp("removed_at", { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
