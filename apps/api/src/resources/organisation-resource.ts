@@ -45,8 +45,8 @@ export interface OrganisationResource<K extends OrganisationEntity, Q extends Fi
   readonly scopeOf: (record: OrganisationRecords[K], network: Network) => Scope
   /** Who may create one, when that differs from who may change it (new regions: the network office). */
   readonly createScope?: (record: OrganisationRecords[K], network: Network) => Scope
-  /** Why `record` cannot be stored beside the others (answered 409), e.g. an address someone else has. */
-  readonly conflictOf?: (record: OrganisationRecords[K], network: Network) => string | undefined
+  /** A domain rule a created or changed record must pass (from core), after authorisation. */
+  readonly admits?: (record: OrganisationRecords[K], network: Network) => Effect.Effect<void, unknown>
   /** `DELETE /{id}`: what deleting does (the OpenAPI description) and what still depends on a record (409). */
   readonly remove?: {
     readonly description: string
@@ -62,10 +62,6 @@ export const organisationRouter = <K extends OrganisationEntity, Q extends Filte
   const router = new Hono<ApiEnv>()
   const tags = [resource.plural]
   const ListQuery = Schema.Struct({ ...PageQuery, ...resource.filters })
-  const refuseConflict = (record: OrganisationRecords[K], network: Network) => {
-    const reason = resource.conflictOf?.(record, network)
-    return reason === undefined ? Effect.void : Effect.fail(conflict(reason))
-  }
   const find = (id: string) =>
     currentNetwork(context).pipe(
       Effect.flatMap((network) => {
@@ -129,7 +125,7 @@ export const organisationRouter = <K extends OrganisationEntity, Q extends Filte
         Effect.gen(function* () {
           const network = yield* currentNetwork(context)
           yield* authorize(caller, (resource.createScope ?? resource.scopeOf)(record, network))
-          yield* refuseConflict(record, network)
+          if (resource.admits !== undefined) yield* resource.admits(record, network)
           yield* context.backend.organisation.create(caller, resource.entity, record)
           return record
         }),
@@ -158,7 +154,7 @@ export const organisationRouter = <K extends OrganisationEntity, Q extends Filte
           const { network, record } = yield* find(id)
           const changed = yield* decodeWith(resource.schema, resource.entity)({ ...record, ...changes, id })
           yield* authorize(caller, resource.scopeOf(record, network), resource.scopeOf(changed, network))
-          yield* refuseConflict(changed, network)
+          if (resource.admits !== undefined) yield* resource.admits(changed, network)
           yield* context.backend.organisation.update(caller, resource.entity, changed)
           return changed
         }),

@@ -1,6 +1,7 @@
 import { type Network, OrgUnitId, Person, PersonFunction, RegionId, themeGroupRoles } from "@spridning/core"
-import { Schema, Struct } from "effect"
+import { Effect, Schema, Struct } from "effect"
 import { regionScope } from "../auth/caller.js"
+import { conflict } from "../http/api-problem.js"
 import type { RouteContext } from "../http/route-context.js"
 import { organisationRouter } from "./organisation-resource.js"
 
@@ -43,12 +44,16 @@ export const peopleRouter = (context: RouteContext) =>
     scopeOf: (person) => regionScope(person.regionId),
     // One mailbox, one person: a second person with the same address in other letters would
     // get every mail twice.
-    conflictOf: (person, network) => {
+    admits: (person, network) => {
       const address = person.email.toLowerCase()
       const other = network.people.find((p) => p.id !== person.id && p.email.toLowerCase() === address)
       return other === undefined
-        ? undefined
-        : `${other.name} (${other.id}) already has the address ${other.email}; letter case does not make another mailbox. Change that person instead.`
+        ? Effect.void
+        : Effect.fail(
+            conflict(
+              `${other.name} (${other.id}) already has the address ${other.email}; letter case does not make another mailbox. Change that person instead.`,
+            ),
+          )
     },
     remove: {
       description:
