@@ -105,6 +105,23 @@ describeEachDatabase("roster import in one pass", (database) => {
   })
 })
 
+describeEachDatabase("roster import and deleted people", (database) => {
+  it("refuses the id of a deleted person, whose row only keeps their history", async () => {
+    await database.run(Effect.flatMap(Organisation, (org) => org.importNetwork(smallNetwork("gone"), "test")))
+    await database.run(Effect.flatMap(Organisation, (org) => org.people.remove("gone-anna", "test")))
+    const csv = [
+      header,
+      "gone-anna,Anna Andersson,anna.new@example.se,clinician,gone-skane,,email,sv,,,,",
+    ].join("\n")
+    const failure = await database.run(
+      Effect.flip(Effect.flatMap(Database, (db) => importRoster(db, csv, "test"))),
+    )
+    expect(failure._tag === "RosterInvalid" ? failure.problems : failure).toEqual([
+      { line: 2, column: "person_id", reason: "person gone-anna was deleted; give the new person a new id" },
+    ])
+  })
+})
+
 const packageDir = fileURLToPath(new URL("..", import.meta.url))
 
 it("runs the CLI from built JavaScript, not from TypeScript through tsx", () => {

@@ -388,6 +388,20 @@ const databaseProblems = async (db: Db, roster: ParsedRoster) => {
       })
     }
   }
+  // A deleted person's row stays for their history; its id names nobody any more.
+  const ids = JSON.stringify([...roster.lineOfPerson.keys()])
+  const removed = await executeRows<{ id: string }>(
+    db,
+    sql`select ${people.id} as id from ${people}
+        where ${people.removedAt} is not null and ${people.id} in (select jsonb_array_elements_text(${ids}::jsonb))`,
+  )
+  for (const row of removed) {
+    problems.push({
+      line: roster.lineOfPerson.get(row.id) ?? 0,
+      column: "person_id",
+      reason: `person ${row.id} was deleted; give the new person a new id`,
+    })
+  }
   // Letter case does not make another mailbox (the `people_email` index is on lower(email)).
   const emails = JSON.stringify(roster.emails.map((entry) => entry.email.toLowerCase()))
   const taken = await executeRows<{ id: string; email: string }>(
