@@ -42,6 +42,13 @@ it("finds two people with one mailbox in the file whatever the letter case", () 
   ])
 })
 
+it("names a NUL byte in a cell instead of failing the whole import on it", () => {
+  const { problems } = parseRoster(
+    [header, "p1,Anna\u0000,anna@example.se,clinician,skane,,,,,,,"].join("\n"),
+  )
+  expect(problems).toEqual([{ line: 2, column: "name", reason: "contains the NUL character (\\u0000)" }])
+})
+
 it("reports progress every N rows while checking", () => {
   const rows = Array.from({ length: 5 }, (_, i) => `p${i},Namn ${i},p${i}@example.se,clinician,skane,,,,,,,`)
   const seen: Array<RosterProgress> = []

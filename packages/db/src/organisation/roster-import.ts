@@ -221,6 +221,11 @@ export const parseRoster = (
       return index < 0 ? "" : (record[index] ?? "").trim()
     }
     for (const required of requiredColumns) if (cell(required) === "") problem(required, "must not be empty")
+    // PostgreSQL text cannot hold NUL; named here, or the whole import fails on one row.
+    columns.forEach((column, index) => {
+      if ((record[index] ?? "").includes("\u0000"))
+        problem(column as RosterColumn, "contains the NUL character (\\u0000)")
+    })
 
     const email = cell("email")
     if (email !== "" && !isEmail(email)) problem("email", `"${email}" is not an email address`)
