@@ -68,6 +68,7 @@ export const problemOf = (error: unknown, instance: string): Problem => {
         errors: [{ in: "query", path: "cursor", message: invalidCursorMessage }],
       })
     case "MergeRejected":
+    case "ThemeGroupMerged":
     case "ReportingChainBroken":
     case "Conflict":
     case "Duplicate":
