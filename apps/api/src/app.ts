@@ -1,5 +1,5 @@
 import { Cause, Effect, Exit } from "effect"
-import { Hono } from "hono"
+import { type Context, Hono } from "hono"
 import { bodyLimit } from "hono/body-limit"
 import { HTTPException } from "hono/http-exception"
 import { analysisRouter } from "./analysis/analysis.js"
@@ -81,9 +81,9 @@ export const makeApi = (backend: ApiBackend, options: ApiOptions = {}): Hono => 
     console.error(error)
     return answerProblem(c, makeProblem(500, undefined, { instance: c.req.path }))
   })
-  app.notFound((c) =>
-    answerProblem(c, makeProblem(404, `Nothing at ${c.req.method} ${c.req.path}.`, { instance: c.req.path })),
-  )
+  const nothingHere = (c: Context) =>
+    answerProblem(c, makeProblem(404, `Nothing at ${c.req.method} ${c.req.path}.`, { instance: c.req.path }))
+  app.notFound(nothingHere)
 
   const v1 = new Hono<ApiEnv>()
   const limitBodies = bodyLimit({
@@ -120,5 +120,8 @@ export const makeApi = (backend: ApiBackend, options: ApiOptions = {}): Hono => 
 
   app.route("/v1", v1)
   mountReference(app)
+  // A parent app that mounts this one (the composed server) keeps its own plain-text
+  // `notFound`; a last catch-all route travels with the mount, so unknown paths stay problem+json.
+  app.all("*", nothingHere)
   return app
 }

@@ -89,6 +89,12 @@ export interface ApiBackend {
       entity: K,
       record: OrganisationRecords[K],
     ) => Effect.Effect<void, WriteError>
+    /** Deletes one record; a person is anonymised rather than erased (their history stays counted). */
+    readonly remove: (
+      actor: Caller,
+      entity: OrganisationEntity,
+      id: string,
+    ) => Effect.Effect<void, WriteError>
     readonly setFollow: (actor: Caller, follow: Follow) => Effect.Effect<void, WriteError>
     readonly removeFollow: (
       actor: Caller,

@@ -216,6 +216,7 @@ export const makeDatabaseBackend = Effect.gen(function* () {
         storeOf(entity)
           .update(record.id, () => record, actorOf(actor))
           .pipe(Effect.asVoid),
+      remove: (actor, entity, id) => storeOf(entity).remove(id, actorOf(actor)),
       setFollow: (actor, follow) => organisation.follows.follow(follow, actorOf(actor)).pipe(Effect.asVoid),
       removeFollow: (actor, personId, themeGroupId) =>
         organisation.follows

@@ -20,13 +20,15 @@ describeApi("analysis", (api) => {
     expect(cell("r-halland")?.status).toBe("uncovered")
   })
 
-  it("serves the matrix as CSV for a spreadsheet", async () => {
-    const { status, headers, text } = await api().call("reader", "GET", "/v1/coverage?format=csv")
+  it("serves the coverage as CSV for a spreadsheet", async () => {
+    const { status, headers, text } = await api().call("reader", "GET", "/v1/coverage?format=csv&lang=en")
     expect(status).toBe(200)
     expect(headers.get("content-type")).toContain("text/csv")
-    const [header, ...rows] = text.trim().split("\n")
-    expect(header).toBe("region,Alkoholprevention,Tobaksprevention")
-    expect(rows).toContain("Region Skåne,represented,bridged")
+    const [header, ...rows] = text.trim().split("\r\n")
+    expect(header).toBe("Region,Theme group,Status,People,Receives instead,Roles the region lacks")
+    expect(rows).toContain(
+      'Region Skåne,Tobaksprevention,bridged by a contact person,Cia Carlsson (contact person),Cia Carlsson,"presidium member, management"',
+    )
   })
 
   it("sees a write at once: a new participant turns Halland from uncovered to represented", async () => {

@@ -32,6 +32,8 @@ it("reports every bad row with its line, column and reason", () => {
     { line: 3, column: "language", reason: '"de" is not a language; use sv, en' },
     { line: 4, column: "theme_group_id", reason: "a chair needs the theme group it is held in" },
     { line: 5, column: "regional_body_id", reason: "a bodyMember needs the regional body" },
+    // checked on bad rows too, so one run names everything
+    { line: 5, column: "email", reason: "anna@example.se is already used by person p1 in this file" },
     { line: 6, column: "", reason: "has 5 fields, the header has 12" },
     { line: 7, column: "region_id", reason: "person p1 is described differently on line 2" },
   ])
@@ -83,7 +85,7 @@ describeEachDatabase("roster import", (database) => {
       '"ok-bo","Bo ""Bosse"" Berg",bo.ok@example.se,strategist,ok-halland,,email,en,bodyMember,,,ok-rb',
     ].join("\n")
     const result = await database.run(Effect.flatMap(Database, (db) => importRoster(db, csv, "test")))
-    expect(result).toEqual({ people: 2, roles: 3 })
+    expect(result).toEqual({ people: 2, roles: 3, dryRun: false })
     const org = await database.run(Organisation)
     const eva = await database.run(org.people.get("ok-eva"))
     expect(eva).toMatchObject({

@@ -1,19 +1,24 @@
 import {
   ChainLink,
+  CoverageCell,
   CoverageReport,
+  catalogue,
   coverage,
   InclusionReason,
+  Language,
   monthContaining,
   type Network,
   NetworkProblem,
   PersonId,
   RegionId,
+  Role,
   regionalMeetingInvitees,
   reportingChain,
   validateNetwork,
 } from "@spridning/core"
 import { stringify } from "csv-stringify/sync"
 import { Effect, Schema } from "effect"
+import ExcelJS from "exceljs"
 import { Hono } from "hono"
 import { describeRoute } from "hono-openapi"
 import { runToResponse } from "../http/api-problem.js"
@@ -23,32 +28,171 @@ import { jsonResponse, pathParams, queryOf } from "../http/validation.js"
 import { problemResponses } from "../resources/organisation-resource.js"
 import { Briefing, BriefingQuery, briefingFor } from "./briefing.js"
 
-const CoverageQuery = Schema.Struct({ format: Schema.optionalKey(Schema.Literals(["json", "csv"])) })
+const CoverageQuery = Schema.Struct({
+  format: Schema.optionalKey(Schema.Literals(["json", "csv", "xlsx"])),
+  /** The spreadsheet's language: Swedish unless asked otherwise. */
+  lang: Schema.optionalKey(Language),
+})
 
-/** The region × theme-group matrix, one row per region, for a spreadsheet. */
-const coverageCsv = (network: Network): string => {
+/**
+ * Column headings of the coverage sheet. They belong with the other words people read in
+ * core's catalogue; kept here until that catalogue has a section for sheets.
+ */
+const sheetWords: Record<
+  Language,
+  {
+    readonly sheet: string
+    readonly gapsSheet: string
+    readonly columns: readonly [string, string, string, string, string, string]
+    readonly gapColumns: readonly [string, string]
+    readonly nobody: string
+  }
+> = {
+  sv: {
+    sheet: "Täckning",
+    gapsSheet: "Rollgap",
+    columns: ["Region", "Temagrupp", "Status", "Personer", "Tar emot i stället", "Saknade roller i regionen"],
+    gapColumns: ["Region", "Saknade roller"],
+    nobody: "ingen",
+  },
+  en: {
+    sheet: "Coverage",
+    gapsSheet: "Role gaps",
+    columns: ["Region", "Theme group", "Status", "People", "Receives instead", "Roles the region lacks"],
+    gapColumns: ["Region", "Missing roles"],
+    nobody: "nobody",
+  },
+}
+
+const nameOf = (network: Network, personId: string): string =>
+  network.people.find((person) => person.id === personId)?.name ?? personId
+
+/**
+ * Who receives a cell's updates when no participant does: the contact person of a bridged
+ * cell, the fallback (process leader) of an uncovered one, or nobody.
+ */
+const receiverOf = (network: Network, cell: CoverageCell, nobody: string): string => {
+  if (cell.status === "represented") return ""
+  if (cell.status === "bridged") {
+    const bridges = cell.people
+      .filter((p) => p.role === "contactPerson")
+      .map((p) => nameOf(network, p.personId))
+    return bridges.length > 0 ? bridges.join(", ") : nobody
+  }
+  return cell.fallback === undefined ? nobody : nameOf(network, cell.fallback.personId)
+}
+
+/** One row per region × active theme group, in the reader's words; and the regions' role gaps. */
+const coverageTable = (network: Network, language: Language) => {
+  const words = sheetWords[language]
+  const messages = catalogue(language)
   const report = coverage(network)
   const byName = <T extends { readonly name: string }>(a: T, b: T) => a.name.localeCompare(b.name, "sv")
   const groups = network.themeGroups.filter((g) => g.status === "active").sort(byName)
-  const cells = new Map(
-    report.cells.map((cell) => [`${cell.regionId}\u0000${cell.themeGroupId}`, cell.status]),
+  const regions = [...network.regions].sort(byName)
+  const cells = new Map(report.cells.map((cell) => [`${cell.regionId}\u0000${cell.themeGroupId}`, cell]))
+  const gapsOf = new Map(
+    report.roleGaps.map((gap) => [
+      gap.regionId,
+      gap.missing.map((role) => messages.role[role].one).join(", "),
+    ]),
   )
-  return stringify([
-    ["region", ...groups.map((g) => g.name)],
-    ...[...network.regions]
-      .sort(byName)
-      .map((region) => [
+  const rows = regions.flatMap((region) =>
+    groups.map((group) => {
+      const cell = cells.get(`${region.id}\u0000${group.id}`)
+      const people = (cell?.people ?? [])
+        .map((p) => `${nameOf(network, p.personId)} (${messages.role[p.role].one})`)
+        .join(", ")
+      return [
         region.name,
-        ...groups.map((g) => cells.get(`${region.id}\u0000${g.id}`) ?? "uncovered"),
-      ]),
-  ])
+        group.name,
+        messages.coverageStatus[cell?.status ?? "uncovered"],
+        people,
+        cell === undefined ? words.nobody : receiverOf(network, cell, words.nobody),
+        gapsOf.get(region.id) ?? "",
+      ]
+    }),
+  )
+  const gaps = regions
+    .filter((region) => (gapsOf.get(region.id) ?? "") !== "")
+    .map((region) => [region.name, gapsOf.get(region.id) ?? ""])
+  return { words, rows, gaps }
+}
+
+/**
+ * The coverage sheet as CSV: UTF-8 with a BOM, so Swedish Excel reads å, ä and ö, and
+ * semicolons when Swedish, since Swedish Excel splits columns on them (comma is its decimal sign).
+ */
+const coverageCsv = (network: Network, language: Language): string => {
+  const { words, rows } = coverageTable(network, language)
+  return `\uFEFF${stringify([[...words.columns], ...rows], { delimiter: language === "sv" ? ";" : ",", record_delimiter: "\r\n" })}`
+}
+
+const coverageXlsx = async (network: Network, language: Language): Promise<Buffer> => {
+  const { words, rows, gaps } = coverageTable(network, language)
+  const workbook = new ExcelJS.Workbook()
+  workbook.creator = "Spridning"
+  const sheet = workbook.addWorksheet(words.sheet, { views: [{ state: "frozen", ySplit: 1 }] })
+  sheet.columns = words.columns.map((header, index) => ({
+    header,
+    width: [24, 28, 26, 44, 28, 36][index] ?? 20,
+  }))
+  sheet.addRows(rows)
+  sheet.getRow(1).font = { bold: true }
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: words.columns.length } }
+  const gapSheet = workbook.addWorksheet(words.gapsSheet)
+  gapSheet.columns = words.gapColumns.map((header, index) => ({ header, width: index === 0 ? 24 : 60 }))
+  gapSheet.addRows(gaps)
+  gapSheet.getRow(1).font = { bold: true }
+  return Buffer.from(await workbook.xlsx.writeBuffer())
+}
+
+const Named = { name: Schema.String }
+const NamedCoverageReport = Schema.Struct({
+  ...CoverageReport.fields,
+  cells: Schema.Array(
+    Schema.Struct({
+      ...CoverageCell.fields,
+      regionName: Schema.String,
+      themeGroupName: Schema.String,
+      people: Schema.Array(Schema.Struct({ personId: PersonId, role: Role, ...Named })),
+      fallback: Schema.optionalKey(
+        Schema.Struct({ personId: PersonId, via: Schema.Literal("processLeader"), ...Named }),
+      ),
+    }),
+  ),
+}).annotate({ identifier: "NamedCoverageReport" })
+
+/** Core's report with the names people read beside every id. */
+const namedCoverage = (network: Network) => {
+  const report = coverage(network)
+  const regionName = new Map(network.regions.map((r) => [r.id, r.name]))
+  const groupName = new Map(network.themeGroups.map((g) => [g.id, g.name]))
+  return {
+    ...report,
+    cells: report.cells.map((cell) => ({
+      ...cell,
+      regionName: regionName.get(cell.regionId) ?? cell.regionId,
+      themeGroupName: groupName.get(cell.themeGroupId) ?? cell.themeGroupId,
+      people: cell.people.map((p) => ({ ...p, name: nameOf(network, p.personId) })),
+      ...(cell.fallback === undefined
+        ? {}
+        : { fallback: { ...cell.fallback, name: nameOf(network, cell.fallback.personId) } }),
+    })),
+  }
 }
 
 const Issues = Schema.Struct({ items: Schema.Array(NetworkProblem) })
-const Chain = Schema.Struct({ personId: PersonId, links: Schema.Array(ChainLink) })
+const Chain = Schema.Struct({
+  personId: PersonId,
+  name: Schema.String,
+  links: Schema.Array(Schema.Struct({ ...ChainLink.fields, ...Named })),
+})
 const Invitees = Schema.Struct({
   regionId: RegionId,
-  items: Schema.Array(Schema.Struct({ personId: PersonId, reasons: Schema.Array(InclusionReason) })),
+  items: Schema.Array(
+    Schema.Struct({ personId: PersonId, ...Named, reasons: Schema.Array(InclusionReason) }),
+  ),
 })
 
 /** Coverage, validation, reporting chains, meeting invitees and management briefings. */
@@ -64,10 +208,16 @@ export const analysisRouter = (context: RouteContext) => {
         "Which regions are represented, bridged or uncovered in each theme group; role, function and sector gaps",
       responses: {
         200: {
-          ...jsonResponse("The coverage report (or the matrix as CSV with ?format=csv)", CoverageReport),
+          ...jsonResponse(
+            "The coverage report with names beside ids; `?format=csv` or `?format=xlsx` gives one row per region and theme group (status, people, who receives instead, the region's missing roles), in Swedish (semicolon-separated, as Swedish Excel reads it) unless `?lang=en` (comma-separated); the CSV starts with a UTF-8 BOM",
+            NamedCoverageReport,
+          ),
           content: {
-            ...jsonResponse("", CoverageReport).content,
+            ...jsonResponse("", NamedCoverageReport).content,
             "text/csv": { schema: { type: "string" } },
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+              schema: { type: "string", format: "binary" },
+            },
           },
         },
         ...problemResponses,
@@ -75,21 +225,37 @@ export const analysisRouter = (context: RouteContext) => {
     }),
     queryOf(CoverageQuery),
     (c) => {
-      if (c.req.valid("query").format === "csv") {
+      const { format, lang = "sv" } = c.req.valid("query")
+      if (format === "csv") {
         return runToResponse(
           c,
           Effect.tryPromise({
-            try: () => context.snapshot.derived("coverage.csv", coverageCsv),
+            try: () =>
+              context.snapshot.derived(`coverage.${lang}.csv`, (network) => coverageCsv(network, lang)),
             catch: (e) => e,
           }),
           (csv) =>
             c.body(csv, 200, {
               "content-type": "text/csv; charset=utf-8",
-              "content-disposition": 'attachment; filename="coverage.csv"',
+              "content-disposition": `attachment; filename="${lang === "sv" ? "tackning" : "coverage"}.csv"`,
             }),
         )
       }
-      return answerCached(c, context, "coverage", (network) => Effect.succeed(coverage(network)))
+      if (format === "xlsx") {
+        return runToResponse(
+          c,
+          Effect.tryPromise({
+            try: async () => coverageXlsx(await context.snapshot.network(), lang),
+            catch: (e) => e,
+          }),
+          (xlsx) =>
+            c.body(new Uint8Array(xlsx), 200, {
+              "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+              "content-disposition": `attachment; filename="${lang === "sv" ? "tackning" : "coverage"}.xlsx"`,
+            }),
+        )
+      }
+      return answerCached(c, context, "coverage", (network) => Effect.succeed(namedCoverage(network)))
     },
   )
 
@@ -118,8 +284,15 @@ export const analysisRouter = (context: RouteContext) => {
       return answer(
         c,
         currentNetwork(context).pipe(
-          Effect.flatMap((network) => reportingChain(network, personId)),
-          Effect.map((links) => ({ personId, links })),
+          Effect.flatMap((network) =>
+            reportingChain(network, personId).pipe(
+              Effect.map((links) => ({
+                personId,
+                name: nameOf(network, personId),
+                links: links.map((link) => ({ ...link, name: nameOf(network, link.personId) })),
+              })),
+            ),
+          ),
         ),
       )
     },
@@ -140,8 +313,18 @@ export const analysisRouter = (context: RouteContext) => {
       return answer(
         c,
         currentNetwork(context).pipe(
-          Effect.flatMap((network) => regionalMeetingInvitees(network, regionId, { includeRegionalBodies })),
-          Effect.map((items) => ({ regionId, items })),
+          Effect.flatMap((network) =>
+            regionalMeetingInvitees(network, regionId, { includeRegionalBodies }).pipe(
+              Effect.map((items) => ({
+                regionId,
+                items: items.map((item) => ({
+                  personId: item.personId,
+                  name: nameOf(network, item.personId),
+                  reasons: item.reasons,
+                })),
+              })),
+            ),
+          ),
         ),
       )
     },

@@ -1,5 +1,8 @@
+import { StoreError } from "@spridning/core"
+import { storeFailureOf } from "@spridning/db"
 import { Cause, Data, Effect, Exit, Option } from "effect"
 import type { Context } from "hono"
+import { invalidCursorMessage } from "./pagination.js"
 import { answerProblem, type InvalidField, makeProblem, type Problem, type ProblemStatus } from "./problem.js"
 
 /** A failure that already knows how it answers over HTTP. */
@@ -44,6 +47,11 @@ export const problemOf = (error: unknown, instance: string): Problem => {
       ...(error.errors === undefined ? {} : { errors: error.errors }),
     })
   }
+  if (error instanceof StoreError) {
+    // A value or rule the database refused is the caller's input, not an outage.
+    const meant = storeFailureOf(error)
+    if (!(meant instanceof StoreError)) return problemOf(meant, instance)
+  }
   if (!isTagged(error)) return makeProblem(500, undefined, { instance })
   const detail = error.message
   switch (error._tag) {
@@ -54,9 +62,10 @@ export const problemOf = (error: unknown, instance: string): Problem => {
       return makeProblem(400, detail, { instance, ...(errors === undefined ? {} : { errors }) })
     }
     case "InvalidCursor":
-      return makeProblem(400, detail, {
+      // Worded as the query validator words it, so every list refuses a cursor the same way.
+      return makeProblem(400, "The query string has 1 invalid field: cursor", {
         instance,
-        errors: [{ in: "query", path: "cursor", message: "is not a cursor from a previous page" }],
+        errors: [{ in: "query", path: "cursor", message: invalidCursorMessage }],
       })
     case "MergeRejected":
     case "ThemeGroupMerged":
@@ -66,6 +75,8 @@ export const problemOf = (error: unknown, instance: string): Problem => {
       return makeProblem(409, detail, { instance })
     case "InvalidRecord":
       return makeProblem(422, detail, { instance })
+    case "InvalidValue":
+      return makeProblem(400, detail, { instance })
     case "StoreError":
       return makeProblem(503, "Storage is not answering; try again shortly.", { instance })
     default:

@@ -1,4 +1,8 @@
+import { cursorKey, encodeCursor } from "@spridning/db"
 import { Schema } from "effect"
+
+/** How every list refuses a cursor it did not hand out (the stores' `InvalidCursor` says the same). */
+export const invalidCursorMessage = "is not a cursor from a previous page"
 
 /** `?limit=&cursor=`: every list answers pages in a fixed order with an opaque cursor to the next one. */
 export const PageQuery = {
@@ -8,7 +12,15 @@ export const PageQuery = {
       Schema.check(Schema.isBetween({ minimum: 1, maximum: 500 }, { message: "must be between 1 and 500" })),
     ),
   ),
-  cursor: Schema.optionalKey(Schema.String.pipe(Schema.check(Schema.isMaxLength(512)))),
+  cursor: Schema.optionalKey(
+    Schema.String.pipe(
+      Schema.check(
+        Schema.makeFilter((cursor: string) => cursor.length <= 512 && cursorKey(cursor) !== undefined, {
+          message: invalidCursorMessage,
+        }),
+      ),
+    ),
+  ),
 }
 
 export const Page = <S extends Schema.Top>(item: S) =>
@@ -23,9 +35,6 @@ export interface PageOf<A> {
   readonly nextCursor?: string
 }
 
-const encodeCursor = (key: string): string => Buffer.from(key, "utf8").toString("base64url")
-const decodeCursor = (cursor: string): string => Buffer.from(cursor, "base64url").toString("utf8")
-
 /** One page of `items` ordered by `keyOf`, starting after the cursor's key. */
 export const paginate = <A>(
   items: ReadonlyArray<A>,
@@ -33,7 +42,8 @@ export const paginate = <A>(
   query: { readonly limit?: number; readonly cursor?: string },
 ): PageOf<A> => {
   const limit = query.limit ?? 50
-  const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor)
+  // The query was decoded with `PageQuery`, so the cursor is one of ours.
+  const after = query.cursor === undefined ? undefined : cursorKey(query.cursor)
   const sorted = [...items].sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0))
   const start = after === undefined ? 0 : sorted.findIndex((item) => keyOf(item) > after)
   const page = start === -1 ? [] : sorted.slice(start, start + limit)

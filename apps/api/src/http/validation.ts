@@ -82,6 +82,77 @@ const describeTarget: Record<Target, string> = {
   header: "A header",
 }
 
+const int32 = { min: -2_147_483_648, max: 2_147_483_647 }
+const daysIn = (year: number, month: number): number => new Date(Date.UTC(year, month, 0)).getUTCDate()
+const leadingDate = /^(\d{4,})-(\d{2})-(\d{2})(?:$|T(\d{2}):(\d{2}))/
+
+/**
+ * What no field of ours can hold, whatever its schema says: PostgreSQL text cannot store NUL,
+ * `Date.parse` rolls 2026-02-30 over to 2 March while PostgreSQL refuses it (and year 0), and
+ * every whole number we store is a 32-bit `integer`. Refused here, so the database never
+ * answers with an error that reads like an outage.
+ */
+const storableIssue = (value: unknown): string | undefined => {
+  if (typeof value === "string") {
+    if (value.includes("\u0000")) return "must not contain the NUL character (\\u0000)"
+    const date = leadingDate.exec(value)
+    if (date !== null) {
+      const [year, month, day] = [Number(date[1]), Number(date[2]), Number(date[3])]
+      const [hour, minute] = [Number(date[4] ?? 0), Number(date[5] ?? 0)]
+      if (year < 1 || year > 9999) return "must be a date between year 1 and 9999"
+      if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month) || hour > 23 || minute > 59) {
+        return `is not a date in the calendar (${value.slice(0, 10)})`
+      }
+    }
+    return undefined
+  }
+  if (typeof value === "number" && (value < int32.min || value > int32.max)) {
+    return `must be between ${int32.min} and ${int32.max}`
+  }
+  return undefined
+}
+
+const unstorableFields = (target: Target, value: unknown): ReadonlyArray<InvalidField> => {
+  const found: Array<InvalidField> = []
+  const visit = (inner: unknown, path: ReadonlyArray<string>): void => {
+    if (found.length >= 50) return
+    const message = storableIssue(inner)
+    if (message !== undefined) {
+      found.push({ in: locationOf[target], path: path.join(".") || "(root)", message })
+      return
+    }
+    if (Array.isArray(inner)) {
+      inner.forEach((item, index) => {
+        visit(item, [...path, String(index)])
+      })
+    } else if (inner !== null && typeof inner === "object") {
+      for (const [key, item] of Object.entries(inner)) {
+        if (key.includes("\u0000")) {
+          found.push({
+            in: locationOf[target],
+            path: [...path, key.replaceAll("\u0000", "\\u0000")].join("."),
+            message: "a name must not contain the NUL character",
+          })
+        } else visit(item, [...path, key])
+      }
+    }
+  }
+  visit(value, [])
+  return found
+}
+
+const refuseUnstorable = (target: Target, value: unknown): void => {
+  const errors = unstorableFields(target, value)
+  if (errors.length === 0) return
+  throw new ProblemError(
+    400,
+    `${describeTarget[target]} has ${errors.length} invalid field${errors.length === 1 ? "" : "s"}: ${errors
+      .map((e) => e.path)
+      .join(", ")}`,
+    errors,
+  )
+}
+
 const hookFor =
   (target: Target) =>
   (
@@ -119,6 +190,8 @@ export const jsonBody = <S extends Schema.ConstraintDecoder<unknown>>(schema: S)
         { in: "header", path: "content-type", message: "must be application/json" },
       ])
     }
+    const body: unknown = await c.req.json().catch(() => undefined)
+    refuseUnstorable("json", body)
     return validate(c, next)
   }
   // hono-openapi finds the body's schema on the middleware it describes.
@@ -127,11 +200,37 @@ export const jsonBody = <S extends Schema.ConstraintDecoder<unknown>>(schema: S)
   })
 }
 
+/** Keeps hono-openapi's description of `validate` on the guarded middleware. */
+const guarded = <M extends (c: Context, next: () => Promise<void>) => unknown>(
+  validate: M,
+  check: (c: Context) => void,
+): M => {
+  const checked = ((c: Context, next: () => Promise<void>) => {
+    check(c)
+    return validate(c, next)
+  }) as M
+  return Object.assign(checked, {
+    [uniqueSymbol]: (validate as unknown as Record<symbol, unknown>)[uniqueSymbol],
+  })
+}
+
 export const queryOf = <S extends Schema.ConstraintDecoder<unknown>>(schema: S) =>
-  validator("query", standard(schema), hookFor("query"))
+  guarded(validator("query", standard(schema), hookFor("query")), (c) =>
+    refuseUnstorable(
+      "query",
+      Object.fromEntries(
+        Object.entries(c.req.queries()).map(([key, values]) => [
+          key,
+          values.length === 1 ? values[0] : values,
+        ]),
+      ),
+    ),
+  )
 
 export const pathParams = <S extends Schema.ConstraintDecoder<unknown>>(schema: S) =>
-  validator("param", standard(schema), hookFor("param"))
+  guarded(validator("param", standard(schema), hookFor("param")), (c) =>
+    refuseUnstorable("param", c.req.param()),
+  )
 
 /** A problem+json response in the OpenAPI document. */
 export const problemResponse = (description: string, schema: Schema.ConstraintDecoder<unknown>) => ({

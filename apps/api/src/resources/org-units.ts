@@ -17,4 +17,13 @@ export const orgUnitsRouter = (context: RouteContext) =>
       (filter.regionId === undefined || unit.regionId === filter.regionId) &&
       (filter.sector === undefined || unit.sector === filter.sector),
     scopeOf: (unit) => regionScope(unit.regionId),
+    remove: {
+      description: "Deletes the unit. Refused with 409 while people belong to it: move them first.",
+      blockedBy: (unit, network) => {
+        const staff = network.people.filter((person) => person.orgUnitId === unit.id)
+        return staff.length === 0
+          ? undefined
+          : `${unit.name} still has ${staff.length} ${staff.length === 1 ? "person" : "people"} (${staff.map((person) => person.id).join(", ")}); move them to another unit first.`
+      },
+    },
   })

@@ -4,7 +4,7 @@ import { Hono } from "hono"
 import { describeRoute } from "hono-openapi"
 import type { Scope } from "../auth/caller.js"
 import type { OrganisationEntity, OrganisationRecords } from "../backend.js"
-import { notFound } from "../http/api-problem.js"
+import { conflict, notFound } from "../http/api-problem.js"
 import type { ApiEnv } from "../http/env.js"
 import { Page, PageQuery, paginate } from "../http/pagination.js"
 import { Problem } from "../http/problem.js"
@@ -47,6 +47,11 @@ export interface OrganisationResource<K extends OrganisationEntity, Q extends Fi
   readonly createScope?: (record: OrganisationRecords[K], network: Network) => Scope
   /** A domain rule a created or changed record must pass (from core), after authorisation. */
   readonly admits?: (record: OrganisationRecords[K], network: Network) => Effect.Effect<void, unknown>
+  /** `DELETE /{id}`: what deleting does (the OpenAPI description) and what still depends on a record (409). */
+  readonly remove?: {
+    readonly description: string
+    readonly blockedBy?: (record: OrganisationRecords[K], network: Network) => string | undefined
+  }
 }
 
 /** List, read, create and update for one organisation entity. */
@@ -156,6 +161,36 @@ export const organisationRouter = <K extends OrganisationEntity, Q extends Filte
       )
     },
   )
+
+  const removal = resource.remove
+  if (removal !== undefined) {
+    router.delete(
+      "/:id",
+      describeRoute({
+        tags,
+        summary: `Delete one of the ${resource.plural}`,
+        description: removal.description,
+        responses: { 204: { description: `The ${resource.entity} is deleted` }, ...problems },
+      }),
+      pathParams(IdParam),
+      async (c) => {
+        const id = c.req.valid("param").id
+        const caller = c.get("caller")
+        const response = await answerChange(
+          c,
+          context,
+          Effect.gen(function* () {
+            const { network, record } = yield* find(id)
+            yield* authorize(caller, resource.scopeOf(record, network))
+            const blocked = removal.blockedBy?.(record, network)
+            if (blocked !== undefined) return yield* Effect.fail(conflict(blocked))
+            yield* context.backend.organisation.remove(caller, resource.entity, id)
+          }),
+        )
+        return response.ok ? c.body(null, 204) : response
+      },
+    )
+  }
 
   return router
 }

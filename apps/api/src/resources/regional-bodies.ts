@@ -17,4 +17,14 @@ export const regionalBodiesRouter = (context: RouteContext) =>
       (filter.regionId === undefined || body.regionId === filter.regionId) &&
       (filter.kind === undefined || body.kind === filter.kind),
     scopeOf: (body) => regionScope(body.regionId),
+    remove: {
+      description:
+        "Deletes the body. Refused with 409 while people are members (bodyMember roles): delete those roles first.",
+      blockedBy: (body, network) => {
+        const members = network.roles.filter((role) => role.regionalBodyId === body.id)
+        return members.length === 0
+          ? undefined
+          : `${body.name} still has ${members.length} member${members.length === 1 ? "" : "s"} (role ${members.map((role) => role.id).join(", ")}); delete those roles first.`
+      },
+    },
   })

@@ -45,4 +45,8 @@ export const roleAssignmentsRouter = (context: RouteContext) =>
       assignment.themeGroupId === undefined
         ? Effect.void
         : refuseMergedThemeGroup(network, assignment.themeGroupId, "roleAssignment"),
+    remove: {
+      description:
+        "Deletes the role. Never refused for what it leaves uncovered: a role someone has left must be removable, and coverage shows the gap (and its fallback) at once.",
+    },
   })

@@ -50,8 +50,18 @@ const seed = Command.make(
 
 const importCommand = Command.make(
   "import",
-  { file: Argument.String("file.csv").pipe(Argument.withDescription("A CSV roster of people and roles")) },
-  ({ file }) =>
+  {
+    file: Argument.String("file.csv").pipe(Argument.withDescription("A CSV roster of people and roles")),
+    dryRun: Flag.Boolean("dry-run").pipe(
+      Flag.withDescription("Check every row (format, ids, addresses) and write nothing"),
+      Flag.withDefault(false),
+    ),
+    progressEvery: Flag.Int("progress-every").pipe(
+      Flag.withDescription("Print a progress line on stderr every N rows"),
+      Flag.withDefault(1_000),
+    ),
+  },
+  ({ file, dryRun, progressEvery }) =>
     withDatabase(
       Effect.gen(function* () {
         const text = yield* Effect.tryPromise({
@@ -60,13 +70,27 @@ const importCommand = Command.make(
             new Error(`Cannot read ${file}: ${cause instanceof Error ? cause.message : String(cause)}`),
         })
         const database = yield* Database
-        const result = yield* importRoster(database, text, actor)
-        yield* Console.log(`Imported ${result.people} people and ${result.roles} roles.`)
+        const result = yield* importRoster(database, text, actor, {
+          dryRun,
+          progressEvery,
+          // stderr, so stdout keeps only the result for scripts.
+          onProgress: (progress) =>
+            process.stderr.write(
+              progress.phase === "checked"
+                ? `checked ${progress.rows} of ${progress.of} rows\n`
+                : `wrote ${progress.rows} rows\n`,
+            ),
+        })
+        yield* Console.log(
+          result.dryRun
+            ? `Dry run: the roster is valid; ${result.people} people and ${result.roles} roles would be imported. Nothing was written.`
+            : `Imported ${result.people} people and ${result.roles} roles.`,
+        )
       }),
     ),
 ).pipe(
   Command.withDescription(
-    "Import people and roles from a CSV roster (columns: person_id,name,email,function,region_id,org_unit_id,channels,language,role,role_region_id,theme_group_id,regional_body_id). Nothing is written unless every row is valid.",
+    "Import people and roles from a CSV roster, comma- or semicolon-separated, UTF-8 with or without BOM (columns: person_id,name,email,function,region_id,org_unit_id,channels,language,role,role_region_id,theme_group_id,regional_body_id). Every bad row is reported at once; nothing is written unless every row is valid.",
   ),
 )
 

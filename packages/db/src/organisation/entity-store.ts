@@ -65,22 +65,29 @@ export interface EntitySpec<T extends { readonly id: string }, Filter> {
 export const encodeCursor = (afterId: string): string =>
   Buffer.from(JSON.stringify({ after: afterId })).toString("base64url")
 
-export const decodeCursor = (cursor: string): Effect.Effect<string, InvalidCursor> =>
-  Effect.try({
-    try: () => {
-      const decoded: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"))
-      if (
-        typeof decoded === "object" &&
-        decoded !== null &&
-        "after" in decoded &&
-        typeof decoded.after === "string"
-      ) {
-        return decoded.after
-      }
-      throw new Error("not a cursor")
-    },
-    catch: () => new InvalidCursor({ cursor }),
-  })
+/**
+ * The key a cursor continues after, or `undefined` for anything this API did not hand out.
+ * The one rule every list shares (the API's in-memory lists check cursors with it too).
+ */
+export const cursorKey = (cursor: string): string | undefined => {
+  if (!/^[A-Za-z0-9_-]+$/.test(cursor)) return undefined
+  try {
+    const decoded: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"))
+    return typeof decoded === "object" &&
+      decoded !== null &&
+      "after" in decoded &&
+      typeof decoded.after === "string"
+      ? decoded.after
+      : undefined
+  } catch {
+    return undefined
+  }
+}
+
+export const decodeCursor = (cursor: string): Effect.Effect<string, InvalidCursor> => {
+  const key = cursorKey(cursor)
+  return key === undefined ? Effect.fail(new InvalidCursor({ cursor })) : Effect.succeed(key)
+}
 
 /** A cursor that carries a pair (e.g. a timestamp and an id) for lists with compound order. */
 export const encodePairCursor = (first: string, second: string): string =>

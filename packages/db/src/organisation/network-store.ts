@@ -56,7 +56,7 @@ const peopleRows = async (db: Db): Promise<Array<Person>> => {
     db,
     sql`select id, name, email, function, region_id as "regionId", org_unit_id as "orgUnitId", channels,
                language, opted_out_of_all as "optedOutOfAll", opted_out_of_theme_groups as "optedOutOfThemeGroups"
-        from ${people} order by id`,
+        from ${people} where removed_at is null order by id`,
   )
   return rows.map(
     (row) =>

@@ -50,6 +50,7 @@ import {
 } from "./entity-store.js"
 import { storeThemeGroupMerge } from "./merge.js"
 import { loadNetwork } from "./network-store.js"
+import { removePerson } from "./remove-person.js"
 import {
   followFromRow,
   healthcareRegionFromRow,
@@ -315,7 +316,10 @@ const personSpec: EntitySpec<Person, PersonFilter> = {
   entity: "person",
   insert: (tx, values) => insertPeople(tx, values, "fail"),
   find: async (db, id) => {
-    const [row] = await db.select().from(people).where(eq(people.id, id))
+    const [row] = await db
+      .select()
+      .from(people)
+      .where(and(eq(people.id, id), isNull(people.removedAt)))
     return row === undefined ? undefined : personFromRow(row)
   },
   replace: async (tx, value) => {
@@ -324,11 +328,10 @@ const personSpec: EntitySpec<Person, PersonFilter> = {
       .set({ ...personToRow(value), updatedAt: new Date() })
       .where(eq(people.id, value.id))
   },
-  remove: async (tx, id) => {
-    await tx.delete(people).where(eq(people.id, id))
-  },
+  remove: (tx, id) => removePerson(tx, id),
   page: async (db, filter, afterId, limit) => {
     const conditions = afterIdCondition(people.id, afterId)
+    conditions.push(isNull(people.removedAt))
     if (filter.regionId !== undefined) conditions.push(eq(people.regionId, filter.regionId))
     if (filter.email !== undefined) conditions.push(eq(people.email, filter.email))
     if (filter.search !== undefined) {

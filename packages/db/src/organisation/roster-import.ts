@@ -88,6 +88,35 @@ export interface ParsedRoster {
   }>
   /** The first line of each person. */
   readonly lineOfPerson: ReadonlyMap<string, number>
+  /** Every well-formed address in the file, bad rows included, checked against stored people. */
+  readonly emails: ReadonlyArray<{ readonly line: number; readonly personId: string; readonly email: string }>
+  /** Data rows read (the header not counted). */
+  readonly rows: number
+}
+
+/** Where a long import has got to; the CLI prints one line per call. */
+export interface RosterProgress {
+  readonly phase: "checked" | "written"
+  readonly rows: number
+  readonly of: number
+}
+
+export interface RosterOptions {
+  /** Check everything, write nothing. */
+  readonly dryRun?: boolean
+  /** Called every `progressEvery` rows (default 1,000) while checking, and once when written. */
+  readonly onProgress?: (progress: RosterProgress) => void
+  readonly progressEvery?: number
+}
+
+/**
+ * Swedish Excel saves "CSV" with semicolons (comma is the decimal sign there); the header
+ * says which one a file uses, since no column name contains either.
+ */
+const delimiterOf = (text: string): "," | ";" => {
+  const header = (text.startsWith("\uFEFF") ? text.slice(1) : text).split(/\r?\n/, 1)[0] ?? ""
+  const count = (character: string) => header.split(character).length - 1
+  return count(";") > count(",") ? ";" : ","
 }
 
 const isFunction = Schema.is(PersonFunction)
@@ -104,13 +133,23 @@ const listOf = <A extends string>(values: ReadonlyArray<A>) => values.join(", ")
  */
 export const parseRoster = (
   text: string,
+  options: Pick<RosterOptions, "onProgress" | "progressEvery"> = {},
 ): { readonly roster: ParsedRoster; readonly problems: Array<RosterProblem> } => {
   const problems: Array<RosterProblem> = []
-  const empty: ParsedRoster = { people: [], roles: [], references: [], lineOfPerson: new Map() }
+  const empty: ParsedRoster = {
+    people: [],
+    roles: [],
+    references: [],
+    lineOfPerson: new Map(),
+    emails: [],
+    rows: 0,
+  }
+  const delimiter = delimiterOf(text)
   let rows: Array<{ record: Array<string>; info: { lines: number } }>
   try {
     rows = parse(text, {
       bom: true,
+      delimiter,
       info: true,
       relax_column_count: true,
       skip_empty_lines: true,
@@ -126,7 +165,7 @@ export const parseRoster = (
     return { roster: empty, problems }
   }
   const [header, ...body] = rows
-  if (header === undefined) {
+  if (header === undefined || (header.record.length === 1 && header.record[0] === "")) {
     problems.push({
       line: 1,
       column: "",
@@ -135,6 +174,14 @@ export const parseRoster = (
     return { roster: empty, problems }
   }
   const columns = header.record.map((name) => name.trim().toLowerCase())
+  if (columns.length === 1 && /[\t|]/.test(columns[0] ?? "")) {
+    problems.push({
+      line: 1,
+      column: "",
+      reason: "the header has one column; separate columns with comma (,) or semicolon (;)",
+    })
+    return { roster: empty, problems }
+  }
   columns.forEach((name, index) => {
     if (!(rosterColumns as ReadonlyArray<string>).includes(name)) {
       problems.push({
@@ -154,8 +201,13 @@ export const parseRoster = (
   const personIdByEmail = new Map<string, string>()
   const roles = new Map<string, RoleAssignment>()
   const references: Array<{ line: number; column: ReferenceColumn; id: string }> = []
+  const emails: Array<{ line: number; personId: string; email: string }> = []
+  const seenPersonIds = new Set<string>()
+  const every = Math.max(1, options.progressEvery ?? 1_000)
 
-  for (const { record, info } of body) {
+  for (const [index, { record, info }] of body.entries()) {
+    if ((index + 1) % every === 0)
+      options.onProgress?.({ phase: "checked", rows: index + 1, of: body.length })
     const line = info.lines
     const rowProblems: Array<RosterProblem> = []
     const problem = (column: RosterColumn | "", reason: string) => rowProblems.push({ line, column, reason })
@@ -169,6 +221,11 @@ export const parseRoster = (
       return index < 0 ? "" : (record[index] ?? "").trim()
     }
     for (const required of requiredColumns) if (cell(required) === "") problem(required, "must not be empty")
+    // PostgreSQL text cannot hold NUL; named here, or the whole import fails on one row.
+    columns.forEach((column, index) => {
+      if ((record[index] ?? "").includes("\u0000"))
+        problem(column as RosterColumn, "contains the NUL character (\\u0000)")
+    })
 
     const email = cell("email")
     if (email !== "" && !isEmail(email)) problem("email", `"${email}" is not an email address`)
@@ -180,13 +237,13 @@ export const parseRoster = (
       cell("channels") === ""
         ? ["email"]
         : cell("channels")
-            .split(/[;|]/)
+            .split(delimiter === ";" ? /[,|]/ : /[;|]/)
             .map((value) => value.trim())
     for (const channel of channels) {
       if (!isChannel(channel))
         problem(
           "channels",
-          `"${channel}" is not a channel; use ${listOf(Channel.literals)}, separated by ";"`,
+          `"${channel}" is not a channel; use ${listOf(Channel.literals)}, separated by "${delimiter === ";" ? "," : ";"}"`,
         )
     }
     const language = cell("language") === "" ? "sv" : cell("language")
@@ -212,11 +269,35 @@ export const parseRoster = (
       if (regionalBodyId !== "") problem("role", "regional_body_id is given but no role")
     }
 
+    // Ids and addresses are checked on bad rows too, so one run reports everything.
+    const personId = cell("person_id")
+    const firstRowOfPerson = !seenPersonIds.has(personId)
+    seenPersonIds.add(personId)
+    const refer = (column: ReferenceColumn, id: string) => {
+      if (id !== "") references.push({ line, column, id })
+    }
+    if (firstRowOfPerson) {
+      refer("region_id", cell("region_id"))
+      refer("org_unit_id", cell("org_unit_id"))
+    }
+    refer("role_region_id", cell("role_region_id"))
+    refer("theme_group_id", themeGroupId)
+    refer("regional_body_id", regionalBodyId)
+    if (email !== "" && isEmail(email) && personId !== "") {
+      const emailKey = email.toLowerCase()
+      const otherId = personIdByEmail.get(emailKey)
+      if (otherId !== undefined && otherId !== personId) {
+        problem("email", `${email} is already used by person ${otherId} in this file`)
+      } else if (otherId === undefined) {
+        personIdByEmail.set(emailKey, personId)
+        emails.push({ line, personId, email })
+      }
+    }
+
     if (rowProblems.length > 0) {
       problems.push(...rowProblems)
       continue
     }
-    const personId = cell("person_id")
     const person = {
       id: personId,
       name: cell("name"),
@@ -228,21 +309,7 @@ export const parseRoster = (
     } as unknown as Person
     const earlier = peopleById.get(personId)
     if (earlier === undefined) {
-      const emailKey = email.toLowerCase()
-      const otherId = personIdByEmail.get(emailKey)
-      if (otherId !== undefined) {
-        problems.push({
-          line,
-          column: "email",
-          reason: `${email} is already used by person ${otherId} in this file`,
-        })
-        continue
-      }
-      personIdByEmail.set(emailKey, personId)
       peopleById.set(personId, { person, line })
-      references.push({ line, column: "region_id", id: person.regionId })
-      if (person.orgUnitId !== undefined)
-        references.push({ line, column: "org_unit_id", id: person.orgUnitId })
     } else if (JSON.stringify(earlier.person) !== JSON.stringify(person)) {
       const differing = (
         ["name", "email", "function", "region_id", "org_unit_id", "channels", "language"] as const
@@ -270,9 +337,6 @@ export const parseRoster = (
         ...(themeGroupId === "" ? {} : { themeGroupId }),
         ...(regionalBodyId === "" ? {} : { regionalBodyId }),
       } as unknown as RoleAssignment)
-      if (cell("role_region_id") !== "") references.push({ line, column: "role_region_id", id: roleRegionId })
-      if (themeGroupId !== "") references.push({ line, column: "theme_group_id", id: themeGroupId })
-      if (regionalBodyId !== "") references.push({ line, column: "regional_body_id", id: regionalBodyId })
     }
   }
   return {
@@ -281,6 +345,8 @@ export const parseRoster = (
       roles: [...roles.values()],
       references,
       lineOfPerson: new Map([...peopleById.entries()].map(([id, entry]) => [id, entry.line])),
+      emails,
+      rows: body.length,
     },
     problems,
   }
@@ -327,54 +393,81 @@ const databaseProblems = async (db: Db, roster: ParsedRoster) => {
       })
     }
   }
-  const emails = JSON.stringify(roster.people.map((person) => person.email))
+  // A deleted person's row stays for their history; its id names nobody any more.
+  const ids = JSON.stringify([...roster.lineOfPerson.keys()])
+  const removed = await executeRows<{ id: string }>(
+    db,
+    sql`select ${people.id} as id from ${people}
+        where ${people.removedAt} is not null and ${people.id} in (select jsonb_array_elements_text(${ids}::jsonb))`,
+  )
+  for (const row of removed) {
+    problems.push({
+      line: roster.lineOfPerson.get(row.id) ?? 0,
+      column: "person_id",
+      reason: `person ${row.id} was deleted; give the new person a new id`,
+    })
+  }
+  // Letter case does not make another mailbox (the `people_email` index is on lower(email)).
+  const emails = JSON.stringify(roster.emails.map((entry) => entry.email.toLowerCase()))
   const taken = await executeRows<{ id: string; email: string }>(
     db,
-    sql`select ${people.id} as id, ${people.email} as email from ${people}
-        where ${people.email} in (select jsonb_array_elements_text(${emails}::jsonb))`,
+    sql`select ${people.id} as id, lower(${people.email}) as email from ${people}
+        where lower(${people.email}) in (select jsonb_array_elements_text(${emails}::jsonb))`,
   )
   const ownerOf = new Map(taken.map((row) => [row.email, row.id]))
-  for (const person of roster.people) {
-    const owner = ownerOf.get(person.email)
-    if (owner !== undefined && owner !== person.id) {
+  for (const entry of roster.emails) {
+    const owner = ownerOf.get(entry.email.toLowerCase())
+    if (owner !== undefined && owner !== entry.personId) {
       problems.push({
-        line: roster.lineOfPerson.get(person.id) ?? 0,
+        line: entry.line,
         column: "email",
-        reason: `${person.email} already belongs to person ${owner}`,
+        reason: `${entry.email} already belongs to person ${owner}`,
       })
     }
   }
-  return problems.sort((a, b) => a.line - b.line)
+  return problems
 }
 
 export interface RosterImportResult {
   readonly people: number
   readonly roles: number
+  /** True when nothing was written (`dryRun`). */
+  readonly dryRun: boolean
 }
 
 /**
- * Imports a roster: every bad row is reported with line, column and reason, and nothing is
- * written unless the whole file is valid. Known people are updated; known roles are kept.
+ * Imports a roster in one pass: the file's format, the ids it refers to and the addresses
+ * others already have are all checked before anything is reported, so every bad row is
+ * named at once with line, column and reason; nothing is written unless the whole file is
+ * valid (or ever, with `dryRun`). Known people are updated; known roles are kept.
  */
 export const importRoster = (
   database: Database["Service"],
   text: string,
   actor: string,
+  options: RosterOptions = {},
 ): Effect.Effect<RosterImportResult, RosterInvalid | StoreError | ConstraintError> =>
   Effect.gen(function* () {
-    const { roster, problems } = parseRoster(text)
-    if (problems.length > 0) return yield* new RosterInvalid({ problems })
+    const { roster, problems } = parseRoster(text, options)
+    const headerBroken = problems.some((problem) => problem.line <= 1)
+    const counts = { people: roster.people.length, roles: roster.roles.length }
     return yield* database
       .transaction("import roster", async (tx) => {
-        const found = await databaseProblems(tx, roster)
-        if (found.length > 0) throw new RosterInvalid({ problems: found })
+        const found = headerBroken ? problems : [...problems, ...(await databaseProblems(tx, roster))]
+        // A row's own problems stay in the order the checks found them; rows in file order.
+        const sorted = found
+          .map((problem, index) => ({ problem, index }))
+          .sort((a, b) => a.problem.line - b.problem.line || a.index - b.index)
+          .map(({ problem }) => problem)
+        if (sorted.length > 0) throw new RosterInvalid({ problems: sorted })
+        if (options.dryRun === true) return { ...counts, dryRun: true }
         await insertPeople(tx, roster.people, "updateRosterFields")
         await insertRoles(tx, roster.roles, true)
-        const result = { people: roster.people.length, roles: roster.roles.length }
         await writeAudit(tx, [
-          { actor, action: "importRoster", entity: "person", entityId: "*", after: result },
+          { actor, action: "importRoster", entity: "person", entityId: "*", after: counts },
         ])
-        return result
+        options.onProgress?.({ phase: "written", rows: roster.rows, of: roster.rows })
+        return { ...counts, dryRun: false }
       })
       .pipe(
         mapConstraintErrors("person"),

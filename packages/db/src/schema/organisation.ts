@@ -21,6 +21,7 @@ import {
   text,
   timestamp,
   unique,
+  uniqueIndex,
 } from "drizzle-orm/pg-core"
 
 /**
@@ -126,10 +127,16 @@ export const people = pgTable(
       .$type<Array<string>>()
       .notNull()
       .default(sql`'{}'`),
+    /**
+     * Set when the person was deleted: the row stays, anonymised, so the deliveries and
+     * receipts that name it keep their counts; nothing reads it as a member any more.
+     */
+    removedAt: timestamp("removed_at", { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [unique("people_email").on(t.email), index("people_region").on(t.regionId)],
+  // One mailbox, one person: "Anna@x.se" and "anna@x.se" reach the same inbox.
+  (t) => [uniqueIndex("people_email").on(sql`lower(${t.email})`), index("people_region").on(t.regionId)],
 )
 
 export const regionalBodies = pgTable(
