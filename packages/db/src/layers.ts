@@ -23,6 +23,7 @@ import {
   type Receipts,
   type Suppressions,
 } from "./outbox/tracking.js"
+import { type ContentChanges, layerContentChanges } from "./updates/changes.js"
 import { layerUpdates, type Updates } from "./updates/updates.js"
 
 /** Every repository this package offers. */
@@ -30,6 +31,7 @@ export type Repositories =
   | NetworkStore
   | Organisation
   | Updates
+  | ContentChanges
   | Outbox
   | Receipts
   | Suppressions
@@ -45,6 +47,7 @@ export const layerRepositories: Layer.Layer<Repositories, never, Database> = Lay
   layerNetworkStore,
   layerOrganisation,
   layerUpdates,
+  layerContentChanges,
   layerOutbox,
   layerReceipts,
   layerSuppressions,

@@ -57,6 +57,9 @@ export const digitalHours = pgTable(
     endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
     location: text("location"),
     url: text("url"),
+    /** RFC 5545 SEQUENCE: raised each time the hour is moved or cancelled, so calendars update. */
+    sequence: integer("sequence").notNull().default(0),
+    cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
   },
   (t) => [index("digital_hours_starts_at").on(t.startsAt)],
 )
@@ -125,4 +128,20 @@ export const briefings = pgTable("briefings", {
     .notNull()
     .references(() => regions.id),
   periodKey: text("period_key").notNull(),
+})
+
+/**
+ * What a `proposalAnswer` update tells the region: the proposal, the answer and its reason,
+ * and the answer it replaces when the group changed its mind.
+ */
+export const proposalAnswers = pgTable("proposal_answers", {
+  updateId: text("update_id")
+    .primaryKey()
+    .references(() => updates.id, { onDelete: "cascade" }),
+  proposalId: uuid("proposal_id")
+    .notNull()
+    .references(() => proposals.id, { onDelete: "cascade" }),
+  status: text("status").$type<Exclude<ProposalStatus, "open">>().notNull(),
+  reason: text("reason"),
+  previousStatus: text("previous_status").$type<Exclude<ProposalStatus, "open">>(),
 })

@@ -28,6 +28,7 @@ import {
   workListItems,
 } from "../schema/index.js"
 import type { NewUpdate, Proposal, ProposalStatus, StoredUpdate, UpdateDetails } from "./model.js"
+import { insertProposalAnswer, readProposalAnswers } from "./proposal-answers.js"
 
 export interface UpdateFilter {
   readonly themeGroupId?: string
@@ -114,7 +115,7 @@ const detailsOf = (update: NewUpdate) => update.details
  * `createdAt` comes from the caller's clock with millisecond precision, so a list cursor
  * (which carries a JavaScript date) names a row's timestamp exactly.
  */
-const insertUpdate = async (
+export const insertUpdate = async (
   tx: Db,
   update: NewUpdate,
   actor: string,
@@ -171,12 +172,13 @@ const insertUpdate = async (
         .values({ updateId, regionId: details.regionId, periodKey: details.periodKey })
       return
     case "proposalAnswer":
+      if (details.answer !== undefined) await insertProposalAnswer(tx, updateId, details.answer)
       return
   }
 }
 
 /** Reads updates with their kind's details: one query per kind present, not per update. */
-const readUpdates = async (
+export const readUpdates = async (
   db: Db,
   rows: ReadonlyArray<typeof updates.$inferSelect>,
 ): Promise<Array<StoredUpdate>> => {
@@ -188,7 +190,7 @@ const readUpdates = async (
     const ids = idsOf(kind)
     return new Map(ids.length === 0 ? [] : (await query(ids)).map((row) => [row.updateId, row]))
   }
-  const [notes, items, hours, examples, rounds, plans, briefs] = await Promise.all([
+  const [notes, items, hours, examples, rounds, plans, briefs, answers] = await Promise.all([
     load("meetingNotes", (ids) => db.select().from(meetingNotes).where(inArray(meetingNotes.updateId, ids))),
     load("workListItem", (ids) =>
       db.select().from(workListItems).where(inArray(workListItems.updateId, ids)),
@@ -200,6 +202,7 @@ const readUpdates = async (
     ),
     load("actionPlan", (ids) => db.select().from(actionPlans).where(inArray(actionPlans.updateId, ids))),
     load("briefing", (ids) => db.select().from(briefings).where(inArray(briefings.updateId, ids))),
+    load("proposalAnswer", (ids) => readProposalAnswers(db, ids)),
   ])
   const detailsFor = (row: typeof updates.$inferSelect): UpdateDetails => {
     const missing = (): never => {
@@ -226,6 +229,8 @@ const readUpdates = async (
           endsAt: detail.endsAt,
           ...(detail.location === null ? {} : { location: detail.location }),
           ...(detail.url === null ? {} : { url: detail.url }),
+          sequence: detail.sequence,
+          ...(detail.cancelledAt === null ? {} : { cancelledAt: detail.cancelledAt }),
         }
       }
       case "goodExample": {
@@ -250,8 +255,12 @@ const readUpdates = async (
         const detail = briefs.get(row.id) ?? missing()
         return { kind: "briefing", regionId: detail.regionId, periodKey: detail.periodKey }
       }
-      case "proposalAnswer":
-        return { kind: "proposalAnswer" }
+      case "proposalAnswer": {
+        const answer = answers.get(row.id)
+        return answer === undefined
+          ? { kind: "proposalAnswer" }
+          : { kind: "proposalAnswer", answer: answer.answer }
+      }
     }
   }
   return rows.map((row) => ({
@@ -328,7 +337,7 @@ const insertDeliveries = async (
   return { deliveries: plan.deliveries.length, suppressed: held.length }
 }
 
-const publishInTransaction = async (
+export const publishInTransaction = async (
   tx: Db,
   updateId: string,
   plan: DisseminationPlan,

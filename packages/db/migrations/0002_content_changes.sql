@@ -1,0 +1,12 @@
+CREATE TABLE "proposal_answers" (
+	"update_id" text PRIMARY KEY NOT NULL,
+	"proposal_id" uuid NOT NULL,
+	"status" text NOT NULL,
+	"reason" text,
+	"previous_status" text
+);
+--> statement-breakpoint
+ALTER TABLE "digital_hours" ADD COLUMN "sequence" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "digital_hours" ADD COLUMN "cancelled_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "proposal_answers" ADD CONSTRAINT "proposal_answers_update_id_updates_id_fk" FOREIGN KEY ("update_id") REFERENCES "public"."updates"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "proposal_answers" ADD CONSTRAINT "proposal_answers_proposal_id_proposals_id_fk" FOREIGN KEY ("proposal_id") REFERENCES "public"."proposals"("id") ON DELETE cascade ON UPDATE no action;
