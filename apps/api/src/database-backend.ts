@@ -12,6 +12,7 @@ import {
   type ApiToken,
   ApiTokens,
   AuditLog,
+  ContentChanges,
   IdempotencyKeys,
   Organisation,
   Outbox,
@@ -71,8 +72,15 @@ const toStoredDetails = (details: UpdateToStore["details"]): StoredUpdateDetails
 
 const toViewDetails = (details: StoredUpdateDetails): UpdateView["details"] => {
   switch (details.kind) {
-    case "digitalHour":
-      return { ...details, startsAt: details.startsAt.toISOString(), endsAt: details.endsAt.toISOString() }
+    case "digitalHour": {
+      const { cancelledAt, ...rest } = details
+      return {
+        ...rest,
+        startsAt: details.startsAt.toISOString(),
+        endsAt: details.endsAt.toISOString(),
+        ...(cancelledAt === undefined ? {} : { cancelledAt: cancelledAt.toISOString() }),
+      }
+    }
     case "proposalRound":
       return { ...details, deadline: details.deadline.toISOString() }
     case "goodExample": {
@@ -139,6 +147,7 @@ export const makeDatabaseBackend = Effect.gen(function* () {
   const networkStore = yield* NetworkStore
   const organisation = yield* Organisation
   const updates = yield* Updates
+  const changes = yield* ContentChanges
   const outbox = yield* Outbox
   const receipts = yield* Receipts
   const tokens = yield* ApiTokens
@@ -238,6 +247,47 @@ export const makeDatabaseBackend = Effect.gen(function* () {
         updates.submitProposal(proposal, actorOf(actor)).pipe(Effect.map(proposalView)),
       answerProposal: (actor, id, answer) =>
         updates.answerProposal(id, answer, actorOf(actor)).pipe(Effect.map(proposalView)),
+    },
+    changes: {
+      proposal: (id) => changes.proposal(id).pipe(Effect.map(proposalView)),
+      setRoundDeadline: (actor, roundId, deadline) =>
+        changes.setRoundDeadline(roundId, deadline, actorOf(actor)).pipe(Effect.map(updateView)),
+      answerProposal: (actor, proposalId, answer, update, plan) =>
+        changes
+          .answerProposal(
+            proposalId,
+            answer,
+            {
+              id: update.id,
+              title: update.title,
+              body: "",
+              audience: update.audience,
+              ...(update.themeGroupId === undefined ? {} : { themeGroupId: update.themeGroupId }),
+            },
+            plan,
+            actorOf(actor),
+          )
+          .pipe(
+            Effect.map(({ proposal, published }) => ({
+              proposal: proposalView(proposal),
+              deliveries: published.deliveries,
+            })),
+          ),
+      changeDigitalHour: (actor, id, change) =>
+        changes
+          .changeDigitalHour(
+            id,
+            change._tag === "Cancel" ? change : { _tag: "Move", times: change },
+            actorOf(actor),
+          )
+          .pipe(Effect.map(({ update, resent }) => ({ update: updateView(update), resent }))),
+      editDraft: (actor, update) =>
+        changes.editDraft(update.id, toNewUpdate(update), actorOf(actor)).pipe(Effect.map(updateView)),
+      deleteDraft: (actor, id) => changes.deleteDraft(id, actorOf(actor)),
+      setWorkListStatus: (actor, id, status, publish) =>
+        changes
+          .setWorkListStatus(id, status, publish, actorOf(actor))
+          .pipe(Effect.map(({ update, resent }) => ({ update: updateView(update), resent }))),
     },
     reach: {
       delivery: (id) =>

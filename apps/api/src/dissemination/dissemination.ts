@@ -32,7 +32,7 @@ import {
   type RouteContext,
 } from "../http/route-context.js"
 import { jsonBody, jsonResponse, pathParams, queryOf } from "../http/validation.js"
-import { toStore } from "../resources/content.js"
+import { mustLieAhead, toStore } from "../resources/content.js"
 import { problemResponses } from "../resources/organisation-resource.js"
 import { publishScope } from "./publish-scope.js"
 import { UpdateRequest, type UpdateView, UpdateView as UpdateViewSchema } from "./update-schemas.js"
@@ -197,11 +197,13 @@ export const disseminationRouter = (context: RouteContext) => {
           if ("draftId" in request) {
             const draft = yield* context.backend.updates.get(request.draftId)
             yield* authorize(caller, publishScope(draft))
+            yield* mustLieAhead(draft)
             const plan = yield* planDissemination(network, asCoreUpdate(draft))
             return summarise(plan, yield* context.backend.updates.publishDraft(caller, draft.id, plan))
           }
           const update = toStore(request.update)
           yield* authorize(caller, publishScope(update))
+          yield* mustLieAhead(update)
           const plan = yield* planDissemination(network, {
             id: update.id,
             kind: update.details.kind,
