@@ -1,12 +1,17 @@
 import {
   catalogue,
+  defaultReminderTime,
   indexNetwork,
   type Language,
   type NetworkIndex,
   NetworkStore,
   type Person,
   type PersonId,
+  type ReminderKind,
+  type ReminderTime,
   type Role,
+  reminderDue,
+  reminderOnceKey,
   type StoreError,
   type ThemeGroupId,
 } from "@spridning/core"
@@ -33,6 +38,8 @@ export interface EmailSchedulerOptions {
   readonly organizer: Organizer
   /** The scheduler's clock; tests pass one they move. */
   readonly clock?: () => Date
+  /** When reminders go (local hour and zone); 08:00 Europe/Stockholm by default. */
+  readonly reminderTime?: ReminderTime
 }
 
 export interface ScheduleReport {
@@ -141,17 +148,26 @@ export const makeEmailScheduler = Effect.fn("email.makeEmailScheduler")(function
     }
   }
 
-  /** Readers who got the update by email: a reminder goes to them, with their own receipt links. */
+  const reminderTime = options.reminderTime ?? defaultReminderTime
+
+  /**
+   * Readers who got the update by email and for whom core's rule says the reminder is due now
+   * (its local day and hour, and an invitation that went out long enough before it). Each is
+   * keyed once per person and reminder, so a reader gets each reminder once.
+   */
   const remindersFor = (
     index: NetworkIndex,
     update: StoredUpdate,
-    onceKey: string,
+    kind: ReminderKind,
+    eventAt: Date,
     now: Date,
     skipRegions: ReadonlySet<string>,
   ) =>
     Effect.map(outbox.forUpdate(update.id), (deliveries) =>
       deliveries.flatMap((delivery): ReadonlyArray<Addressee> => {
-        if (delivery.channel !== "email" || delivery.state !== "sent") return []
+        if (delivery.channel !== "email" || delivery.state !== "sent" || delivery.sentAt === undefined)
+          return []
+        if (!reminderDue({ kind, eventAt, invitedAt: delivery.sentAt, now, time: reminderTime })) return []
         const person = index.personById.get(delivery.personId as PersonId)
         if (person === undefined || skipRegions.has(person.regionId)) return []
         const language = person.preferences.language
@@ -162,7 +178,7 @@ export const makeEmailScheduler = Effect.fn("email.makeEmailScheduler")(function
         return [
           {
             person,
-            onceKey,
+            onceKey: reminderOnceKey(kind, update.id),
             recipient: recipientOf(
               person,
               whyLine(index, language, delivery.reasons, delivery.bridge, update.themeGroupId),
@@ -204,32 +220,25 @@ export const makeEmailScheduler = Effect.fn("email.makeEmailScheduler")(function
       let failedRequests = 0
       for (const round of yield* allPublished("proposalRound")) {
         if (round.details.kind !== "proposalRound") continue
-        const untilDeadline = round.details.deadline.getTime() - now.getTime()
-        // "en vecka och en dag före": each reminder has a one-day window, so a late tick never says "a week left" two days before.
-        const daysLeft =
-          untilDeadline > 6 * day && untilDeadline <= 7 * day
-            ? 7
-            : untilDeadline > 0 && untilDeadline <= day
-              ? 1
-              : undefined
-        if (daysLeft === undefined) continue
+        const deadline = round.details.deadline
+        if (deadline.getTime() <= now.getTime() || deadline.getTime() > now.getTime() + 8 * day) continue
         // Regions that already sent a proposal need no reminder.
         const answered = new Set((yield* updates.proposals(round.id)).map((proposal) => proposal.regionId))
-        const addressees = yield* remindersFor(
-          index,
-          round,
-          `reminder:${round.id}:${daysLeft}d`,
-          now,
-          answered,
-        )
         const forMail = toUpdateForMail(round, index)
-        const result = yield* sendOnce(
-          addressees,
-          (language) => renderProposalReminder(forMail, language, daysLeft),
-          now,
-        )
-        sent += result.sent
-        failedRequests += result.failedRequests
+        for (const [kind, daysLeft] of [
+          ["proposalWeekLeft", 7],
+          ["proposalDayLeft", 1],
+        ] as const) {
+          const addressees = yield* remindersFor(index, round, kind, deadline, now, answered)
+          if (addressees.length === 0) continue
+          const result = yield* sendOnce(
+            addressees,
+            (language) => renderProposalReminder(forMail, language, daysLeft),
+            now,
+          )
+          sent += result.sent
+          failedRequests += result.failedRequests
+        }
       }
       return { sent, failedRequests }
     })
@@ -238,19 +247,20 @@ export const makeEmailScheduler = Effect.fn("email.makeEmailScheduler")(function
     Effect.gen(function* () {
       let sent = 0
       let failedRequests = 0
-      const hours = yield* updates.digitalHoursStarting(
-        new Date(now.getTime() + 12 * hour),
-        new Date(now.getTime() + day),
-      )
+      // The day-before reminder is due at most two calendar days ahead of the hour.
+      const hours = yield* updates.digitalHoursStarting(now, new Date(now.getTime() + 2 * day))
       for (const digitalHour of hours) {
-        if (digitalHour.publishedAt === undefined) continue
+        if (digitalHour.publishedAt === undefined || digitalHour.details.kind !== "digitalHour") continue
+        if (digitalHour.details.cancelledAt !== undefined) continue
         const addressees = yield* remindersFor(
           index,
           digitalHour,
-          `reminder:${digitalHour.id}:1d`,
+          "digitalHourTomorrow",
+          digitalHour.details.startsAt,
           now,
           new Set(),
         )
+        if (addressees.length === 0) continue
         const forMail = toUpdateForMail(digitalHour, index)
         const result = yield* sendOnce(
           addressees,
