@@ -11,7 +11,8 @@ export interface CalendarEvent {
   readonly endsAt: Date
   readonly location?: string
   readonly url?: string
-  readonly organizer: { readonly name: string; readonly email: string }
+  /** Absent on the public download, where no mailbox answers for the hour. */
+  readonly organizer?: { readonly name: string; readonly email: string }
   /** A cancelled hour goes out as METHOD:CANCEL, so calendars remove it. */
   readonly cancelled?: boolean
   /** DTSTAMP; the moment the file is made unless a test pins it. */
@@ -37,7 +38,9 @@ export const calendarFile = (event: CalendarEvent): string => {
     description: event.description,
     ...(event.location === undefined ? {} : { location: event.location }),
     ...(event.url === undefined ? {} : { url: event.url }),
-    organizer: { name: event.organizer.name, email: event.organizer.email },
+    ...(event.organizer === undefined
+      ? {}
+      : { organizer: { name: event.organizer.name, email: event.organizer.email } }),
     status: event.cancelled === true ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
   })
   return calendar.toString()

@@ -33,6 +33,8 @@ export interface MailText {
     readonly workStatus: Record<"planned" | "ongoing" | "done", string>
     readonly calendarAttached: string
     readonly joinIntro: string
+    readonly proposalIntro: string
+    readonly proposalButton: string
     readonly joinButton: string
     readonly cancelled: string
     readonly hourChanged: Record<"moved" | "cancelled", string>
@@ -113,6 +115,8 @@ const sv: MailText = {
     workStatus: { planned: "planerat", ongoing: "pågår", done: "klart" },
     calendarAttached: "Kalenderfil bifogad (.ics).",
     joinIntro: "Länken till digitimmen:",
+    proposalIntro: "Skicka in er regions förslag direkt, utan inloggning (länken gäller för din region):",
+    proposalButton: "Skicka in förslag",
     joinButton: "Anslut till digitimmen",
     cancelled: "inställd",
     hourChanged: {
@@ -206,6 +210,8 @@ const en: MailText = {
     workStatus: { planned: "planned", ongoing: "ongoing", done: "done" },
     calendarAttached: "Calendar file attached (.ics).",
     joinIntro: "The link to the digital hour:",
+    proposalIntro: "Send in your region's proposal directly, no login needed (the link is for your region):",
+    proposalButton: "Send in a proposal",
     joinButton: "Join the digital hour",
     cancelled: "cancelled",
     hourChanged: {

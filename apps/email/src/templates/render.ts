@@ -1,5 +1,6 @@
 import { catalogue, type Language, type UpdateKind } from "@spridning/core"
 import type { UpdateDetails } from "@spridning/db"
+import { proposalUrlFromReadUrl } from "../links/signed-links.js"
 import type { MailAttachment, MailContent } from "../sending/outgoing-mail.js"
 import { calendarFile } from "./calendar.js"
 import { formatDate, formatDateTime, formatMonth, mailText } from "./catalogue.js"
@@ -23,6 +24,7 @@ export const placeholder = {
   passedOnUrl: "{{passed_on_url}}",
   actedUrl: "{{acted_url}}",
   unsubscribeUrl: "{{unsubscribe_url}}",
+  proposalUrl: "{{proposal_url}}",
 } as const
 
 export interface RecipientParts {
@@ -47,6 +49,7 @@ export const recipientSubstitutions = (language: Language, parts: RecipientParts
     passed_on_url: parts.passedOnUrl,
     acted_url: parts.actedUrl,
     unsubscribe_url: parts.unsubscribeUrl,
+    proposal_url: proposalUrlFromReadUrl(parts.readUrl),
   }
 }
 
@@ -180,6 +183,15 @@ const kindBlocks = (language: Language, update: UpdateForMail): ReadonlyArray<Bl
       ...(href === undefined || state === "cancelled"
         ? []
         : [{ kind: "buttons", intro: text.joinIntro, buttons: [{ label: text.joinButton, href }] } as const]),
+    ]
+  }
+  if (details.kind === "proposalRound") {
+    return [
+      {
+        kind: "buttons",
+        intro: text.proposalIntro,
+        buttons: [{ label: text.proposalButton, href: placeholder.proposalUrl }],
+      },
     ]
   }
   if (details.kind === "proposalAnswer" && details.answer !== undefined) {
