@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest"
 import {
   acceptsProposals,
+  briefingPeriodDue,
   explainReason,
   proposalAnswerPlan,
   publishProblems,
@@ -196,5 +197,41 @@ describe("reminders by rule", () => {
     expect(due("2026-12-01T07:00:01Z", "2026-12-08T07:00:00Z")).toBe(false)
     expect(due("2026-12-01T07:00:00Z", "2026-12-09T06:59:59Z")).toBe(true)
     expect(due("2026-12-01T07:00:00Z", "2026-12-09T07:00:00Z")).toBe(false)
+  })
+})
+
+describe("when a briefing is due", () => {
+  it("briefs last month from the set day and hour in Stockholm, not before", () => {
+    const since = new Date("2026-09-15T10:00:00Z")
+    expect(briefingPeriodDue(new Date("2026-12-01T05:59:59Z"), since)).toBeUndefined()
+    expect(briefingPeriodDue(new Date("2026-12-01T06:00:00Z"), since)).toEqual({
+      key: "briefing:2026-11",
+      start: new Date("2026-10-31T23:00:00Z"),
+      end: new Date("2026-11-30T23:00:00Z"),
+    })
+    expect(briefingPeriodDue(new Date("2026-12-17T12:00:00Z"), since)?.key).toBe("briefing:2026-11")
+  })
+
+  it("never briefs on a period that ended before the network existed", () => {
+    // First start on 30 November: October ended before the network was there.
+    const since = new Date("2026-11-30T14:00:00Z")
+    expect(briefingPeriodDue(new Date("2026-11-30T14:05:00Z"), since)).toBeUndefined()
+    expect(briefingPeriodDue(new Date("2026-12-01T06:00:00Z"), since)?.key).toBe("briefing:2026-11")
+  })
+
+  it("takes another day, hour and a weekly cadence", () => {
+    const weekly = { cadence: "weekly", day: 1, hour: 9, timeZone: "Europe/Stockholm" } as const
+    // Monday 30 November 2026, 09:00 Stockholm = 08:00 UTC.
+    expect(briefingPeriodDue(new Date("2026-11-30T07:59:00Z"), undefined, weekly)).toBeUndefined()
+    expect(briefingPeriodDue(new Date("2026-11-30T08:00:00Z"), undefined, weekly)).toEqual({
+      key: "briefing:2026-W48",
+      start: new Date("2026-11-22T23:00:00Z"),
+      end: new Date("2026-11-29T23:00:00Z"),
+    })
+    const fifteenth = { cadence: "monthly", day: 15, hour: 14, timeZone: "Europe/Stockholm" } as const
+    expect(briefingPeriodDue(new Date("2026-12-15T12:59:00Z"), undefined, fifteenth)).toBeUndefined()
+    expect(briefingPeriodDue(new Date("2026-12-15T13:00:00Z"), undefined, fifteenth)?.key).toBe(
+      "briefing:2026-11",
+    )
   })
 })
