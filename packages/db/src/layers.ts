@@ -23,6 +23,7 @@ import {
   type Receipts,
   type Suppressions,
 } from "./outbox/tracking.js"
+import { type BriefingRequests, layerBriefingRequests } from "./updates/briefing-requests.js"
 import { type ContentChanges, layerContentChanges } from "./updates/changes.js"
 import { layerUpdates, type Updates } from "./updates/updates.js"
 
@@ -32,6 +33,7 @@ export type Repositories =
   | Organisation
   | Updates
   | ContentChanges
+  | BriefingRequests
   | Outbox
   | Receipts
   | Suppressions
@@ -48,6 +50,7 @@ export const layerRepositories: Layer.Layer<Repositories, never, Database> = Lay
   layerOrganisation,
   layerUpdates,
   layerContentChanges,
+  layerBriefingRequests,
   layerOutbox,
   layerReceipts,
   layerSuppressions,

@@ -145,3 +145,14 @@ export const proposalAnswers = pgTable("proposal_answers", {
   reason: text("reason"),
   previousStatus: text("previous_status").$type<Exclude<ProposalStatus, "open">>(),
 })
+
+/** "Send this region's briefing now", asked by the office and fulfilled by the mail schedule. */
+export const briefingRequests = pgTable("briefing_requests", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  regionId: text("region_id")
+    .notNull()
+    .references(() => regions.id, { onDelete: "cascade" }),
+  requestedBy: text("requested_by").notNull(),
+  requestedAt: timestamp("requested_at", { withTimezone: true }).notNull().defaultNow(),
+  sentAt: timestamp("sent_at", { withTimezone: true }),
+})

@@ -161,8 +161,7 @@ export const layerContentChanges: Layer.Layer<ContentChanges, never, Database> =
         database
           .transaction("set round deadline", async (tx) => {
             const before = await lockUpdate(tx, roundId)
-            if (before.details.kind !== "proposalRound")
-              throw new NotFound({ entity: "update", id: roundId })
+            if (before.details.kind !== "proposalRound") throw new NotFound({ entity: "update", id: roundId })
             await tx.update(proposalRounds).set({ deadline }).where(eq(proposalRounds.updateId, roundId))
             const after = await reread(tx, roundId)
             await writeAudit(tx, [
