@@ -1,6 +1,7 @@
 import {
+  type BriefingSchedule,
+  briefingPeriodDue,
   catalogue,
-  defaultReminderTime,
   indexNetwork,
   type Language,
   type NetworkIndex,
@@ -15,7 +16,14 @@ import {
   type StoreError,
   type ThemeGroupId,
 } from "@spridning/core"
-import { DigestRuns, Outbox, type StoredDelivery, type StoredUpdate, Updates } from "@spridning/db"
+import {
+  BriefingRequests,
+  DigestRuns,
+  Outbox,
+  type StoredDelivery,
+  type StoredUpdate,
+  Updates,
+} from "@spridning/db"
 import { Effect, Result } from "effect"
 import { toUpdateForMail } from "../delivery/email-worker.js"
 import type { LinkSigner, UnsubscribeScope } from "../links/signed-links.js"
@@ -31,15 +39,19 @@ import {
   renderDigitalHourReminder,
   renderProposalReminder,
 } from "../templates/render.js"
-import { monthKey } from "./periods.js"
+import { scheduleConfig } from "./schedule-config.js"
 
 export interface EmailSchedulerOptions {
   readonly links: LinkSigner
   readonly organizer: Organizer
   /** The scheduler's clock; tests pass one they move. */
   readonly clock?: () => Date
-  /** When reminders go (local hour and zone); 08:00 Europe/Stockholm by default. */
+  /** When reminders go (local hour and zone); from the environment by default (08:00 Stockholm). */
   readonly reminderTime?: ReminderTime
+  /** When briefings go; from the environment by default (monthly, the 1st at 07:00 Stockholm). */
+  readonly briefingSchedule?: BriefingSchedule
+  /** When the network began; from storage by default (the first region stored). */
+  readonly networkSince?: Date
 }
 
 export interface ScheduleReport {
@@ -52,7 +64,13 @@ export interface ScheduleReport {
 const hour = 3_600_000
 const day = 24 * hour
 
-export type EmailSchedulerServices = Updates | Outbox | NetworkStore | DigestRuns | MailSender
+export type EmailSchedulerServices =
+  | Updates
+  | Outbox
+  | NetworkStore
+  | DigestRuns
+  | MailSender
+  | BriefingRequests
 
 interface Addressee {
   readonly person: Person
@@ -75,7 +93,10 @@ export const makeEmailScheduler = Effect.fn("email.makeEmailScheduler")(function
   const networkStore = yield* NetworkStore
   const digestRuns = yield* DigestRuns
   const sender = yield* MailSender
+  const requests = yield* BriefingRequests
   const clock = options.clock ?? (() => new Date())
+  const configured = yield* scheduleConfig.pipe(Effect.orDie)
+  const briefingSchedule = options.briefingSchedule ?? configured.briefingSchedule
 
   /** Claims each addressee's once-key, sends per language, completes the runs that went out. */
   const sendOnce = (
@@ -148,7 +169,7 @@ export const makeEmailScheduler = Effect.fn("email.makeEmailScheduler")(function
     }
   }
 
-  const reminderTime = options.reminderTime ?? defaultReminderTime
+  const reminderTime = options.reminderTime ?? configured.reminderTime
 
   /**
    * Readers who got the update by email and for whom core's rule says the reminder is due now
@@ -276,11 +297,16 @@ export const makeEmailScheduler = Effect.fn("email.makeEmailScheduler")(function
   const briefingRoles: ReadonlyArray<Role> = ["processLeader", "presidiumMember", "management"]
 
   /** "regelbundna möten med hälso- och sjukvårdsdirektören om vad som är på gång" */
-  const briefings = (index: NetworkIndex, now: Date) =>
+  const briefings = (
+    index: NetworkIndex,
+    now: Date,
+    period: { readonly key: string; readonly start: Date; readonly end: Date },
+    onlyRegion?: string,
+  ) =>
     Effect.gen(function* () {
-      const thisMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1))
-      const lastMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1))
-      const key = `briefing:${monthKey(lastMonth)}`
+      const thisMonth = period.end
+      const lastMonth = period.start
+      const key = period.key
       const published = (yield* Effect.forEach(
         [
           "meetingNotes",
@@ -306,6 +332,7 @@ export const makeEmailScheduler = Effect.fn("email.makeEmailScheduler")(function
       let sent = 0
       let failedRequests = 0
       for (const region of index.network.regions) {
+        if (onlyRegion !== undefined && region.id !== onlyRegion) continue
         const roles = index.rolesByRegion.get(region.id) ?? []
         const management = roles
           .filter((role) => role.role === "management")
@@ -387,13 +414,45 @@ export const makeEmailScheduler = Effect.fn("email.makeEmailScheduler")(function
       return { sent, failedRequests }
     })
 
+  /**
+   * "Send this region's briefing now" from the office: the last 30 days, to the region's
+   * management, once per request; the request is closed when its mail went out.
+   */
+  const briefingsAskedFor = (index: NetworkIndex, now: Date) =>
+    Effect.gen(function* () {
+      let sent = 0
+      let failedRequests = 0
+      for (const request of yield* requests.pending) {
+        const result = yield* briefings(
+          index,
+          now,
+          { key: `briefing:now:${request.id}`, start: new Date(now.getTime() - 30 * day), end: now },
+          request.regionId,
+        )
+        sent += result.sent
+        failedRequests += result.failedRequests
+        if (result.failedRequests === 0) yield* requests.markSent(request.id, now)
+      }
+      return { sent, failedRequests }
+    })
+
   const tick: Effect.Effect<ScheduleReport, StoreError> = Effect.gen(function* () {
     const now = clock()
     yield* digestRuns.releaseStale(new Date(now.getTime() - 30 * 60_000)).pipe(Effect.ignore)
     const index = indexNetwork(yield* networkStore.load)
     const proposals = yield* proposalReminders(index, now)
     const hours = yield* digitalHourReminders(index, now)
-    const briefed = yield* briefings(index, now)
+    const due = briefingPeriodDue(
+      now,
+      options.networkSince ?? (yield* requests.networkSince),
+      briefingSchedule,
+    )
+    const scheduled = due === undefined ? { sent: 0, failedRequests: 0 } : yield* briefings(index, now, due)
+    const asked = yield* briefingsAskedFor(index, now)
+    const briefed = {
+      sent: scheduled.sent + asked.sent,
+      failedRequests: scheduled.failedRequests + asked.failedRequests,
+    }
     return {
       proposalReminders: proposals.sent,
       digitalHourReminders: hours.sent,
