@@ -14,6 +14,7 @@ import { perTokenRateLimit, type RateLimitOptions } from "./http/rate-limit.js"
 import type { RouteContext } from "./http/route-context.js"
 import { secureHeadersFirst } from "./http/security-headers.js"
 import { NetworkSnapshot } from "./network/network-snapshot.js"
+import { briefingSendRouter } from "./resources/briefing-send.js"
 import { contentRouters } from "./resources/content.js"
 import { followsRouter, preferencesRouter } from "./resources/follows.js"
 import { healthcareRegionsRouter } from "./resources/healthcare-regions.js"
@@ -111,6 +112,7 @@ export const makeApi = (backend: ApiBackend, options: ApiOptions = {}): Hono => 
   v1.route("/follows", followsRouter(context))
   for (const [path, router] of contentRouters(context)) v1.route(path, router)
   v1.route("/", analysisRouter(context))
+  v1.route("/", briefingSendRouter(context))
   v1.route("/", disseminationRouter(context))
   v1.route("/tokens", tokensRouter(context))
 

@@ -177,6 +177,14 @@ export interface ApiBackend {
     ) => Effect.Effect<{ readonly update: UpdateView; readonly resent: number }, WriteError>
     readonly editDraft: (actor: Caller, update: UpdateToStore) => Effect.Effect<UpdateView, WriteError>
     readonly deleteDraft: (actor: Caller, id: UpdateId) => Effect.Effect<void, WriteError>
+    /** Asks the mail schedule to send one region's briefing now. */
+    readonly requestBriefing: (
+      actor: Caller,
+      regionId: RegionId,
+    ) => Effect.Effect<
+      { readonly id: string; readonly regionId: RegionId; readonly requestedAt: string },
+      WriteError
+    >
     readonly setWorkListStatus: (
       actor: Caller,
       id: UpdateId,

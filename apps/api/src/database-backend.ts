@@ -12,6 +12,7 @@ import {
   type ApiToken,
   ApiTokens,
   AuditLog,
+  BriefingRequests,
   ContentChanges,
   IdempotencyKeys,
   Organisation,
@@ -148,6 +149,7 @@ export const makeDatabaseBackend = Effect.gen(function* () {
   const organisation = yield* Organisation
   const updates = yield* Updates
   const changes = yield* ContentChanges
+  const briefingRequests = yield* BriefingRequests
   const outbox = yield* Outbox
   const receipts = yield* Receipts
   const tokens = yield* ApiTokens
@@ -284,6 +286,14 @@ export const makeDatabaseBackend = Effect.gen(function* () {
       editDraft: (actor, update) =>
         changes.editDraft(update.id, toNewUpdate(update), actorOf(actor)).pipe(Effect.map(updateView)),
       deleteDraft: (actor, id) => changes.deleteDraft(id, actorOf(actor)),
+      requestBriefing: (actor, regionId) =>
+        briefingRequests.request(regionId, actorOf(actor)).pipe(
+          Effect.map((request) => ({
+            id: request.id,
+            regionId,
+            requestedAt: request.requestedAt.toISOString(),
+          })),
+        ),
       setWorkListStatus: (actor, id, status, publish) =>
         changes
           .setWorkListStatus(id, status, publish, actorOf(actor))

@@ -1,4 +1,4 @@
-import { ContentChanges, Outbox } from "@spridning/db"
+import { BriefingRequests, ContentChanges, Outbox } from "@spridning/db"
 import { expect, it } from "vitest"
 import { describeApi, type TestApi } from "./support.js"
 
@@ -290,5 +290,25 @@ describeApi("content that can be changed", (api) => {
     })
     expect(wrong.status).toBe(400)
     expect(wrong.body).toMatchObject({ errors: [{ path: "status" }] })
+  })
+})
+
+describeApi("sending a region's briefing now", (api) => {
+  it("lets the network office ask for one region's briefing, which the mail schedule then sends", async () => {
+    const asked = await api().call("admin", "POST", "/v1/regions/r-vg/briefing/send")
+    expect(asked.status, asked.text).toBe(202)
+    expect(asked.body).toMatchObject({ regionId: "r-vg" })
+    const pending = await api().run(BriefingRequests.use((requests) => requests.pending))
+    expect(pending.map((request) => [request.regionId, request.requestedBy.startsWith("token:")])).toEqual([
+      ["r-vg", true],
+    ])
+  })
+
+  it("is the network office's alone, and names an unknown region", async () => {
+    expect((await api().call("region-editor", "POST", "/v1/regions/r-vg/briefing/send")).status).toBe(403)
+    expect((await api().call("group-editor", "POST", "/v1/regions/r-vg/briefing/send")).status).toBe(403)
+    const unknown = await api().call("admin", "POST", "/v1/regions/r-nowhere/briefing/send")
+    expect(unknown.status).toBe(404)
+    expect(unknown.headers.get("content-type")).toContain("application/problem+json")
   })
 })
