@@ -177,6 +177,11 @@ export interface ApiBackend {
     ) => Effect.Effect<{ readonly update: UpdateView; readonly resent: number }, WriteError>
     readonly editDraft: (actor: Caller, update: UpdateToStore) => Effect.Effect<UpdateView, WriteError>
     readonly deleteDraft: (actor: Caller, id: UpdateId) => Effect.Effect<void, WriteError>
+    readonly correctNotes: (
+      actor: Caller,
+      id: UpdateId,
+      correction: { readonly note: string; readonly title?: string; readonly body?: string },
+    ) => Effect.Effect<{ readonly update: UpdateView; readonly resent: number }, WriteError>
     /** Asks the mail schedule to send one region's briefing now. */
     readonly requestBriefing: (
       actor: Caller,

@@ -84,6 +84,15 @@ const toViewDetails = (details: StoredUpdateDetails): UpdateView["details"] => {
     }
     case "proposalRound":
       return { ...details, deadline: details.deadline.toISOString() }
+    case "meetingNotes": {
+      const { correction, ...rest } = details
+      return {
+        ...rest,
+        ...(correction === undefined
+          ? {}
+          : { correction: { note: correction.note, at: correction.at.toISOString() } }),
+      }
+    }
     case "goodExample": {
       const { regionId, ...rest } = details
       return { ...rest, ...(regionId === undefined ? {} : { regionId: regionId as RegionId }) }
@@ -286,6 +295,10 @@ export const makeDatabaseBackend = Effect.gen(function* () {
       editDraft: (actor, update) =>
         changes.editDraft(update.id, toNewUpdate(update), actorOf(actor)).pipe(Effect.map(updateView)),
       deleteDraft: (actor, id) => changes.deleteDraft(id, actorOf(actor)),
+      correctNotes: (actor, id, correction) =>
+        changes
+          .correctNotes(id, correction, actorOf(actor))
+          .pipe(Effect.map(({ update, resent }) => ({ update: updateView(update), resent }))),
       requestBriefing: (actor, regionId) =>
         briefingRequests.request(regionId, actorOf(actor)).pipe(
           Effect.map((request) => ({

@@ -259,6 +259,41 @@ describeApi("content that can be changed", (api) => {
     expect((await api().call("group-editor", "DELETE", `/v1/meeting-notes/${otherId}`)).status).toBe(404)
   })
 
+  it("corrects published notes: the same recipients get a short notice; a draft must be edited instead", async () => {
+    const draft = await api().call("group-editor", "POST", "/v1/meeting-notes", notes)
+    const id = (draft.body as { id: string }).id
+    const early = await api().call("group-editor", "POST", `/v1/meeting-notes/${id}/corrections`, {
+      note: "Fel datum",
+    })
+    expect(early.status).toBe(409)
+    await api().call("group-editor", "POST", "/v1/updates", { draftId: id })
+    const before = await deliveriesOf(api(), id)
+    expect(before.length).toBeGreaterThan(0)
+    const empty = await api().call("group-editor", "POST", `/v1/meeting-notes/${id}/corrections`, {
+      note: "",
+    })
+    expect(empty.status).toBe(400)
+    expect(empty.body).toMatchObject({ errors: [{ path: "note" }] })
+    const corrected = await api().call("group-editor", "POST", `/v1/meeting-notes/${id}/corrections`, {
+      note: "Nästa möte är den 14 april, inte den 12.",
+      body: "Nästa möte: 14 april.",
+    })
+    expect(corrected.status, corrected.text).toBe(200)
+    expect(corrected.body).toMatchObject({
+      resent: before.length,
+      update: {
+        id,
+        body: "Nästa möte: 14 april.",
+        details: { kind: "meetingNotes", correction: { note: "Nästa möte är den 14 april, inte den 12." } },
+      },
+    })
+    expect(await deliveriesOf(api(), id)).toEqual(before)
+    const other = await api().call("region-editor", "POST", `/v1/meeting-notes/${id}/corrections`, {
+      note: "Nej",
+    })
+    expect(other.status).toBe(403)
+  })
+
   it("moves a work-list item on, and publishes the change to those who got it only when asked", async () => {
     const published = await api().call("group-editor", "POST", "/v1/updates", {
       update: {

@@ -129,3 +129,32 @@ describe("the answer to a proposal", () => {
     expect(mail.text).toContain("Reason: Ryms inte i årets plan")
   })
 })
+
+describe("corrected notes", () => {
+  it("go out as a short notice saying what was corrected, without the whole notes again", async () => {
+    const mail = await renderUpdateMail(
+      {
+        id: "notes-9",
+        kind: "meetingNotes",
+        title: "Möte 12 november",
+        body: "Hela anteckningarna, rättade.",
+        themeGroupName: "Tobaksprevention",
+        details: {
+          kind: "meetingNotes",
+          meetingDate: "2026-11-12",
+          correction: {
+            note: "Nästa möte är den 14 april, inte den 12.",
+            at: new Date("2026-11-30T10:00:00Z"),
+          },
+        },
+      },
+      "sv",
+      organizer,
+    )
+    expect(mail.subject).toBe("Rättelse: minnesanteckningar – Tobaksprevention: Möte 12 november")
+    expect(mail.text.replace(/\s+/g, " ")).toContain(
+      "Rättelse i anteckningarna du fick tidigare: Nästa möte är den 14 april, inte den 12.",
+    )
+    expect(mail.text).not.toContain("Hela anteckningarna")
+  })
+})

@@ -28,6 +28,12 @@ export const MeetingNotesDetails = Schema.Struct({
   kind: Schema.Literal("meetingNotes"),
   meetingDate: IsoDate,
 })
+/** Meeting notes as stored: corrected notes say how, and when. */
+const StoredMeetingNotesDetails = Schema.Struct({
+  kind: Schema.Literal("meetingNotes"),
+  meetingDate: IsoDate,
+  correction: Schema.optionalKey(Schema.Struct({ note: Schema.String, at: Schema.String })),
+})
 export const WorkListItemDetails = Schema.Struct({
   kind: Schema.Literal("workListItem"),
   status: Schema.Literals(["planned", "ongoing", "done"]),
@@ -114,7 +120,7 @@ export const requestOf = <D extends Schema.Top & { readonly DecodingServices: ne
   Schema.Struct({ ...common, details })
 
 export const StoredDetails = Schema.Union([
-  MeetingNotesDetails,
+  StoredMeetingNotesDetails,
   WorkListItemDetails,
   StoredDigitalHourDetails,
   GoodExampleDetails,
@@ -173,4 +179,11 @@ export const RoundDeadline = Schema.Struct({ deadline: IsoDateTime })
 export const WorkListStatusChange = Schema.Struct({
   status: Schema.Literals(["planned", "ongoing", "done"]),
   publish: Schema.optionalKey(Schema.Boolean),
+})
+
+/** A correction to published notes: a short note for readers, and the corrected text. */
+export const NotesCorrection = Schema.Struct({
+  note: Text,
+  title: Schema.optionalKey(Text),
+  body: Schema.optionalKey(Schema.String),
 })

@@ -23,6 +23,7 @@ import {
   DigitalHourMove,
   GoodExampleDetails,
   MeetingNotesDetails,
+  NotesCorrection,
   ProposalRoundDetails,
   RoundDeadline,
   requestOf,
@@ -240,6 +241,7 @@ const contentRouter = (context: RouteContext, content: ContentKind) => {
   if (content.kind === "proposalRound") addProposals(context, router)
   if (content.kind === "digitalHour") addDigitalHourChanges(context, router)
   if (content.kind === "workListItem") addWorkListStatus(context, router)
+  if (content.kind === "meetingNotes") addCorrections(context, router)
   return router
 }
 
@@ -329,6 +331,41 @@ const addDigitalHourChanges = (context: RouteContext, router: Hono<ApiEnv>) => {
           const hour = yield* hourOf(id)
           yield* authorize(caller, publishScope(hour))
           return yield* context.backend.changes.changeDigitalHour(caller, hour.id, { _tag: "Cancel" })
+        }),
+      )
+    },
+  )
+}
+
+/** "minnesanteckningar … mer tillgängliga": published notes are corrected, never silently edited. */
+const addCorrections = (context: RouteContext, router: Hono<ApiEnv>) => {
+  router.post(
+    "/:id/corrections",
+    describeRoute({
+      tags: ["meeting notes"],
+      summary:
+        "Correct published notes: everyone who got them gets the note as a short notice (409 for a draft)",
+      responses: {
+        200: jsonResponse(
+          "The corrected notes and how many deliveries go out again",
+          Schema.Struct({ update: UpdateView, resent: Schema.Int }),
+        ),
+        ...problemResponses,
+      },
+    }),
+    pathParams(UpdateParam),
+    jsonBody(NotesCorrection),
+    (c) => {
+      const id = c.req.valid("param").id
+      const correction = c.req.valid("json")
+      const caller = c.get("caller")
+      return answerChange(
+        c,
+        context,
+        Effect.gen(function* () {
+          const notes = yield* updateOfKind(context, id, "meetingNotes")
+          yield* authorize(caller, publishScope(notes))
+          return yield* context.backend.changes.correctNotes(caller, notes.id, correction)
         }),
       )
     },

@@ -34,6 +34,7 @@ export interface MailText {
     readonly calendarAttached: string
     readonly joinIntro: string
     readonly proposalIntro: string
+    readonly correction: (note: string) => string
     readonly proposalButton: string
     readonly joinButton: string
     readonly cancelled: string
@@ -47,6 +48,7 @@ export interface MailText {
   }
   readonly hourSubjectPrefix: Record<"moved" | "cancelled", string>
   readonly changedAnswerSubjectPrefix: string
+  readonly correctedNotesSubjectPrefix: string
   readonly reminders: {
     readonly proposalSubject: (days: number, title: string) => string
     readonly proposalLead: (days: number, deadline: string) => string
@@ -117,6 +119,7 @@ const sv: MailText = {
     joinIntro: "Länken till digitimmen:",
     proposalIntro: "Skicka in er regions förslag direkt, utan inloggning (länken gäller för din region):",
     proposalButton: "Skicka in förslag",
+    correction: (note) => `Rättelse i anteckningarna du fick tidigare: ${note}`,
     joinButton: "Anslut till digitimmen",
     cancelled: "inställd",
     hourChanged: {
@@ -136,6 +139,7 @@ const sv: MailText = {
   },
   hourSubjectPrefix: { moved: "Ny tid för digitimme", cancelled: "Inställd digitimme" },
   changedAnswerSubjectPrefix: "Ändrat svar på förslag",
+  correctedNotesSubjectPrefix: "Rättelse: minnesanteckningar",
   reminders: {
     proposalSubject: (days, title) =>
       days === 1 ? `Påminnelse: sista dag i morgon – ${title}` : `Påminnelse: en vecka kvar – ${title}`,
@@ -212,6 +216,7 @@ const en: MailText = {
     joinIntro: "The link to the digital hour:",
     proposalIntro: "Send in your region's proposal directly, no login needed (the link is for your region):",
     proposalButton: "Send in a proposal",
+    correction: (note) => `A correction to the notes you got earlier: ${note}`,
     joinButton: "Join the digital hour",
     cancelled: "cancelled",
     hourChanged: {
@@ -231,6 +236,7 @@ const en: MailText = {
   },
   hourSubjectPrefix: { moved: "New time for digital hour", cancelled: "Digital hour cancelled" },
   changedAnswerSubjectPrefix: "Changed answer to a proposal",
+  correctedNotesSubjectPrefix: "Correction: meeting notes",
   reminders: {
     proposalSubject: (days, title) =>
       days === 1 ? `Reminder: deadline tomorrow – ${title}` : `Reminder: one week left – ${title}`,

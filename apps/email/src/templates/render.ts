@@ -185,6 +185,9 @@ const kindBlocks = (language: Language, update: UpdateForMail): ReadonlyArray<Bl
         : [{ kind: "buttons", intro: text.joinIntro, buttons: [{ label: text.joinButton, href }] } as const]),
     ]
   }
+  if (details.kind === "meetingNotes" && details.correction !== undefined) {
+    return [{ kind: "callout", text: text.correction(details.correction.note) }]
+  }
   if (details.kind === "proposalRound") {
     return [
       {
@@ -224,11 +227,17 @@ const contentOf = async (
   category,
 })
 
+const isCorrection = (update: UpdateForMail) =>
+  update.details.kind === "meetingNotes" && update.details.correction !== undefined
+
 const subjectPrefixOf = (language: Language, update: UpdateForMail): string => {
   const text = mailText[language]
   if (update.details.kind === "digitalHour") {
     const state = hourState(update.details)
     if (state !== "invited") return text.hourSubjectPrefix[state]
+  }
+  if (update.details.kind === "meetingNotes" && update.details.correction !== undefined) {
+    return text.correctedNotesSubjectPrefix
   }
   if (update.details.kind === "proposalAnswer" && update.details.answer?.previousStatus !== undefined) {
     return text.changedAnswerSubjectPrefix
@@ -251,7 +260,10 @@ export const renderUpdateMail = (update: UpdateForMail, language: Language, orga
     { kind: "heading", text: update.title },
     ...(facts.length === 0 ? [] : [{ kind: "facts", rows: facts } as const]),
     ...kindBlocks(language, update),
-    ...(update.body.trim().length === 0 ? [] : [{ kind: "paragraph", text: update.body } as const]),
+    // A correction is a short notice: the note says what changed, not the whole notes again.
+    ...(update.body.trim().length === 0 || isCorrection(update)
+      ? []
+      : [{ kind: "paragraph", text: update.body } as const]),
     ...(attachments.length === 0
       ? []
       : [{ kind: "paragraph", text: text.details.calendarAttached } as const]),

@@ -35,6 +35,9 @@ export const meetingNotes = pgTable("meeting_notes", {
     .primaryKey()
     .references(() => updates.id, { onDelete: "cascade" }),
   meetingDate: date("meeting_date", { mode: "string" }).notNull(),
+  /** The latest correction after publication, as told to readers (earlier ones are in the audit log). */
+  correctionNote: text("correction_note"),
+  correctedAt: timestamp("corrected_at", { withTimezone: true }),
 })
 
 /** "punktlista över aktuellt arbete som uppdateras kontinuerligt" */

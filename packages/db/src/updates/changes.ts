@@ -8,6 +8,7 @@ import { nowOr, timestampParam } from "../database/raw.js"
 import {
   deliveries,
   digitalHours,
+  meetingNotes,
   proposalRounds,
   proposals,
   updates,
@@ -77,6 +78,19 @@ export class ContentChanges extends Context.Service<
       actor: string,
     ) => Effect.Effect<StoredUpdate, StoreError | ConstraintError>
     readonly deleteDraft: (id: string, actor: string) => Effect.Effect<void, StoreError | ConstraintError>
+    /**
+     * Corrects published notes: the text is replaced and every delivery already made goes out
+     * again as a short notice (`note`) to the same people; a draft is edited instead (Conflict).
+     */
+    readonly correctNotes: (
+      id: string,
+      correction: { readonly note: string; readonly title?: string; readonly body?: string },
+      actor: string,
+      now?: Date,
+    ) => Effect.Effect<
+      { readonly update: StoredUpdate; readonly resent: number },
+      StoreError | ConstraintError
+    >
     /**
      * "punktlista över aktuellt arbete som uppdateras kontinuerligt": planned → ongoing → done.
      * With `resend`, a published item's deliveries go out again to say so.
@@ -303,6 +317,48 @@ export const layerContentChanges: Layer.Layer<ContentChanges, never, Database> =
             await writeAudit(tx, [{ actor, action: "delete", entity: "update", entityId: id, before }])
           })
           .pipe(mapConstraintErrors("update", id)),
+      correctNotes: (id, correction, actor, now) =>
+        Effect.flatMap(nowOr(now), (at) =>
+          database
+            .transaction("correct notes", async (tx) => {
+              const before = await lockUpdate(tx, id)
+              if (before.details.kind !== "meetingNotes") throw new NotFound({ entity: "update", id })
+              if (before.publishedAt === undefined) {
+                throw new Conflict({
+                  entity: "update",
+                  id,
+                  reason: "it is a draft; edit it instead of correcting it",
+                })
+              }
+              await tx
+                .update(meetingNotes)
+                .set({ correctionNote: correction.note, correctedAt: at })
+                .where(eq(meetingNotes.updateId, id))
+              if (correction.title !== undefined || correction.body !== undefined) {
+                await tx
+                  .update(updates)
+                  .set({
+                    ...(correction.title === undefined ? {} : { title: correction.title }),
+                    ...(correction.body === undefined ? {} : { body: correction.body }),
+                  })
+                  .where(eq(updates.id, id))
+              }
+              const resent = await resendDeliveries(tx, id, at)
+              const after = await reread(tx, id)
+              await writeAudit(tx, [
+                {
+                  actor,
+                  action: "correct",
+                  entity: "update",
+                  entityId: id,
+                  before,
+                  after: { update: after, resent },
+                },
+              ])
+              return { update: after, resent }
+            })
+            .pipe(mapConstraintErrors("update", id)),
+        ),
       setWorkListStatus: (id, status, resend, actor, now) =>
         Effect.flatMap(nowOr(now), (at) =>
           database

@@ -2,7 +2,12 @@ import type { Audience, UpdateKind } from "@spridning/core"
 
 /** What only one kind of update has. */
 export type UpdateDetails =
-  | { readonly kind: "meetingNotes"; readonly meetingDate: string }
+  | {
+      readonly kind: "meetingNotes"
+      readonly meetingDate: string
+      /** Set once the published notes were corrected: the short notice readers got. */
+      readonly correction?: { readonly note: string; readonly at: Date }
+    }
   | {
       readonly kind: "workListItem"
       readonly status: "planned" | "ongoing" | "done"

@@ -211,7 +211,13 @@ export const readUpdates = async (
     switch (row.kind) {
       case "meetingNotes": {
         const detail = notes.get(row.id) ?? missing()
-        return { kind: "meetingNotes", meetingDate: detail.meetingDate }
+        return {
+          kind: "meetingNotes",
+          meetingDate: detail.meetingDate,
+          ...(detail.correctionNote === null || detail.correctedAt === null
+            ? {}
+            : { correction: { note: detail.correctionNote, at: detail.correctedAt } }),
+        }
       }
       case "workListItem": {
         const detail = items.get(row.id) ?? missing()
