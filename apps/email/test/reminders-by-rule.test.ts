@@ -86,5 +86,10 @@ describe("reminders by rule, not by tick", () => {
     await invite(timely, "2026-11-30T09:00:00Z")
     expect((await tick("2026-12-08T07:30:00Z")).proposalReminders).toBe(2)
     expect(reminders().map((mail) => mail.customArgs.update_id)).toEqual(["round-timely", "round-timely"])
+    // The reminder carries the reader's own proposal link, as the invitation did.
+    const anna = reminders().find((mail) => mail.to.email === "anna@skane.example")!
+    expect(anna.text).toMatch(
+      /\* Skicka in förslag: https:\/\/spridning\.example\/proposals\/[\w-]+\.[\w-]+\n/,
+    )
   })
 })

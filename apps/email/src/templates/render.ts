@@ -304,6 +304,7 @@ export const renderProposalReminder = (update: UpdateForMail, language: Language
         { kind: "heading", text: update.title },
         { kind: "callout", text: text.reminders.proposalLead(daysLeft, deadline) },
         { kind: "facts", rows: detailRows(language, update.details) },
+        ...kindBlocks(language, update),
         ...(update.body.trim().length === 0 ? [] : [{ kind: "paragraph", text: update.body } as const]),
         ...(passOn === undefined || passOn.length === 0
           ? []
