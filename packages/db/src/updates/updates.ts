@@ -235,7 +235,7 @@ export const readUpdates = async (
           endsAt: detail.endsAt,
           ...(detail.location === null ? {} : { location: detail.location }),
           ...(detail.url === null ? {} : { url: detail.url }),
-          sequence: detail.sequence,
+          ...(detail.sequence === 0 ? {} : { sequence: detail.sequence }),
           ...(detail.cancelledAt === null ? {} : { cancelledAt: detail.cancelledAt }),
         }
       }
