@@ -16,6 +16,7 @@ import type { RouteContext } from "./http/route-context.js"
 import { secureHeadersFirst } from "./http/security-headers.js"
 import { NetworkSnapshot } from "./network/network-snapshot.js"
 import { operationsRouter } from "./operations/operations.js"
+import { briefingSendRouter } from "./resources/briefing-send.js"
 import { contentRouters } from "./resources/content.js"
 import { followsRouter, preferencesRouter } from "./resources/follows.js"
 import { healthcareRegionsRouter } from "./resources/healthcare-regions.js"
@@ -113,6 +114,7 @@ export const makeApi = (backend: ApiBackend, options: ApiOptions = {}): Hono => 
   v1.route("/follows", followsRouter(context))
   for (const [path, router] of contentRouters(context)) v1.route(path, router)
   v1.route("/", analysisRouter(context))
+  v1.route("/", briefingSendRouter(context))
   v1.route("/", disseminationRouter(context))
   v1.route("/", deliveriesRouter(context))
   v1.route("/", operationsRouter(context))

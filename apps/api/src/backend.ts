@@ -1,4 +1,5 @@
 import {
+  type Audience,
   Channel,
   type CountedDelivery,
   DeliveryId,
@@ -154,6 +155,62 @@ export interface ApiBackend {
       id: string,
       answer: ProposalAnswer,
     ) => Effect.Effect<ProposalView, WriteError>
+  }
+  /** Content that changes after it is written (see @spridning/db's `ContentChanges`). */
+  readonly changes: {
+    readonly proposal: (id: string) => Effect.Effect<ProposalView, WriteError>
+    readonly setRoundDeadline: (
+      actor: Caller,
+      roundId: UpdateId,
+      deadline: Date,
+    ) => Effect.Effect<UpdateView, WriteError>
+    /** Stores the answer and publishes it to the proposing region in one transaction. */
+    readonly answerProposal: (
+      actor: Caller,
+      proposalId: string,
+      answer: ProposalAnswer,
+      update: {
+        readonly id: UpdateId
+        readonly title: string
+        readonly themeGroupId?: ThemeGroupId
+        readonly audience: Audience
+      },
+      plan: DisseminationPlan,
+    ) => Effect.Effect<{ readonly proposal: ProposalView; readonly deliveries: number }, WriteError>
+    readonly changeDigitalHour: (
+      actor: Caller,
+      id: UpdateId,
+      change:
+        | {
+            readonly _tag: "Move"
+            readonly startsAt: Date
+            readonly endsAt: Date
+            readonly location?: string
+            readonly url?: string
+          }
+        | { readonly _tag: "Cancel" },
+    ) => Effect.Effect<{ readonly update: UpdateView; readonly resent: number }, WriteError>
+    readonly editDraft: (actor: Caller, update: UpdateToStore) => Effect.Effect<UpdateView, WriteError>
+    readonly deleteDraft: (actor: Caller, id: UpdateId) => Effect.Effect<void, WriteError>
+    readonly correctNotes: (
+      actor: Caller,
+      id: UpdateId,
+      correction: { readonly note: string; readonly title?: string; readonly body?: string },
+    ) => Effect.Effect<{ readonly update: UpdateView; readonly resent: number }, WriteError>
+    /** Asks the mail schedule to send one region's briefing now. */
+    readonly requestBriefing: (
+      actor: Caller,
+      regionId: RegionId,
+    ) => Effect.Effect<
+      { readonly id: string; readonly regionId: RegionId; readonly requestedAt: string },
+      WriteError
+    >
+    readonly setWorkListStatus: (
+      actor: Caller,
+      id: UpdateId,
+      status: "planned" | "ongoing" | "done",
+      publish: boolean,
+    ) => Effect.Effect<{ readonly update: UpdateView; readonly resent: number }, WriteError>
   }
   readonly reach: {
     readonly delivery: (id: string) => Effect.Effect<DeliveryView, WriteError>

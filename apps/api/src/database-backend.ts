@@ -15,6 +15,8 @@ import {
   AuditLog,
   DeliveryQueries,
   type DeliveryRecord,
+  BriefingRequests,
+  ContentChanges,
   IdempotencyKeys,
   Organisation,
   Outbox,
@@ -78,10 +80,26 @@ const toStoredDetails = (details: UpdateToStore["details"]): StoredUpdateDetails
 
 const toViewDetails = (details: StoredUpdateDetails): UpdateView["details"] => {
   switch (details.kind) {
-    case "digitalHour":
-      return { ...details, startsAt: details.startsAt.toISOString(), endsAt: details.endsAt.toISOString() }
+    case "digitalHour": {
+      const { cancelledAt, ...rest } = details
+      return {
+        ...rest,
+        startsAt: details.startsAt.toISOString(),
+        endsAt: details.endsAt.toISOString(),
+        ...(cancelledAt === undefined ? {} : { cancelledAt: cancelledAt.toISOString() }),
+      }
+    }
     case "proposalRound":
       return { ...details, deadline: details.deadline.toISOString() }
+    case "meetingNotes": {
+      const { correction, ...rest } = details
+      return {
+        ...rest,
+        ...(correction === undefined
+          ? {}
+          : { correction: { note: correction.note, at: correction.at.toISOString() } }),
+      }
+    }
     case "goodExample": {
       const { regionId, ...rest } = details
       return { ...rest, ...(regionId === undefined ? {} : { regionId: regionId as RegionId }) }
@@ -176,6 +194,8 @@ export const makeDatabaseBackend = Effect.gen(function* () {
   const networkStore = yield* NetworkStore
   const organisation = yield* Organisation
   const updates = yield* Updates
+  const changes = yield* ContentChanges
+  const briefingRequests = yield* BriefingRequests
   const outbox = yield* Outbox
   const receipts = yield* Receipts
   const tokens = yield* ApiTokens
@@ -279,6 +299,59 @@ export const makeDatabaseBackend = Effect.gen(function* () {
         updates.submitProposal(proposal, actorOf(actor)).pipe(Effect.map(proposalView)),
       answerProposal: (actor, id, answer) =>
         updates.answerProposal(id, answer, actorOf(actor)).pipe(Effect.map(proposalView)),
+    },
+    changes: {
+      proposal: (id) => changes.proposal(id).pipe(Effect.map(proposalView)),
+      setRoundDeadline: (actor, roundId, deadline) =>
+        changes.setRoundDeadline(roundId, deadline, actorOf(actor)).pipe(Effect.map(updateView)),
+      answerProposal: (actor, proposalId, answer, update, plan) =>
+        changes
+          .answerProposal(
+            proposalId,
+            answer,
+            {
+              id: update.id,
+              title: update.title,
+              body: "",
+              audience: update.audience,
+              ...(update.themeGroupId === undefined ? {} : { themeGroupId: update.themeGroupId }),
+            },
+            plan,
+            actorOf(actor),
+          )
+          .pipe(
+            Effect.map(({ proposal, published }) => ({
+              proposal: proposalView(proposal),
+              deliveries: published.deliveries,
+            })),
+          ),
+      changeDigitalHour: (actor, id, change) =>
+        changes
+          .changeDigitalHour(
+            id,
+            change._tag === "Cancel" ? change : { _tag: "Move", times: change },
+            actorOf(actor),
+          )
+          .pipe(Effect.map(({ update, resent }) => ({ update: updateView(update), resent }))),
+      editDraft: (actor, update) =>
+        changes.editDraft(update.id, toNewUpdate(update), actorOf(actor)).pipe(Effect.map(updateView)),
+      deleteDraft: (actor, id) => changes.deleteDraft(id, actorOf(actor)),
+      correctNotes: (actor, id, correction) =>
+        changes
+          .correctNotes(id, correction, actorOf(actor))
+          .pipe(Effect.map(({ update, resent }) => ({ update: updateView(update), resent }))),
+      requestBriefing: (actor, regionId) =>
+        briefingRequests.request(regionId, actorOf(actor)).pipe(
+          Effect.map((request) => ({
+            id: request.id,
+            regionId,
+            requestedAt: request.requestedAt.toISOString(),
+          })),
+        ),
+      setWorkListStatus: (actor, id, status, publish) =>
+        changes
+          .setWorkListStatus(id, status, publish, actorOf(actor))
+          .pipe(Effect.map(({ update, resent }) => ({ update: updateView(update), resent }))),
     },
     reach: {
       delivery: (id) =>

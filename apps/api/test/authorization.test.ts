@@ -349,8 +349,8 @@ const mutations: ReadonlyArray<Mutation> = [
       "work-list-items": { kind: "workListItem", status: "ongoing" },
       "digital-hours": {
         kind: "digitalHour",
-        startsAt: "2026-04-01T12:00:00Z",
-        endsAt: "2026-04-01T13:00:00Z",
+        startsAt: "2099-04-01T12:00:00Z",
+        endsAt: "2099-04-01T13:00:00Z",
       },
       "good-examples": { kind: "goodExample", tags: ["regionalt nätverk"] },
       "proposal-rounds": { kind: "proposalRound", deadline: "2099-01-01T00:00:00Z" },

@@ -119,8 +119,8 @@ describeApi("dissemination", (api) => {
       audience: { scope: "public" },
       details: {
         kind: "digitalHour",
-        startsAt: "2026-04-01T12:00:00Z",
-        endsAt: "2026-04-01T13:00:00Z",
+        startsAt: "2099-04-01T12:00:00Z",
+        endsAt: "2099-04-01T13:00:00Z",
         url: "https://example.se/meet",
       },
     })

@@ -79,7 +79,7 @@ describeApi("answers match the OpenAPI document", (api) => {
         themeGroupId: "tg-tobak",
         title: "Digitimme",
         audience: { scope: "network", themeGroups: ["tg-tobak"] },
-        details: { kind: "digitalHour", startsAt: "2026-04-01T12:00:00Z", endsAt: "2026-04-01T13:00:00Z" },
+        details: { kind: "digitalHour", startsAt: "2099-04-01T12:00:00Z", endsAt: "2099-04-01T13:00:00Z" },
       },
     })
     const updateId = (published.body as { update: { id: string } }).update.id

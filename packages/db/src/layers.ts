@@ -25,6 +25,8 @@ import {
   type Suppressions,
 } from "./outbox/tracking.js"
 import { layerStoredPlans, type StoredPlans } from "./updates/stored-plan.js"
+import { type BriefingRequests, layerBriefingRequests } from "./updates/briefing-requests.js"
+import { type ContentChanges, layerContentChanges } from "./updates/changes.js"
 import { layerUpdates, type Updates } from "./updates/updates.js"
 
 /** Every repository this package offers. */
@@ -32,6 +34,8 @@ export type Repositories =
   | NetworkStore
   | Organisation
   | Updates
+  | ContentChanges
+  | BriefingRequests
   | Outbox
   | Receipts
   | Suppressions
@@ -49,6 +53,8 @@ export const layerRepositories: Layer.Layer<Repositories, never, Database> = Lay
   layerNetworkStore,
   layerOrganisation,
   layerUpdates,
+  layerContentChanges,
+  layerBriefingRequests,
   layerOutbox,
   layerReceipts,
   layerSuppressions,

@@ -36,7 +36,7 @@ import {
   type RouteContext,
 } from "../http/route-context.js"
 import { jsonBody, jsonResponse, pathParams, queryOf } from "../http/validation.js"
-import { toStore } from "../resources/content.js"
+import { mustLieAhead, toStore } from "../resources/content.js"
 import { problemResponses } from "../resources/organisation-resource.js"
 import { authorizePublish } from "./publish-scope.js"
 import { UpdateListFilters, updateListFilter } from "./update-list-query.js"
@@ -231,12 +231,14 @@ export const disseminationRouter = (context: RouteContext) => {
             const draft = yield* context.backend.updates.get(request.draftId)
             yield* authorizePublish(network, caller, draft)
             yield* refuseMergedInUpdate(network, draft)
+            yield* mustLieAhead(draft)
             const plan = yield* planDissemination(network, asCoreUpdate(draft))
             return summarise(plan, yield* context.backend.updates.publishDraft(caller, draft.id, plan))
           }
           const update = toStore(request.update)
           yield* authorizePublish(network, caller, update)
           yield* refuseMergedInUpdate(network, update)
+          yield* mustLieAhead(update)
           const plan = yield* planDissemination(network, {
             id: update.id,
             kind: update.details.kind,

@@ -28,18 +28,57 @@ export const MeetingNotesDetails = Schema.Struct({
   kind: Schema.Literal("meetingNotes"),
   meetingDate: IsoDate,
 })
+/** Meeting notes as stored: corrected notes say how, and when. */
+const StoredMeetingNotesDetails = Schema.Struct({
+  kind: Schema.Literal("meetingNotes"),
+  meetingDate: IsoDate,
+  correction: Schema.optionalKey(Schema.Struct({ note: Schema.String, at: Schema.String })),
+})
 export const WorkListItemDetails = Schema.Struct({
   kind: Schema.Literal("workListItem"),
   status: Schema.Literals(["planned", "ongoing", "done"]),
   dueDate: Schema.optionalKey(IsoDate),
 })
-export const DigitalHourDetails = Schema.Struct({
+/** A join link readers can click: http or https, nothing else (no "Teams", no "javascript:"). */
+export const WebUrl = Schema.String.pipe(
+  Schema.check(
+    Schema.makeFilter(
+      (s: string) => {
+        if (!URL.canParse(s)) return false
+        const url = new URL(s)
+        return (url.protocol === "https:" || url.protocol === "http:") && url.hostname.length > 0
+      },
+      { message: "must be a web address starting with https:// or http://" },
+    ),
+  ),
+)
+
+/** A digital hour as stored: what any version of the API accepted. */
+const StoredDigitalHourDetails = Schema.Struct({
   kind: Schema.Literal("digitalHour"),
   startsAt: IsoDateTime,
   endsAt: IsoDateTime,
   location: Schema.optionalKey(Schema.String),
   url: Schema.optionalKey(Schema.String),
+  /** Raised each time the hour is moved or cancelled (the calendar file's SEQUENCE). */
+  sequence: Schema.optionalKey(Schema.Int),
+  cancelledAt: Schema.optionalKey(Schema.String),
 })
+
+/** A digital hour as a caller writes it: it ends after it starts, and its link is a web address. */
+export const DigitalHourDetails = Schema.Struct({
+  kind: Schema.Literal("digitalHour"),
+  startsAt: IsoDateTime,
+  endsAt: IsoDateTime,
+  location: Schema.optionalKey(Schema.String),
+  url: Schema.optionalKey(WebUrl),
+}).check(
+  Schema.makeFilter((hour) =>
+    Date.parse(hour.endsAt) > Date.parse(hour.startsAt)
+      ? undefined
+      : { path: ["endsAt"], issue: "must be after startsAt" },
+  ),
+)
 export const GoodExampleDetails = Schema.Struct({
   kind: Schema.Literal("goodExample"),
   tags: Schema.Array(Text),
@@ -81,8 +120,25 @@ export const requestOf = <D extends Schema.Top & { readonly DecodingServices: ne
   Schema.Struct({ ...common, details })
 
 export const StoredDetails = Schema.Union([
-  ...UpdateDetails.members,
-  Schema.Struct({ kind: Schema.Literal("proposalAnswer") }),
+  StoredMeetingNotesDetails,
+  WorkListItemDetails,
+  StoredDigitalHourDetails,
+  GoodExampleDetails,
+  ProposalRoundDetails,
+  ActionPlanDetails,
+  Schema.Struct({
+    kind: Schema.Literal("proposalAnswer"),
+    answer: Schema.optionalKey(
+      Schema.Struct({
+        proposalId: Schema.String,
+        regionId: Schema.String,
+        proposalText: Schema.String,
+        status: Schema.Literals(["accepted", "merged", "declined"]),
+        reason: Schema.optionalKey(Schema.String),
+        previousStatus: Schema.optionalKey(Schema.Literals(["accepted", "merged", "declined"])),
+      }),
+    ),
+  }),
   Schema.Struct({ kind: Schema.Literal("briefing"), regionId: RegionId, periodKey: Schema.String }),
 ])
 
@@ -101,3 +157,33 @@ export const UpdateView = Schema.Struct({
   passOnLine: Schema.optionalKey(Schema.Struct({ sv: Schema.String, en: Schema.String })),
 }).annotate({ identifier: "Update" })
 export type UpdateView = typeof UpdateView.Type
+
+/** A digital hour moved: new times (and, if given, a new place or link). */
+export const DigitalHourMove = Schema.Struct({
+  startsAt: IsoDateTime,
+  endsAt: IsoDateTime,
+  location: Schema.optionalKey(Schema.String),
+  url: Schema.optionalKey(WebUrl),
+}).check(
+  Schema.makeFilter((hour) =>
+    Date.parse(hour.endsAt) > Date.parse(hour.startsAt)
+      ? undefined
+      : { path: ["endsAt"], issue: "must be after startsAt" },
+  ),
+)
+
+/** A new deadline for a proposal round (it reopens a closed one). */
+export const RoundDeadline = Schema.Struct({ deadline: IsoDateTime })
+
+/** planned → ongoing → done; `publish: true` sends the change to those who got the item. */
+export const WorkListStatusChange = Schema.Struct({
+  status: Schema.Literals(["planned", "ongoing", "done"]),
+  publish: Schema.optionalKey(Schema.Boolean),
+})
+
+/** A correction to published notes: a short note for readers, and the corrected text. */
+export const NotesCorrection = Schema.Struct({
+  note: Text,
+  title: Schema.optionalKey(Text),
+  body: Schema.optionalKey(Schema.String),
+})

@@ -1,9 +1,20 @@
 import { randomUUID } from "node:crypto"
-import { PersonId, RegionId, refuseMergedInUpdate, UpdateId, type UpdateKind } from "@spridning/core"
+import {
+  acceptsProposals,
+  type DatedDetails,
+  PersonId,
+  proposalAnswerPlan,
+  publishProblems,
+  RegionId,
+  refuseMergedInUpdate,
+  ThemeGroupId,
+  UpdateId,
+  type UpdateKind,
+} from "@spridning/core"
 import { Effect, Schema } from "effect"
 import { Hono } from "hono"
 import { describeRoute } from "hono-openapi"
-import { createEvent } from "ics"
+import ical, { ICalCalendarMethod, ICalEventStatus } from "ical-generator"
 import { regionScope, themeGroupScope } from "../auth/caller.js"
 import { ProposalAnswer, ProposalView, type UpdateToStore } from "../backend.js"
 import { authorizePublish } from "../dissemination/publish-scope.js"
@@ -11,15 +22,19 @@ import { UpdateListFilters, updateListFilter } from "../dissemination/update-lis
 import {
   ActionPlanDetails,
   DigitalHourDetails,
+  DigitalHourMove,
   GoodExampleDetails,
   MeetingNotesDetails,
+  NotesCorrection,
   ProposalRoundDetails,
+  RoundDeadline,
   requestOf,
   type UpdateRequest,
   UpdateView,
   WorkListItemDetails,
+  WorkListStatusChange,
 } from "../dissemination/update-schemas.js"
-import { ApiProblem, notFound, runToResponse, unprocessable } from "../http/api-problem.js"
+import { ApiProblem, conflict, notFound, runToResponse, unprocessable } from "../http/api-problem.js"
 import type { ApiEnv } from "../http/env.js"
 import { Page, PageQuery } from "../http/pagination.js"
 import { answer, answerChange, authorize, currentNetwork, type RouteContext } from "../http/route-context.js"
@@ -33,6 +48,34 @@ export const toStore = (request: UpdateRequest): UpdateToStore => ({
 })
 
 const UpdateParam = Schema.Struct({ id: UpdateId })
+
+const datedOf = (details: UpdateView["details"]): DatedDetails => {
+  switch (details.kind) {
+    case "digitalHour":
+      return { kind: "digitalHour", startsAt: new Date(details.startsAt), endsAt: new Date(details.endsAt) }
+    case "proposalRound":
+      return { kind: "proposalRound", deadline: new Date(details.deadline) }
+    default:
+      return { kind: "other" }
+  }
+}
+
+/**
+ * 400 naming the field when the update invites to something already past (core's rule):
+ * checked when publishing, since a draft may be written long before.
+ */
+export const mustLieAhead = (update: { readonly details: UpdateView["details"] }, now: Date = new Date()) => {
+  const problems = publishProblems(datedOf(update.details), now)
+  return problems.length === 0
+    ? Effect.void
+    : Effect.fail(
+        new ApiProblem({
+          status: 400,
+          detail: `The update cannot be published: ${problems.map((p) => `${p.path} ${p.message}`).join("; ")}.`,
+          errors: problems.map((p) => ({ in: "body" as const, path: p.path, message: p.message })),
+        }),
+      )
+}
 
 /** An update of `kind`, or 404: `/v1/meeting-notes/{id}` never answers a digital hour. */
 export const updateOfKind = (context: RouteContext, id: string, kind: UpdateKind) =>
@@ -159,36 +202,253 @@ const contentRouter = (context: RouteContext, content: ContentKind) => {
       )
     },
   )
+  router.put(
+    "/:id",
+    describeRoute({
+      tags,
+      summary: `Rewrite a draft of ${content.plural} (409 once published: correct it instead)`,
+      responses: { 200: jsonResponse("The rewritten draft", UpdateView), ...problemResponses },
+    }),
+    pathParams(UpdateParam),
+    jsonBody(Request),
+    (c) => {
+      const id = c.req.valid("param").id
+      const request = c.req.valid("json") as UpdateRequest
+      const caller = c.get("caller")
+      return answerChange(
+        c,
+        context,
+        Effect.gen(function* () {
+          const before = yield* updateOfKind(context, id, content.kind)
+          const network = yield* currentNetwork(context)
+          yield* authorizePublish(network, caller, before)
+          yield* authorizePublish(network, caller, request)
+          return yield* context.backend.changes.editDraft(caller, { ...toStore(request), id })
+        }),
+      )
+    },
+  )
+  router.delete(
+    "/:id",
+    describeRoute({
+      tags,
+      summary: `Delete a draft of ${content.plural} (409 once published)`,
+      responses: { 204: { description: "Deleted" }, ...problemResponses },
+    }),
+    pathParams(UpdateParam),
+    (c) => {
+      const id = c.req.valid("param").id
+      const caller = c.get("caller")
+      return runToResponse(
+        c,
+        Effect.gen(function* () {
+          const before = yield* updateOfKind(context, id, content.kind)
+          yield* authorizePublish(yield* currentNetwork(context), caller, before)
+          yield* context.backend.changes.deleteDraft(caller, before.id)
+          context.snapshot.invalidate()
+        }),
+        () => c.body(null, 204),
+      )
+    },
+  )
   if (content.kind === "proposalRound") addProposals(context, router)
+  if (content.kind === "digitalHour") addDigitalHourChanges(context, router)
+  if (content.kind === "workListItem") addWorkListStatus(context, router)
+  if (content.kind === "meetingNotes") addCorrections(context, router)
   return router
 }
 
+/** 400 naming the field when a time that must lie ahead does not. */
+const mustBeAhead = (path: string, at: Date, now: Date) =>
+  at.getTime() > now.getTime()
+    ? Effect.void
+    : Effect.fail(
+        new ApiProblem({
+          status: 400,
+          detail: `${path} must lie ahead (it is now ${now.toISOString()}).`,
+          errors: [{ in: "body", path, message: `must lie ahead (it is now ${now.toISOString()})` }],
+        }),
+      )
+
+/** "Bra att temagrupperna presenterar sig via digitimmar": an hour can be moved or cancelled. */
+const addDigitalHourChanges = (context: RouteContext, router: Hono<ApiEnv>) => {
+  const tags = ["digital hours"]
+  const hourOf = (id: string) =>
+    updateOfKind(context, id, "digitalHour").pipe(
+      Effect.flatMap((hour) =>
+        hour.details.kind === "digitalHour" && hour.details.cancelledAt !== undefined
+          ? Effect.fail(conflict(`The digital hour "${id}" was cancelled at ${hour.details.cancelledAt}.`))
+          : Effect.succeed(hour),
+      ),
+    )
+  router.patch(
+    "/:id",
+    describeRoute({
+      tags,
+      summary:
+        "Move a digital hour: everyone invited gets an updated invitation (the calendar's SEQUENCE goes up)",
+      responses: {
+        200: jsonResponse(
+          "The moved hour and how many deliveries go out again",
+          Schema.Struct({ update: UpdateView, resent: Schema.Int }),
+        ),
+        ...problemResponses,
+      },
+    }),
+    pathParams(UpdateParam),
+    jsonBody(DigitalHourMove),
+    (c) => {
+      const id = c.req.valid("param").id
+      const move = c.req.valid("json")
+      const caller = c.get("caller")
+      return answerChange(
+        c,
+        context,
+        Effect.gen(function* () {
+          const hour = yield* hourOf(id)
+          yield* authorizePublish(yield* currentNetwork(context), caller, hour)
+          const startsAt = new Date(move.startsAt)
+          yield* mustBeAhead("startsAt", startsAt, new Date())
+          return yield* context.backend.changes.changeDigitalHour(caller, hour.id, {
+            _tag: "Move",
+            startsAt,
+            endsAt: new Date(move.endsAt),
+            ...(move.location === undefined ? {} : { location: move.location }),
+            ...(move.url === undefined ? {} : { url: move.url }),
+          })
+        }),
+      )
+    },
+  )
+  router.post(
+    "/:id/cancel",
+    describeRoute({
+      tags,
+      summary: "Cancel a digital hour: everyone invited gets a cancellation (METHOD:CANCEL)",
+      responses: {
+        200: jsonResponse(
+          "The cancelled hour and how many deliveries go out again",
+          Schema.Struct({ update: UpdateView, resent: Schema.Int }),
+        ),
+        ...problemResponses,
+      },
+    }),
+    pathParams(UpdateParam),
+    (c) => {
+      const id = c.req.valid("param").id
+      const caller = c.get("caller")
+      return answerChange(
+        c,
+        context,
+        Effect.gen(function* () {
+          const hour = yield* hourOf(id)
+          yield* authorizePublish(yield* currentNetwork(context), caller, hour)
+          return yield* context.backend.changes.changeDigitalHour(caller, hour.id, { _tag: "Cancel" })
+        }),
+      )
+    },
+  )
+}
+
+/** "minnesanteckningar … mer tillgängliga": published notes are corrected, never silently edited. */
+const addCorrections = (context: RouteContext, router: Hono<ApiEnv>) => {
+  router.post(
+    "/:id/corrections",
+    describeRoute({
+      tags: ["meeting notes"],
+      summary:
+        "Correct published notes: everyone who got them gets the note as a short notice (409 for a draft)",
+      responses: {
+        200: jsonResponse(
+          "The corrected notes and how many deliveries go out again",
+          Schema.Struct({ update: UpdateView, resent: Schema.Int }),
+        ),
+        ...problemResponses,
+      },
+    }),
+    pathParams(UpdateParam),
+    jsonBody(NotesCorrection),
+    (c) => {
+      const id = c.req.valid("param").id
+      const correction = c.req.valid("json")
+      const caller = c.get("caller")
+      return answerChange(
+        c,
+        context,
+        Effect.gen(function* () {
+          const notes = yield* updateOfKind(context, id, "meetingNotes")
+          yield* authorizePublish(yield* currentNetwork(context), caller, notes)
+          return yield* context.backend.changes.correctNotes(caller, notes.id, correction)
+        }),
+      )
+    },
+  )
+}
+
+/** "punktlista över aktuellt arbete som uppdateras kontinuerligt" */
+const addWorkListStatus = (context: RouteContext, router: Hono<ApiEnv>) => {
+  router.patch(
+    "/:id",
+    describeRoute({
+      tags: ["work-list items"],
+      summary: "Move a work-list item on (planned → ongoing → done); `publish: true` tells those who got it",
+      responses: {
+        200: jsonResponse(
+          "The item and how many deliveries go out again",
+          Schema.Struct({ update: UpdateView, resent: Schema.Int }),
+        ),
+        ...problemResponses,
+      },
+    }),
+    pathParams(UpdateParam),
+    jsonBody(WorkListStatusChange),
+    (c) => {
+      const id = c.req.valid("param").id
+      const change = c.req.valid("json")
+      const caller = c.get("caller")
+      return answerChange(
+        c,
+        context,
+        Effect.gen(function* () {
+          const item = yield* updateOfKind(context, id, "workListItem")
+          yield* authorizePublish(yield* currentNetwork(context), caller, item)
+          return yield* context.backend.changes.setWorkListStatus(
+            caller,
+            item.id,
+            change.status,
+            change.publish ?? false,
+          )
+        }),
+      )
+    },
+  )
+}
+
+/**
+ * The hour as a calendar file, by `ical-generator` as in mail (lines folded at 75 octets): the
+ * same UID and SEQUENCE as the invitations, so importing it updates the same calendar entry.
+ */
 const calendarFile = (update: UpdateView) => {
   if (update.details.kind !== "digitalHour")
     return Effect.fail(notFound(`No digital hour with id "${update.id}"`))
-  const { startsAt, endsAt, location, url } = update.details
-  const result = createEvent({
-    uid: `${update.id}@spridning`,
-    productId: "spridning/digitimme",
-    title: update.title,
+  const { startsAt, endsAt, location, url, sequence, cancelledAt } = update.details
+  const cancelled = cancelledAt !== undefined
+  const calendar = ical({
+    prodId: { company: "spridning", product: "hfs", language: "SV" },
+    method: cancelled ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.PUBLISH,
+  })
+  calendar.createEvent({
+    id: `${update.id}@spridning`,
+    sequence: sequence ?? 0,
+    start: new Date(startsAt),
+    end: new Date(endsAt),
+    summary: update.title,
     description: update.body,
-    start: Date.parse(startsAt),
-    end: Date.parse(endsAt),
-    startInputType: "utc",
-    startOutputType: "utc",
-    endInputType: "utc",
-    endOutputType: "utc",
     ...(location === undefined ? {} : { location }),
     ...(url === undefined ? {} : { url }),
+    status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
   })
-  return result.value === null || result.error !== null
-    ? Effect.fail(
-        new ApiProblem({
-          status: 422,
-          detail: `The digital hour cannot be written as a calendar file: ${result.error?.message ?? ""}`,
-        }),
-      )
-    : Effect.succeed(result.value)
+  return Effect.succeed(calendar.toString())
 }
 
 const ProposalRequest = Schema.Struct({
@@ -197,6 +457,16 @@ const ProposalRequest = Schema.Struct({
   text: Schema.String.pipe(Schema.check(Schema.isNonEmpty({ message: "must not be empty" }))),
 })
 
+/** 409 naming the deadline once a round has closed; the group reopens it with a new one. */
+export const roundIsOpen = (round: UpdateView, now: Date = new Date()) =>
+  round.details.kind === "proposalRound" && !acceptsProposals(new Date(round.details.deadline), now)
+    ? Effect.fail(
+        conflict(
+          `The round "${round.title}" closed at ${round.details.deadline}; the theme group can reopen it with a new deadline.`,
+        ),
+      )
+    : Effect.void
+
 /**
  * "regionerna skicka in förslag … inför skrivandet av handlingsplaner": a region's editor
  * submits for its region; the group's editor answers each one, giving a reason when declining.
@@ -204,6 +474,31 @@ const ProposalRequest = Schema.Struct({
 const addProposals = (context: RouteContext, router: Hono<ApiEnv>) => {
   const tags = ["proposal rounds"]
   const roundOf = (id: string) => updateOfKind(context, id, "proposalRound")
+  router.patch(
+    "/:id",
+    describeRoute({
+      tags,
+      summary: "Give a round a new deadline (this reopens a closed round)",
+      responses: { 200: jsonResponse("The round", UpdateView), ...problemResponses },
+    }),
+    pathParams(UpdateParam),
+    jsonBody(RoundDeadline),
+    (c) => {
+      const id = c.req.valid("param").id
+      const deadline = new Date(c.req.valid("json").deadline)
+      const caller = c.get("caller")
+      return answerChange(
+        c,
+        context,
+        Effect.gen(function* () {
+          const round = yield* roundOf(id)
+          yield* authorizePublish(yield* currentNetwork(context), caller, round)
+          yield* mustBeAhead("deadline", deadline, new Date())
+          return yield* context.backend.changes.setRoundDeadline(caller, round.id, deadline)
+        }),
+      )
+    },
+  )
   router.get(
     "/:id/proposals",
     describeRoute({
@@ -242,6 +537,7 @@ const addProposals = (context: RouteContext, router: Hono<ApiEnv>) => {
         Effect.gen(function* () {
           const round = yield* roundOf(c.req.valid("param").id)
           yield* authorize(caller, regionScope(proposal.regionId))
+          yield* roundIsOpen(round)
           return yield* context.backend.updates.submitProposal(caller, { ...proposal, roundId: round.id })
         }),
         201,
@@ -274,10 +570,29 @@ const addProposals = (context: RouteContext, router: Hono<ApiEnv>) => {
           if (round.themeGroupId !== undefined) yield* authorize(caller, themeGroupScope(round.themeGroupId))
           else yield* authorizePublish(yield* currentNetwork(context), caller, round)
           const proposals = yield* context.backend.updates.proposals(round.id)
-          if (!proposals.some((p) => p.id === proposalId)) {
+          const proposal = proposals.find((p) => p.id === proposalId)
+          if (proposal === undefined) {
             return yield* notFound(`Round "${round.id}" has no proposal "${proposalId}"`)
           }
-          return yield* context.backend.updates.answerProposal(caller, proposalId, reply)
+          const network = yield* currentNetwork(context)
+          const answerId = UpdateId.make(randomUUID())
+          const plan = proposalAnswerPlan(network, answerId, {
+            regionId: proposal.regionId,
+            ...(proposal.submittedBy === undefined ? {} : { submittedBy: proposal.submittedBy }),
+          })
+          const { proposal: answered } = yield* context.backend.changes.answerProposal(
+            caller,
+            proposalId,
+            reply,
+            {
+              id: answerId,
+              title: round.title,
+              audience: { scope: "network", regions: [proposal.regionId] },
+              ...(round.themeGroupId === undefined ? {} : { themeGroupId: round.themeGroupId }),
+            },
+            plan,
+          )
+          return answered
         }),
       )
     },

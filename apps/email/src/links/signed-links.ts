@@ -71,6 +71,21 @@ export interface LinkSigner {
 
 export const receiptPath = "/email/receipt"
 export const unsubscribePath = "/email/unsubscribe"
+/** Where a region sends its proposal to a round, without logging in. */
+export const proposalPath = "/proposals"
+
+/**
+ * The proposal link of a delivery of a proposal round. It carries the delivery's signed receipt
+ * token: the delivery names the round, the region and the person, and the signature proves the
+ * link came in their mail. Derived from the read link, so every sender that signs receipt links
+ * gives proposal links too. Empty when there is no receipt link (no delivery).
+ */
+export const proposalUrlFromReadUrl = (readUrl: string): string => {
+  const marker = `${receiptPath}/`
+  const at = readUrl.indexOf(marker)
+  if (at < 0 || !readUrl.endsWith("/read")) return ""
+  return `${readUrl.slice(0, at)}${proposalPath}/${readUrl.slice(at + marker.length, -"/read".length)}`
+}
 
 export const makeLinkSigner = (secret: Redacted.Redacted<string>, publicUrl: string): LinkSigner => {
   const key = Redacted.value(secret)

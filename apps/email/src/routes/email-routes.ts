@@ -15,10 +15,18 @@ import {
   timestampHeader,
   verifyWebhook,
 } from "../webhook/event-webhook.js"
+import { calendarRoutes } from "./calendar-route.js"
 import { page } from "./pages.js"
+import { type ProposalPageServices, proposalRoutes } from "./proposal-page.js"
 
 /** The repositories the routes use. */
-export type EmailRouteServices = Organisation | Receipts | Suppressions | DeliveryEvents | Outbox
+export type EmailRouteServices =
+  | Organisation
+  | Receipts
+  | Suppressions
+  | DeliveryEvents
+  | Outbox
+  | ProposalPageServices
 
 export interface EmailRouteDeps {
   /** Runs a repository effect, e.g. a ManagedRuntime's `runPromise`. */
@@ -80,6 +88,8 @@ export const emailRoutes = (deps: EmailRouteDeps) => {
   const now = deps.now ?? (() => new Date())
   const replayGuard = makeReplayGuard()
   const app = new Hono()
+  app.route("/", proposalRoutes({ run: deps.run, links: deps.links, now }))
+  app.route("/", calendarRoutes({ run: deps.run }))
 
   // A GET only asks. Hospital mail filters open every link in a mail to scan it; recording on
   // GET would mark every delivery "Omsatt i handling" and make the reach funnel a lie.

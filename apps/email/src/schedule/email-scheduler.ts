@@ -1,21 +1,33 @@
 import {
   type Briefing,
   BriefingProposalRound,
+  type BriefingSchedule,
   BriefingUpdate,
   briefing,
+  briefingPeriodDue,
   briefingRecipients,
   type Channel,
   catalogue,
   indexNetwork,
   type Language,
-  lastEndedMonth,
   type NetworkIndex,
   NetworkStore,
   type Person,
   type PersonId,
+  type ReminderKind,
+  type ReminderTime,
+  reminderDue,
+  reminderOnceKey,
   type StoreError,
 } from "@spridning/core"
-import { DigestRuns, Outbox, type StoredDelivery, type StoredUpdate, Updates } from "@spridning/db"
+import {
+  BriefingRequests,
+  DigestRuns,
+  Outbox,
+  type StoredDelivery,
+  type StoredUpdate,
+  Updates,
+} from "@spridning/db"
 import { Effect, Option, Result, Schema } from "effect"
 import { toUpdateForMail } from "../delivery/email-channel.js"
 import type { LinkSigner, UnsubscribeScope } from "../links/signed-links.js"
@@ -31,12 +43,19 @@ import {
   renderDigitalHourReminder,
   renderProposalReminder,
 } from "../templates/render.js"
+import { scheduleConfig } from "./schedule-config.js"
 
 export interface EmailSchedulerOptions {
   readonly links: LinkSigner
   readonly organizer: Organizer
   /** The scheduler's clock; tests pass one they move. */
   readonly clock?: () => Date
+  /** When reminders go (local hour and zone); from the environment by default (08:00 Stockholm). */
+  readonly reminderTime?: ReminderTime
+  /** When briefings go; from the environment by default (monthly, the 1st at 07:00 Stockholm). */
+  readonly briefingSchedule?: BriefingSchedule
+  /** When the network began; from storage by default (the first region stored). */
+  readonly networkSince?: Date
   /**
    * The channels the deployment has configured (default: email only, as Slack sends no briefing
    * yet), so a Slack-only manager gets the briefing by email while Slack is off.
@@ -57,7 +76,13 @@ export interface ScheduleReport {
 const hour = 3_600_000
 const day = 24 * hour
 
-export type EmailSchedulerServices = Updates | Outbox | NetworkStore | DigestRuns | MailSender
+export type EmailSchedulerServices =
+  | Updates
+  | Outbox
+  | NetworkStore
+  | DigestRuns
+  | MailSender
+  | BriefingRequests
 
 interface Addressee {
   readonly person: Person
@@ -80,8 +105,11 @@ export const makeEmailScheduler = Effect.fn("email.makeEmailScheduler")(function
   const networkStore = yield* NetworkStore
   const digestRuns = yield* DigestRuns
   const sender = yield* MailSender
+  const requests = yield* BriefingRequests
   const clock = options.clock ?? (() => new Date())
   const configuredChannels = options.configuredChannels ?? new Set<Channel>(["email"])
+  const configured = yield* scheduleConfig.pipe(Effect.orDie)
+  const briefingSchedule = options.briefingSchedule ?? configured.briefingSchedule
 
   /** Claims each addressee's once-key, sends per language, completes the runs that went out. */
   const sendOnce = (
@@ -154,17 +182,26 @@ export const makeEmailScheduler = Effect.fn("email.makeEmailScheduler")(function
     }
   }
 
-  /** Readers who got the update by email: a reminder goes to them, with their own receipt links. */
+  const reminderTime = options.reminderTime ?? configured.reminderTime
+
+  /**
+   * Readers who got the update by email and for whom core's rule says the reminder is due now
+   * (its local day and hour, and an invitation that went out long enough before it). Each is
+   * keyed once per person and reminder, so a reader gets each reminder once.
+   */
   const remindersFor = (
     index: NetworkIndex,
     update: StoredUpdate,
-    onceKey: string,
+    kind: ReminderKind,
+    eventAt: Date,
     now: Date,
     skipRegions: ReadonlySet<string>,
   ) =>
     Effect.map(outbox.forUpdate(update.id), (deliveries) =>
       deliveries.flatMap((delivery): ReadonlyArray<Addressee> => {
-        if (delivery.channel !== "email" || delivery.state !== "sent") return []
+        if (delivery.channel !== "email" || delivery.state !== "sent" || delivery.sentAt === undefined)
+          return []
+        if (!reminderDue({ kind, eventAt, invitedAt: delivery.sentAt, now, time: reminderTime })) return []
         const person = index.personById.get(delivery.personId as PersonId)
         if (person === undefined || skipRegions.has(person.regionId)) return []
         const language = person.preferences.language
@@ -175,7 +212,7 @@ export const makeEmailScheduler = Effect.fn("email.makeEmailScheduler")(function
         return [
           {
             person,
-            onceKey,
+            onceKey: reminderOnceKey(kind, update.id),
             recipient: recipientOf(
               person,
               whyLine(index, language, delivery.reasons, delivery.bridge, update.themeGroupId),
@@ -217,32 +254,25 @@ export const makeEmailScheduler = Effect.fn("email.makeEmailScheduler")(function
       let failedRequests = 0
       for (const round of yield* allPublished("proposalRound")) {
         if (round.details.kind !== "proposalRound") continue
-        const untilDeadline = round.details.deadline.getTime() - now.getTime()
-        // "en vecka och en dag före": each reminder has a one-day window, so a late tick never says "a week left" two days before.
-        const daysLeft =
-          untilDeadline > 6 * day && untilDeadline <= 7 * day
-            ? 7
-            : untilDeadline > 0 && untilDeadline <= day
-              ? 1
-              : undefined
-        if (daysLeft === undefined) continue
+        const deadline = round.details.deadline
+        if (deadline.getTime() <= now.getTime() || deadline.getTime() > now.getTime() + 8 * day) continue
         // Regions that already sent a proposal need no reminder.
         const answered = new Set((yield* updates.proposals(round.id)).map((proposal) => proposal.regionId))
-        const addressees = yield* remindersFor(
-          index,
-          round,
-          `reminder:${round.id}:${daysLeft}d`,
-          now,
-          answered,
-        )
         const forMail = toUpdateForMail(round, index)
-        const result = yield* sendOnce(
-          addressees,
-          (language) => renderProposalReminder(forMail, language, daysLeft),
-          now,
-        )
-        sent += result.sent
-        failedRequests += result.failedRequests
+        for (const [kind, daysLeft] of [
+          ["proposalWeekLeft", 7],
+          ["proposalDayLeft", 1],
+        ] as const) {
+          const addressees = yield* remindersFor(index, round, kind, deadline, now, answered)
+          if (addressees.length === 0) continue
+          const result = yield* sendOnce(
+            addressees,
+            (language) => renderProposalReminder(forMail, language, daysLeft),
+            now,
+          )
+          sent += result.sent
+          failedRequests += result.failedRequests
+        }
       }
       return { sent, failedRequests }
     })
@@ -251,19 +281,20 @@ export const makeEmailScheduler = Effect.fn("email.makeEmailScheduler")(function
     Effect.gen(function* () {
       let sent = 0
       let failedRequests = 0
-      const hours = yield* updates.digitalHoursStarting(
-        new Date(now.getTime() + 12 * hour),
-        new Date(now.getTime() + day),
-      )
+      // The day-before reminder is due at most two calendar days ahead of the hour.
+      const hours = yield* updates.digitalHoursStarting(now, new Date(now.getTime() + 2 * day))
       for (const digitalHour of hours) {
-        if (digitalHour.publishedAt === undefined) continue
+        if (digitalHour.publishedAt === undefined || digitalHour.details.kind !== "digitalHour") continue
+        if (digitalHour.details.cancelledAt !== undefined) continue
         const addressees = yield* remindersFor(
           index,
           digitalHour,
-          `reminder:${digitalHour.id}:1d`,
+          "digitalHourTomorrow",
+          digitalHour.details.startsAt,
           now,
           new Set(),
         )
+        if (addressees.length === 0) continue
         const forMail = toUpdateForMail(digitalHour, index)
         const result = yield* sendOnce(
           addressees,
@@ -336,14 +367,19 @@ export const makeEmailScheduler = Effect.fn("email.makeEmailScheduler")(function
   }
 
   /** "regelbundna möten med hälso- och sjukvårdsdirektören om vad som är på gång" */
-  const briefings = (index: NetworkIndex, now: Date) =>
+  const briefings = (
+    index: NetworkIndex,
+    now: Date,
+    period: { readonly key: string; readonly start: Date; readonly end: Date },
+    onlyRegion?: string,
+  ) =>
     Effect.gen(function* () {
-      const period = lastEndedMonth(now)
-      const key = `briefing:${period.key}`
+      const key = period.key
       const inputs = yield* briefingInputs(now)
       let sent = 0
       let failedRequests = 0
       for (const region of index.network.regions) {
+        if (onlyRegion !== undefined && region.id !== onlyRegion) continue
         const management = briefingRecipients(index.network, region.id, configuredChannels).flatMap(
           (recipient) => (recipient.channels.includes("email") ? [recipient.person] : []),
         )
@@ -378,13 +414,45 @@ export const makeEmailScheduler = Effect.fn("email.makeEmailScheduler")(function
       return { sent, failedRequests }
     })
 
+  /**
+   * "Send this region's briefing now" from the office: the last 30 days, to the region's
+   * management, once per request; the request is closed when its mail went out.
+   */
+  const briefingsAskedFor = (index: NetworkIndex, now: Date) =>
+    Effect.gen(function* () {
+      let sent = 0
+      let failedRequests = 0
+      for (const request of yield* requests.pending) {
+        const result = yield* briefings(
+          index,
+          now,
+          { key: `briefing:now:${request.id}`, start: new Date(now.getTime() - 30 * day), end: now },
+          request.regionId,
+        )
+        sent += result.sent
+        failedRequests += result.failedRequests
+        if (result.failedRequests === 0) yield* requests.markSent(request.id, now)
+      }
+      return { sent, failedRequests }
+    })
+
   const tick: Effect.Effect<ScheduleReport, StoreError> = Effect.gen(function* () {
     const now = clock()
     yield* digestRuns.releaseStale(new Date(now.getTime() - 30 * 60_000)).pipe(Effect.ignore)
     const index = indexNetwork(yield* networkStore.load)
     const proposals = yield* proposalReminders(index, now)
     const hours = yield* digitalHourReminders(index, now)
-    const briefed = yield* briefings(index, now)
+    const due = briefingPeriodDue(
+      now,
+      options.networkSince ?? (yield* requests.networkSince),
+      briefingSchedule,
+    )
+    const scheduled = due === undefined ? { sent: 0, failedRequests: 0 } : yield* briefings(index, now, due)
+    const asked = yield* briefingsAskedFor(index, now)
+    const briefed = {
+      sent: scheduled.sent + asked.sent,
+      failedRequests: scheduled.failedRequests + asked.failedRequests,
+    }
     return {
       proposalReminders: proposals.sent,
       digitalHourReminders: hours.sent,

@@ -32,7 +32,23 @@ export interface MailText {
     readonly tags: string
     readonly workStatus: Record<"planned" | "ongoing" | "done", string>
     readonly calendarAttached: string
+    readonly joinIntro: string
+    readonly proposalIntro: string
+    readonly correction: (note: string) => string
+    readonly proposalButton: string
+    readonly joinButton: string
+    readonly cancelled: string
+    readonly hourChanged: Record<"moved" | "cancelled", string>
+    readonly yourProposal: string
+    readonly answer: string
+    readonly reason: string
+    readonly answerStatus: Record<"accepted" | "merged" | "declined", string>
+    readonly answerLead: Record<"accepted" | "merged" | "declined", string>
+    readonly answerChanged: (previous: string) => string
   }
+  readonly hourSubjectPrefix: Record<"moved" | "cancelled", string>
+  readonly changedAnswerSubjectPrefix: string
+  readonly correctedNotesSubjectPrefix: string
   readonly reminders: {
     readonly proposalSubject: (days: number, title: string) => string
     readonly proposalLead: (days: number, deadline: string) => string
@@ -100,7 +116,30 @@ const sv: MailText = {
     tags: "Taggar",
     workStatus: { planned: "planerat", ongoing: "pågår", done: "klart" },
     calendarAttached: "Kalenderfil bifogad (.ics).",
+    joinIntro: "Länken till digitimmen:",
+    proposalIntro: "Skicka in er regions förslag direkt, utan inloggning (länken gäller för din region):",
+    proposalButton: "Skicka in förslag",
+    correction: (note) => `Rättelse i anteckningarna du fick tidigare: ${note}`,
+    joinButton: "Anslut till digitimmen",
+    cancelled: "inställd",
+    hourChanged: {
+      moved: "Digitimmen har fått ny tid. Den bifogade kalenderfilen uppdaterar din kalender.",
+      cancelled: "Digitimmen är inställd. Den bifogade kalenderfilen tar bort den ur din kalender.",
+    },
+    yourProposal: "Ert förslag",
+    answer: "Svar",
+    reason: "Motivering",
+    answerStatus: { accepted: "antaget", merged: "sammanslaget med ett annat förslag", declined: "avböjt" },
+    answerLead: {
+      accepted: "Temagruppen har tagit med ert förslag i arbetet med handlingsplanen. Tack!",
+      merged: "Temagruppen har slagit ihop ert förslag med ett annat och arbetar vidare med dem tillsammans.",
+      declined: "Temagruppen har inte kunnat ta med ert förslag den här gången. Motiveringen står nedan.",
+    },
+    answerChanged: (previous) => `Temagruppen har ändrat sitt svar (tidigare: ${previous}).`,
   },
+  hourSubjectPrefix: { moved: "Ny tid för digitimme", cancelled: "Inställd digitimme" },
+  changedAnswerSubjectPrefix: "Ändrat svar på förslag",
+  correctedNotesSubjectPrefix: "Rättelse: minnesanteckningar",
   reminders: {
     proposalSubject: (days, title) =>
       days === 1 ? `Påminnelse: sista dag i morgon – ${title}` : `Påminnelse: en vecka kvar – ${title}`,
@@ -174,7 +213,30 @@ const en: MailText = {
     tags: "Tags",
     workStatus: { planned: "planned", ongoing: "ongoing", done: "done" },
     calendarAttached: "Calendar file attached (.ics).",
+    joinIntro: "The link to the digital hour:",
+    proposalIntro: "Send in your region's proposal directly, no login needed (the link is for your region):",
+    proposalButton: "Send in a proposal",
+    correction: (note) => `A correction to the notes you got earlier: ${note}`,
+    joinButton: "Join the digital hour",
+    cancelled: "cancelled",
+    hourChanged: {
+      moved: "The digital hour has a new time. The attached calendar file updates your calendar.",
+      cancelled: "The digital hour is cancelled. The attached calendar file removes it from your calendar.",
+    },
+    yourProposal: "Your proposal",
+    answer: "Answer",
+    reason: "Reason",
+    answerStatus: { accepted: "accepted", merged: "merged with another proposal", declined: "declined" },
+    answerLead: {
+      accepted: "The theme group has taken your proposal into its work on the action plan. Thank you!",
+      merged: "The theme group has merged your proposal with another and takes them forward together.",
+      declined: "The theme group could not take your proposal this time. The reason is below.",
+    },
+    answerChanged: (previous) => `The theme group has changed its answer (before: ${previous}).`,
   },
+  hourSubjectPrefix: { moved: "New time for digital hour", cancelled: "Digital hour cancelled" },
+  changedAnswerSubjectPrefix: "Changed answer to a proposal",
+  correctedNotesSubjectPrefix: "Correction: meeting notes",
   reminders: {
     proposalSubject: (days, title) =>
       days === 1 ? `Reminder: deadline tomorrow – ${title}` : `Reminder: one week left – ${title}`,

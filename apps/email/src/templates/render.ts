@@ -1,5 +1,6 @@
 import { catalogue, type Language, type UpdateKind } from "@spridning/core"
 import type { UpdateDetails } from "@spridning/db"
+import { proposalUrlFromReadUrl } from "../links/signed-links.js"
 import type { MailAttachment, MailContent } from "../sending/outgoing-mail.js"
 import { calendarFile } from "./calendar.js"
 import { formatDate, formatDateTime, formatMonth, mailText } from "./catalogue.js"
@@ -23,6 +24,7 @@ export const placeholder = {
   passedOnUrl: "{{passed_on_url}}",
   actedUrl: "{{acted_url}}",
   unsubscribeUrl: "{{unsubscribe_url}}",
+  proposalUrl: "{{proposal_url}}",
 } as const
 
 export interface RecipientParts {
@@ -47,6 +49,7 @@ export const recipientSubstitutions = (language: Language, parts: RecipientParts
     passed_on_url: parts.passedOnUrl,
     acted_url: parts.actedUrl,
     unsubscribe_url: parts.unsubscribeUrl,
+    proposal_url: proposalUrlFromReadUrl(parts.readUrl),
   }
 }
 
@@ -97,12 +100,12 @@ const detailRows = (language: Language, details: UpdateDetails): ReadonlyArray<r
       ]
     case "digitalHour":
       return [
+        ...(details.cancelledAt === undefined ? [] : [[text.status, text.cancelled] as const]),
         [
           text.when,
           `${formatDateTime(language, details.startsAt)}–${new Intl.DateTimeFormat(mailText[language].locale, { timeStyle: "short", timeZone: "Europe/Stockholm" }).format(details.endsAt)}`,
         ],
         ...(details.location === undefined ? [] : [[text.where, details.location] as const]),
-        ...(details.url === undefined ? [] : [[text.join, details.url] as const]),
       ]
     case "proposalRound":
       return [
@@ -114,10 +117,30 @@ const detailRows = (language: Language, details: UpdateDetails): ReadonlyArray<r
     case "goodExample":
       return details.tags.length === 0 ? [] : [[text.tags, details.tags.join(", ")]]
     case "proposalAnswer":
+      return details.answer === undefined
+        ? []
+        : [
+            [text.yourProposal, details.answer.proposalText],
+            [text.answer, text.answerStatus[details.answer.status]],
+            ...(details.answer.reason === undefined ? [] : [[text.reason, details.answer.reason] as const]),
+          ]
     case "briefing":
       return []
   }
 }
+
+/** A join link as a link, normalised so it can sit in an href as it is. */
+const joinHref = (url: string | undefined): string | undefined => {
+  if (url === undefined || !URL.canParse(url)) return undefined
+  const parsed = new URL(url)
+  return parsed.protocol === "https:" || parsed.protocol === "http:" ? parsed.href : undefined
+}
+
+type HourDetails = Extract<UpdateDetails, { kind: "digitalHour" }>
+
+/** Where a digital hour stands: as first published, moved (SEQUENCE > 0) or cancelled. */
+const hourState = (details: HourDetails): "invited" | "moved" | "cancelled" =>
+  details.cancelledAt !== undefined ? "cancelled" : (details.sequence ?? 0) > 0 ? "moved" : "invited"
 
 const digitalHourAttachment = (
   update: UpdateForMail,
@@ -125,12 +148,15 @@ const digitalHourAttachment = (
 ): ReadonlyArray<MailAttachment> => {
   if (update.details.kind !== "digitalHour") return []
   const details = update.details
+  const cancelled = hourState(details) === "cancelled"
   return [
     {
       filename: "digitimme.ics",
-      contentType: "text/calendar; charset=utf-8; method=PUBLISH",
+      contentType: `text/calendar; charset=utf-8; method=${cancelled ? "CANCEL" : "PUBLISH"}`,
       content: calendarFile({
         uid: `${update.id}@spridning`,
+        sequence: details.sequence ?? 0,
+        cancelled,
         title: update.title,
         description: [update.body, details.url]
           .filter((part) => part !== undefined && part.length > 0)
@@ -143,6 +169,44 @@ const digitalHourAttachment = (
       }),
     },
   ]
+}
+
+/** The blocks only some kinds have: the join button, a moved or cancelled hour, an answer's words. */
+const kindBlocks = (language: Language, update: UpdateForMail): ReadonlyArray<Block> => {
+  const text = mailText[language].details
+  const details = update.details
+  if (details.kind === "digitalHour") {
+    const state = hourState(details)
+    const href = joinHref(details.url)
+    return [
+      ...(state === "invited" ? [] : [{ kind: "callout", text: text.hourChanged[state] } as const]),
+      ...(href === undefined || state === "cancelled"
+        ? []
+        : [{ kind: "buttons", intro: text.joinIntro, buttons: [{ label: text.joinButton, href }] } as const]),
+    ]
+  }
+  if (details.kind === "meetingNotes" && details.correction !== undefined) {
+    return [{ kind: "callout", text: text.correction(details.correction.note) }]
+  }
+  if (details.kind === "proposalRound") {
+    return [
+      {
+        kind: "buttons",
+        intro: text.proposalIntro,
+        buttons: [{ label: text.proposalButton, href: placeholder.proposalUrl }],
+      },
+    ]
+  }
+  if (details.kind === "proposalAnswer" && details.answer !== undefined) {
+    const answer = details.answer
+    return [
+      ...(answer.previousStatus === undefined
+        ? []
+        : [{ kind: "callout", text: text.answerChanged(text.answerStatus[answer.previousStatus]) } as const]),
+      { kind: "paragraph", text: text.answerLead[answer.status] },
+    ]
+  }
+  return []
 }
 
 const labelFor = (language: Language, kind: UpdateKind, themeGroupName: string | undefined) =>
@@ -163,6 +227,24 @@ const contentOf = async (
   category,
 })
 
+const isCorrection = (update: UpdateForMail) =>
+  update.details.kind === "meetingNotes" && update.details.correction !== undefined
+
+const subjectPrefixOf = (language: Language, update: UpdateForMail): string => {
+  const text = mailText[language]
+  if (update.details.kind === "digitalHour") {
+    const state = hourState(update.details)
+    if (state !== "invited") return text.hourSubjectPrefix[state]
+  }
+  if (update.details.kind === "meetingNotes" && update.details.correction !== undefined) {
+    return text.correctedNotesSubjectPrefix
+  }
+  if (update.details.kind === "proposalAnswer" && update.details.answer?.previousStatus !== undefined) {
+    return text.changedAnswerSubjectPrefix
+  }
+  return text.subjectPrefix[update.kind]
+}
+
 /**
  * The mail announcing an update: meeting notes, work-list changes, digital-hour invitations
  * (with the calendar file), proposal rounds, answers to proposals, good examples, action plans
@@ -177,7 +259,11 @@ export const renderUpdateMail = (update: UpdateForMail, language: Language, orga
     { kind: "placeholderParagraph", key: "greeting" },
     { kind: "heading", text: update.title },
     ...(facts.length === 0 ? [] : [{ kind: "facts", rows: facts } as const]),
-    ...(update.body.trim().length === 0 ? [] : [{ kind: "paragraph", text: update.body } as const]),
+    ...kindBlocks(language, update),
+    // A correction is a short notice: the note says what changed, not the whole notes again.
+    ...(update.body.trim().length === 0 || isCorrection(update)
+      ? []
+      : [{ kind: "paragraph", text: update.body } as const]),
     ...(attachments.length === 0
       ? []
       : [{ kind: "paragraph", text: text.details.calendarAttached } as const]),
@@ -194,7 +280,7 @@ export const renderUpdateMail = (update: UpdateForMail, language: Language, orga
       label: labelFor(language, update.kind, update.themeGroupName),
       blocks,
     },
-    `${text.subjectPrefix[update.kind]}${subjectGroup}: ${update.title}`,
+    `${subjectPrefixOf(language, update)}${subjectGroup}: ${update.title}`,
     update.kind,
     attachments,
   )
@@ -218,6 +304,7 @@ export const renderProposalReminder = (update: UpdateForMail, language: Language
         { kind: "heading", text: update.title },
         { kind: "callout", text: text.reminders.proposalLead(daysLeft, deadline) },
         { kind: "facts", rows: detailRows(language, update.details) },
+        ...kindBlocks(language, update),
         ...(update.body.trim().length === 0 ? [] : [{ kind: "paragraph", text: update.body } as const]),
         ...(passOn === undefined || passOn.length === 0
           ? []

@@ -60,6 +60,8 @@ export const InclusionReason = Schema.Union([
   Schema.TaggedStruct("HasFunction", { function: PersonFunction }),
   /** Audiences without selectors include everyone in scope in the targeted regions. */
   Schema.TaggedStruct("InTargetedRegion", { regionId: RegionId, scope: AudienceScope }),
+  /** The answer to a proposal goes to whoever sent it for the region. */
+  Schema.TaggedStruct("SubmittedProposal", { regionId: RegionId }),
 ])
 export type InclusionReason = typeof InclusionReason.Type
 

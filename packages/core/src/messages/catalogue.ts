@@ -64,6 +64,7 @@ export interface Catalogue {
     readonly matchesTag: (tag: string) => string
     readonly hasFunction: (fn: string) => string
     readonly inTargetedRegion: (place: string, scope: AudienceScope) => string
+    readonly submittedProposal: (place: string) => string
     /** `group` is undefined when the update names no theme group the reader can be told of. */
     readonly bridge: (via: BridgeVia, group: string | undefined, place: string) => string
     /** Said to a bridge after the reasons: what we ask of them. */
@@ -211,6 +212,7 @@ const sv: Catalogue = {
     hasFunction: (fn) => `det riktar sig till dig som ${fn}`,
     inTargetedRegion: (place, scope) =>
       scope === "public" ? `det är öppet för alla i ${place}` : `du är med i HFS-nätverket i ${place}`,
+    submittedProposal: (place) => `du skickade in förslaget för ${place}`,
     bridge: (via, group, place) =>
       `${place} saknar deltagare i ${group === undefined ? "temagruppen" : `temagruppen ${group}`} och du är regionens ${
         via === "contactPerson" ? "kontaktperson för gruppen" : "processledare"
@@ -360,6 +362,7 @@ const en: Catalogue = {
       scope === "public"
         ? `it is open to everyone in ${place}`
         : `you are part of the HFS network in ${place}`,
+    submittedProposal: (place) => `you sent in the proposal for ${place}`,
     bridge: (via, group, place) =>
       `${place} has no participant in ${group === undefined ? "the theme group" : `the theme group ${group}`} and you are the region's ${
         via === "contactPerson" ? "contact person for the group" : "process leader"

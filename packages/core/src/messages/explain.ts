@@ -47,6 +47,8 @@ export const explainReason = (
       return text.because.hasFunction(text.function[reason.function].one)
     case "InTargetedRegion":
       return text.because.inTargetedRegion(regionName(index, reason.regionId), reason.scope)
+    case "SubmittedProposal":
+      return text.because.submittedProposal(regionName(index, reason.regionId))
   }
 }
 

@@ -37,6 +37,9 @@ export const meetingNotes = pgTable("meeting_notes", {
     .primaryKey()
     .references(() => updates.id, { onDelete: "cascade" }),
   meetingDate: date("meeting_date", { mode: "string" }).notNull(),
+  /** The latest correction after publication, as told to readers (earlier ones are in the audit log). */
+  correctionNote: text("correction_note"),
+  correctedAt: timestamp("corrected_at", { withTimezone: true }),
 })
 
 /** "punktlista över aktuellt arbete som uppdateras kontinuerligt" */
@@ -59,6 +62,9 @@ export const digitalHours = pgTable(
     endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
     location: text("location"),
     url: text("url"),
+    /** RFC 5545 SEQUENCE: raised each time the hour is moved or cancelled, so calendars update. */
+    sequence: integer("sequence").notNull().default(0),
+    cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
   },
   (t) => [index("digital_hours_starts_at").on(t.startsAt)],
 )
@@ -127,4 +133,31 @@ export const briefings = pgTable("briefings", {
     .notNull()
     .references(() => regions.id),
   periodKey: text("period_key").notNull(),
+})
+
+/**
+ * What a `proposalAnswer` update tells the region: the proposal, the answer and its reason,
+ * and the answer it replaces when the group changed its mind.
+ */
+export const proposalAnswers = pgTable("proposal_answers", {
+  updateId: text("update_id")
+    .primaryKey()
+    .references(() => updates.id, { onDelete: "cascade" }),
+  proposalId: uuid("proposal_id")
+    .notNull()
+    .references(() => proposals.id, { onDelete: "cascade" }),
+  status: text("status").$type<Exclude<ProposalStatus, "open">>().notNull(),
+  reason: text("reason"),
+  previousStatus: text("previous_status").$type<Exclude<ProposalStatus, "open">>(),
+})
+
+/** "Send this region's briefing now", asked by the office and fulfilled by the mail schedule. */
+export const briefingRequests = pgTable("briefing_requests", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  regionId: text("region_id")
+    .notNull()
+    .references(() => regions.id, { onDelete: "cascade" }),
+  requestedBy: text("requested_by").notNull(),
+  requestedAt: timestamp("requested_at", { withTimezone: true }).notNull().defaultNow(),
+  sentAt: timestamp("sent_at", { withTimezone: true }),
 })

@@ -2,7 +2,12 @@ import type { Audience, UpdateKind } from "@spridning/core"
 
 /** What only one kind of update has. */
 export type UpdateDetails =
-  | { readonly kind: "meetingNotes"; readonly meetingDate: string }
+  | {
+      readonly kind: "meetingNotes"
+      readonly meetingDate: string
+      /** Set once the published notes were corrected: the short notice readers got. */
+      readonly correction?: { readonly note: string; readonly at: Date }
+    }
   | {
       readonly kind: "workListItem"
       readonly status: "planned" | "ongoing" | "done"
@@ -14,10 +19,17 @@ export type UpdateDetails =
       readonly endsAt: Date
       readonly location?: string
       readonly url?: string
+      /** Raised on every move or cancellation (RFC 5545 SEQUENCE); 0 as first published. */
+      readonly sequence?: number
+      readonly cancelledAt?: Date
     }
   | { readonly kind: "goodExample"; readonly tags: ReadonlyArray<string>; readonly regionId?: string }
   | { readonly kind: "proposalRound"; readonly deadline: Date; readonly planYear?: number }
-  | { readonly kind: "proposalAnswer" }
+  | {
+      readonly kind: "proposalAnswer"
+      /** Absent on answers stored before answers were delivered. */
+      readonly answer?: ProposalAnswerDetails
+    }
   | { readonly kind: "actionPlan"; readonly planYear: number }
   | { readonly kind: "briefing"; readonly regionId: string; readonly periodKey: string }
 
@@ -56,4 +68,15 @@ export interface Proposal {
   readonly reason?: string
   readonly answeredAt?: Date
   readonly answerUpdateId?: string
+}
+
+/** What an answer tells the region that proposed. */
+export interface ProposalAnswerDetails {
+  readonly proposalId: string
+  readonly regionId: string
+  readonly proposalText: string
+  readonly status: Exclude<ProposalStatus, "open">
+  readonly reason?: string
+  /** Set when this answer replaces an earlier one. */
+  readonly previousStatus?: Exclude<ProposalStatus, "open">
 }

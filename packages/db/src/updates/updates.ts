@@ -29,6 +29,7 @@ import {
 } from "../schema/index.js"
 import type { NewUpdate, Proposal, ProposalStatus, StoredUpdate, UpdateDetails } from "./model.js"
 import { storePlan } from "./stored-plan.js"
+import { insertProposalAnswer, readProposalAnswers } from "./proposal-answers.js"
 
 /** Each filter given narrows the list; filters left out do not. */
 export interface UpdateFilter {
@@ -167,7 +168,7 @@ const detailsOf = (update: NewUpdate) => update.details
  * `createdAt` comes from the caller's clock with millisecond precision, so a list cursor
  * (which carries a JavaScript date) names a row's timestamp exactly.
  */
-const insertUpdate = async (
+export const insertUpdate = async (
   tx: Db,
   update: NewUpdate,
   actor: string,
@@ -224,12 +225,13 @@ const insertUpdate = async (
         .values({ updateId, regionId: details.regionId, periodKey: details.periodKey })
       return
     case "proposalAnswer":
+      if (details.answer !== undefined) await insertProposalAnswer(tx, updateId, details.answer)
       return
   }
 }
 
 /** Reads updates with their kind's details: one query per kind present, not per update. */
-const readUpdates = async (
+export const readUpdates = async (
   db: Db,
   rows: ReadonlyArray<typeof updates.$inferSelect>,
 ): Promise<Array<StoredUpdate>> => {
@@ -241,7 +243,7 @@ const readUpdates = async (
     const ids = idsOf(kind)
     return new Map(ids.length === 0 ? [] : (await query(ids)).map((row) => [row.updateId, row]))
   }
-  const [notes, items, hours, examples, rounds, plans, briefs] = await Promise.all([
+  const [notes, items, hours, examples, rounds, plans, briefs, answers] = await Promise.all([
     load("meetingNotes", (ids) => db.select().from(meetingNotes).where(inArray(meetingNotes.updateId, ids))),
     load("workListItem", (ids) =>
       db.select().from(workListItems).where(inArray(workListItems.updateId, ids)),
@@ -253,6 +255,7 @@ const readUpdates = async (
     ),
     load("actionPlan", (ids) => db.select().from(actionPlans).where(inArray(actionPlans.updateId, ids))),
     load("briefing", (ids) => db.select().from(briefings).where(inArray(briefings.updateId, ids))),
+    load("proposalAnswer", (ids) => readProposalAnswers(db, ids)),
   ])
   const detailsFor = (row: typeof updates.$inferSelect): UpdateDetails => {
     const missing = (): never => {
@@ -261,7 +264,13 @@ const readUpdates = async (
     switch (row.kind) {
       case "meetingNotes": {
         const detail = notes.get(row.id) ?? missing()
-        return { kind: "meetingNotes", meetingDate: detail.meetingDate }
+        return {
+          kind: "meetingNotes",
+          meetingDate: detail.meetingDate,
+          ...(detail.correctionNote === null || detail.correctedAt === null
+            ? {}
+            : { correction: { note: detail.correctionNote, at: detail.correctedAt } }),
+        }
       }
       case "workListItem": {
         const detail = items.get(row.id) ?? missing()
@@ -279,6 +288,8 @@ const readUpdates = async (
           endsAt: detail.endsAt,
           ...(detail.location === null ? {} : { location: detail.location }),
           ...(detail.url === null ? {} : { url: detail.url }),
+          ...(detail.sequence === 0 ? {} : { sequence: detail.sequence }),
+          ...(detail.cancelledAt === null ? {} : { cancelledAt: detail.cancelledAt }),
         }
       }
       case "goodExample": {
@@ -303,8 +314,12 @@ const readUpdates = async (
         const detail = briefs.get(row.id) ?? missing()
         return { kind: "briefing", regionId: detail.regionId, periodKey: detail.periodKey }
       }
-      case "proposalAnswer":
-        return { kind: "proposalAnswer" }
+      case "proposalAnswer": {
+        const answer = answers.get(row.id)
+        return answer === undefined
+          ? { kind: "proposalAnswer" }
+          : { kind: "proposalAnswer", answer: answer.answer }
+      }
     }
   }
   return rows.map((row) => ({
@@ -381,7 +396,7 @@ const insertDeliveries = async (
   return { deliveries: plan.deliveries.length, suppressed: held.length }
 }
 
-const publishInTransaction = async (
+export const publishInTransaction = async (
   tx: Db,
   updateId: string,
   plan: DisseminationPlan,

@@ -1,0 +1,2 @@
+export * from "./briefing-schedule.js"
+export * from "./publishable.js"
