@@ -1,6 +1,6 @@
 import type { WebClient } from "@slack/web-api"
 import type { Network, Person, StoreError } from "@spridning/core"
-import { Outbox, SlackLinks, type StoredUpdate, Updates } from "@spridning/db"
+import { type InvalidValue, Outbox, SlackLinks, type StoredUpdate, Updates } from "@spridning/db"
 import { type ChannelSender, type Recipient, SendFailed, type SendRequest } from "@spridning/dispatch"
 import { Clock, Effect } from "effect"
 import { type SlackCallFailed, slackCall } from "../slack-api/slack-call.js"
@@ -54,7 +54,8 @@ const asSendFailed = (error: SlackCallFailed, answeredAt: Date): SendFailed => {
 const failedNow = (error: SlackCallFailed) =>
   Effect.flatMap(Clock.currentTimeMillis, (millis) => Effect.fail(asSendFailed(error, new Date(millis))))
 
-const storeFailed = (error: StoreError) =>
+// A Slack link that cannot be stored (InvalidValue) is, for this send, the database failing.
+const storeFailed = (error: StoreError | InvalidValue) =>
   Effect.flatMap(Clock.currentTimeMillis, (millis) =>
     Effect.fail(
       new SendFailed({
@@ -164,6 +165,7 @@ export const makeSlackChannelSender = (options: SlackChannelOptions) =>
         Effect.catchTags({
           SlackCallFailed: failedNow,
           StoreError: storeFailed,
+          InvalidValue: storeFailed,
         }),
       )
 
