@@ -1,0 +1,7 @@
+/**
+ * @spridning/web: the network's web pages, rendered on the server with Hono's JSX.
+ * @packageDocumentation
+ */
+
+export { contentSecurityPolicy } from "./http/security.js"
+export { type WebDeps, type WebServices, webRoutes } from "./web-routes.js"
