@@ -41,6 +41,18 @@ export interface WebDeps {
   readonly logError?: (message: string, error: unknown) => void
 }
 
+const sitePaths = [
+  "/",
+  "/grupper/*",
+  "/uppdateringar/*",
+  "/goda-exempel",
+  "/flode.atom",
+  "/kalender.ics",
+  "/digitimmar/*",
+  "/assets/*",
+  "/sprak",
+] as const
+
 const page = (c: Context, node: JSX.Element, status: 200 | 404 | 500 = 200) =>
   c.html(html`<!doctype html>${node}`, status)
 
@@ -53,7 +65,8 @@ export const webRoutes = (deps: WebDeps) => {
   const logError = deps.logError ?? ((message, error) => console.error(message, error))
   const baseUrl = (c: Context) => (deps.publicUrl ?? new URL(c.req.url).origin).replace(/\/$/, "")
   const app = new Hono()
-  app.use(pageSecurityHeaders())
+  // Only on these paths: mounted at `/` beside the API, a `*` middleware would reach its routes too.
+  for (const path of sitePaths) app.use(path, pageSecurityHeaders())
   app.route("/", assetRoutes())
   app.route("/", languageRoutes())
 
