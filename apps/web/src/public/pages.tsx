@@ -1,4 +1,4 @@
-import { catalogue, type Language, type Network, type ThemeGroup } from "@spridning/core"
+import { catalogue, type Language, type ThemeGroup } from "@spridning/core"
 import type { StoredUpdate } from "@spridning/db"
 import { formatDate, formatDateTime, formatTime } from "../i18n/format.js"
 import { webMessages } from "../i18n/messages.js"
@@ -13,6 +13,7 @@ import {
   ofKind,
   openProposalRounds,
   type ProposalRound,
+  type PublicNetwork,
   upcomingDigitalHours,
   workList,
 } from "./public-content.js"
@@ -144,7 +145,7 @@ const GoodExampleList = (props: {
 
 /** `/`: the network, its theme groups, what is coming up and what was published last. */
 export const HomePage = (
-  props: Common & { readonly network: Network; readonly updates: ReadonlyArray<StoredUpdate> },
+  props: Common & { readonly network: PublicNetwork; readonly updates: ReadonlyArray<StoredUpdate> },
 ) => {
   const t = webMessages[props.language]
   return (
@@ -191,7 +192,7 @@ export const HomePage = (
 /** `/grupper/:id`: what the group works on and everything it made public. */
 export const GroupPage = (
   props: Common & {
-    readonly network: Network
+    readonly network: PublicNetwork
     readonly group: ThemeGroup
     readonly updates: ReadonlyArray<StoredUpdate>
   },
@@ -278,7 +279,7 @@ export const GroupPage = (
 
 const KindFacts = (props: {
   readonly language: Language
-  readonly network: Network
+  readonly network: PublicNetwork
   readonly update: StoredUpdate
 }) => {
   const t = webMessages[props.language]
@@ -352,7 +353,9 @@ const KindFacts = (props: {
 }
 
 /** `/uppdateringar/:id`: one public update at a stable address. */
-export const UpdatePage = (props: Common & { readonly network: Network; readonly update: StoredUpdate }) => {
+export const UpdatePage = (
+  props: Common & { readonly network: PublicNetwork; readonly update: StoredUpdate },
+) => {
   const t = webMessages[props.language]
   const group = groupById(props.network, props.update.themeGroupId)
   return (

@@ -1,43 +1,61 @@
-import { isOnPublicSite, type Network, NetworkStore, type ThemeGroup } from "@spridning/core"
-import { type StoredUpdate, Updates } from "@spridning/db"
+import { isOnPublicSite, type Network, type ThemeGroup } from "@spridning/core"
+import { Organisation, type Page, type StoredUpdate, Updates } from "@spridning/db"
 import { Effect } from "effect"
 
 /** The repositories the public site reads. */
-export type PublicServices = Updates | NetworkStore
+export type PublicServices = Updates | Organisation
+
+/** The part of the network the public site names: its theme groups and regions, no people. */
+export type PublicNetwork = Pick<Network, "themeGroups" | "regions">
 
 /** What the public site may show: the theme groups and the updates core calls public. */
 export interface PublicContent {
-  readonly network: Network
+  readonly network: PublicNetwork
   /** Newest first; only what `isOnPublicSite` lets through. */
   readonly updates: ReadonlyArray<StoredUpdate>
 }
 
-/** Published updates, every page of them, filtered by core's rule before any page sees them. */
-export const loadPublicContent: Effect.Effect<PublicContent, unknown, PublicServices> = Effect.gen(
-  function* () {
-    const network = yield* (yield* NetworkStore).load
-    const updates = yield* Updates
-    const found: Array<StoredUpdate> = []
+/** Every page of a paginated list. */
+const everyPage = <T, E>(list: (cursor: string | undefined) => Effect.Effect<Page<T>, E>) =>
+  Effect.gen(function* () {
+    const found: Array<T> = []
     let cursor: string | undefined
     do {
-      const page = yield* updates.list({
-        filter: { published: true },
-        limit: 1000,
-        ...(cursor === undefined ? {} : { cursor }),
-      })
-      for (const update of page.items) if (isOnPublicSite(update)) found.push(update)
+      const page = yield* list(cursor)
+      found.push(...page.items)
       cursor = page.nextCursor
     } while (cursor !== undefined)
-    return { network, updates: found }
+    return found
+  })
+
+const after = (cursor: string | undefined) => (cursor === undefined ? {} : { cursor })
+
+/**
+ * Published updates, filtered by core's rule before any page sees them, with the theme groups
+ * and regions. Loading the whole network (people, roles, follows) would cost a public page
+ * ten times as much for names it never shows.
+ */
+export const loadPublicContent: Effect.Effect<PublicContent, unknown, PublicServices> = Effect.gen(
+  function* () {
+    const organisation = yield* Organisation
+    const updates = yield* Updates
+    const themeGroups = yield* everyPage((cursor) =>
+      organisation.themeGroups.list({ limit: 1000, ...after(cursor) }),
+    )
+    const regions = yield* everyPage((cursor) => organisation.regions.list({ limit: 1000, ...after(cursor) }))
+    const published = yield* everyPage((cursor) =>
+      updates.list({ filter: { published: true }, limit: 1000, ...after(cursor) }),
+    )
+    return { network: { themeGroups, regions }, updates: published.filter(isOnPublicSite) }
   },
 )
 
-export const activeGroups = (network: Network): ReadonlyArray<ThemeGroup> =>
+export const activeGroups = (network: PublicNetwork): ReadonlyArray<ThemeGroup> =>
   network.themeGroups
     .filter((group) => group.status === "active")
     .toSorted((a, b) => a.name.localeCompare(b.name, "sv"))
 
-export const groupById = (network: Network, id: string | undefined): ThemeGroup | undefined =>
+export const groupById = (network: PublicNetwork, id: string | undefined): ThemeGroup | undefined =>
   id === undefined ? undefined : network.themeGroups.find((group) => group.id === id)
 
 export type DigitalHour = StoredUpdate & {
