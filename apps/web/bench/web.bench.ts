@@ -154,10 +154,11 @@ const main = async () => {
 
   const coverageRun = async (label: string, network: Network, times: number) => {
     const core = await measure(times, () => coverage(network))
+    const validation = await measure(times, () => validateNetwork(network))
     const page = await measure(times, () => renderCoveragePage(network, "sv"))
     const size = Buffer.byteLength(renderCoveragePage(network, "sv"))
     console.log(
-      `  ${label.padEnd(36)} page p50 ${ms(page.p50)}  p99 ${ms(page.p99)}; core's coverage() alone p50 ${ms(core.p50)} (reference); ${(size / 1024).toFixed(0)} KB of HTML`,
+      `  ${label}: page p50 ${ms(page.p50)}  p99 ${ms(page.p99)}; of which core's coverage() p50 ${ms(core.p50)} and validateNetwork() p50 ${ms(validation.p50)} (references); the web's own share ≈ ${ms(Math.max(0, page.p50 - core.p50 - validation.p50))}; ${(size / 1024).toFixed(0)} KB of HTML`,
     )
     return page
   }

@@ -7,9 +7,9 @@ import {
   type Language,
   type Network,
   type NetworkProblem,
-  type Region,
   validateNetwork,
 } from "@spridning/core"
+import { raw } from "hono/html"
 import { OfficeLayout } from "../layout/office-layout.js"
 import { type OfficeMessages, officeMessages } from "./office-messages.js"
 import { regionTiles } from "./tile-map.js"
@@ -43,38 +43,79 @@ const percent = (language: Language, share: number) =>
     maximumFractionDigits: 0,
   }).format(share)
 
-const CellDetails = (props: {
+/**
+ * The matrix body as one string: at 300 members × 200 groups it has 60,000 cells, and building
+ * a JSX node per element cost twenty times the text itself. Hono's escaper is not exported, so
+ * this is the usual five-character one.
+ */
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) =>
+    c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : c === '"' ? "&quot;" : "&#39;",
+  )
+
+const matrixBodies = (props: {
   readonly language: Language
-  readonly cell: CoverageCell
+  readonly network: Network
+  readonly groups: ReadonlyArray<Network["themeGroups"][number]>
+  readonly cells: ReadonlyMap<string, CoverageCell>
   readonly names: Names
   readonly t: OfficeMessages
-}) => {
+}): string => {
+  const { network, groups, cells, names, t } = props
   const roles = catalogue(props.language).role
-  const { cell, names, t } = props
-  const shown = cell.people.slice(0, namedPerCell)
-  return (
-    <div class="cell__details">
-      {cell.people.length === 0 ? (
-        <p>{t.coverage.nobody}</p>
-      ) : (
-        <ul>
-          {shown.map((entry) => (
-            <li>{`${names.person(entry.personId)} (${roles[entry.role].one})`}</li>
-          ))}
-          {cell.people.length > shown.length ? (
-            <li>{t.coverage.andMore(cell.people.length - shown.length)}</li>
-          ) : null}
-        </ul>
-      )}
-      {cell.status !== "uncovered" ? null : (
-        <p>
-          {cell.fallback === undefined
-            ? t.coverage.noFallback
-            : t.coverage.fallback(names.person(cell.fallback.personId))}
-        </p>
-      )}
-    </div>
-  )
+  const statusWords = catalogue(props.language).coverageStatus
+  const groupNames = groups.map((group) => escapeHtml(group.name))
+  const personNames = new Map<string, string>()
+  const personName = (id: string) => {
+    let name = personNames.get(id)
+    if (name === undefined) {
+      name = escapeHtml(names.person(id))
+      personNames.set(id, name)
+    }
+    return name
+  }
+  const roleNames = new Map(Object.entries(roles).map(([role, noun]) => [role, escapeHtml(noun.one)]))
+  const out: Array<string> = []
+  for (const healthcareRegion of network.healthcareRegions) {
+    out.push(
+      `<tbody><tr><th scope="colgroup" colspan="${groups.length + 1}" class="heat-map__healthcare-region">${escapeHtml(healthcareRegion.name)}</th></tr>`,
+    )
+    for (const region of network.regions) {
+      if (!region.healthcareRegionIds.some((id) => id === healthcareRegion.id)) continue
+      const regionName = escapeHtml(region.name)
+      out.push(`<tr><th scope="row">${regionName}</th>`)
+      groups.forEach((group, column) => {
+        const cell = cells.get(`${region.id}|${group.id}`)
+        if (cell === undefined) {
+          out.push("<td></td>")
+          return
+        }
+        out.push(
+          `<td class="cell cell--${cell.status}"><details><summary><span aria-hidden="true">${symbol[cell.status]}</span><span class="visually-hidden">${regionName}, ${groupNames[column]}: ${escapeHtml(statusWords[cell.status])}</span></summary><div class="cell__details">`,
+        )
+        if (cell.people.length === 0) out.push(`<p>${escapeHtml(t.coverage.nobody)}</p>`)
+        else {
+          out.push("<ul>")
+          for (const entry of cell.people.slice(0, namedPerCell)) {
+            out.push(`<li>${personName(entry.personId)} (${roleNames.get(entry.role) ?? ""})</li>`)
+          }
+          if (cell.people.length > namedPerCell) {
+            out.push(`<li>${escapeHtml(t.coverage.andMore(cell.people.length - namedPerCell))}</li>`)
+          }
+          out.push("</ul>")
+        }
+        if (cell.status === "uncovered") {
+          out.push(
+            `<p>${escapeHtml(cell.fallback === undefined ? t.coverage.noFallback : t.coverage.fallback(names.person(cell.fallback.personId)))}</p>`,
+          )
+        }
+        out.push("</div></details></td>")
+      })
+      out.push("</tr>")
+    }
+    out.push("</tbody>")
+  }
+  return out.join("")
 }
 
 /** The region × theme-group matrix, one table body per healthcare region (Halland in both). */
@@ -89,8 +130,6 @@ const HeatMap = (props: {
   const statusWords = catalogue(props.language).coverageStatus
   const groups = network.themeGroups.filter((group) => group.status === "active")
   const cells = new Map(props.report.cells.map((cell) => [`${cell.regionId}|${cell.themeGroupId}`, cell]))
-  const regionsIn = (healthcareRegionId: string): ReadonlyArray<Region> =>
-    network.regions.filter((region) => region.healthcareRegionIds.some((id) => id === healthcareRegionId))
   return (
     <>
       <ul class="legend" aria-label={t.coverage.legend}>
@@ -116,35 +155,16 @@ const HeatMap = (props: {
               ))}
             </tr>
           </thead>
-          {network.healthcareRegions.map((healthcareRegion) => (
-            <tbody>
-              <tr>
-                <th scope="colgroup" colspan={groups.length + 1} class="heat-map__healthcare-region">
-                  {healthcareRegion.name}
-                </th>
-              </tr>
-              {regionsIn(healthcareRegion.id).map((region) => (
-                <tr>
-                  <th scope="row">{region.name}</th>
-                  {groups.map((group) => {
-                    const cell = cells.get(`${region.id}|${group.id}`)
-                    if (cell === undefined) return <td />
-                    return (
-                      <td class={`cell cell--${cell.status}`}>
-                        <details>
-                          <summary>
-                            <span aria-hidden="true">{symbol[cell.status]}</span>
-                            <span class="visually-hidden">{`${region.name}, ${group.name}: ${statusWords[cell.status]}`}</span>
-                          </summary>
-                          <CellDetails language={props.language} cell={cell} names={names} t={t} />
-                        </details>
-                      </td>
-                    )
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          ))}
+          {raw(
+            matrixBodies({
+              language: props.language,
+              network,
+              groups,
+              cells,
+              names,
+              t,
+            }),
+          )}
         </table>
       </section>
     </>
