@@ -14,6 +14,7 @@ import {
   planDissemination,
   ThemeGroupId,
   UpdateId,
+  validateNetwork,
 } from "@spridning/core"
 import { demoNetwork } from "@spridning/core/demo"
 import { syntheticNetwork } from "@spridning/core/synthetic"
