@@ -1,5 +1,6 @@
 import type { Language } from "@spridning/core"
-import type { Effect } from "effect"
+import type { StoredUpdate } from "@spridning/db"
+import { Effect } from "effect"
 import type { Context } from "hono"
 import { Hono } from "hono"
 import { html } from "hono/html"
@@ -22,9 +23,9 @@ import {
   goodExamples,
   groupById,
   isDigitalHourUpdate,
-  loadPublicContent,
-  ofGroup,
-  type PublicContent,
+  loadPublicNetwork,
+  loadPublicUpdate,
+  loadPublicUpdates,
   type PublicServices,
 } from "./public/public-content.js"
 
@@ -53,6 +54,9 @@ const sitePaths = [
   "/sprak",
 ] as const
 
+/** How many entries a feed carries. */
+const feedLength = 50
+
 const page = (c: Context, node: JSX.Element, status: 200 | 404 | 500 = 200) =>
   c.html(html`<!doctype html>${node}`, status)
 
@@ -70,19 +74,22 @@ export const webRoutes = (deps: WebDeps) => {
   app.route("/", assetRoutes())
   app.route("/", languageRoutes())
 
-  /** Loads the public content, or answers with the failure page and one log line. */
-  const withContent =
-    (render: (c: Context, content: PublicContent, language: Language) => Response | Promise<Response>) =>
+  /** Loads what a page needs, or answers with the failure page and one log line. */
+  const withLoaded =
+    <T,>(
+      load: (c: Context) => Effect.Effect<T, unknown, WebServices>,
+      render: (c: Context, loaded: T, language: Language) => Response | Promise<Response>,
+    ) =>
     async (c: Context) => {
       const language = languageOf(c)
-      let content: PublicContent
+      let loaded: T
       try {
-        content = await deps.run(loadPublicContent)
+        loaded = await deps.run(load(c))
       } catch (error) {
         logError(`Web page ${c.req.path}: the public content could not be loaded`, error)
         return page(c, <FailurePage language={language} path={c.req.path} />, 500)
       }
-      return render(c, content, language)
+      return render(c, loaded, language)
     }
 
   const notFound = (c: Context, language: Language) =>
@@ -90,95 +97,127 @@ export const webRoutes = (deps: WebDeps) => {
 
   app.get(
     "/",
-    withContent((c, content, language) =>
-      page(
-        c,
-        <HomePage
-          language={language}
-          path="/"
-          now={now()}
-          network={content.network}
-          updates={content.updates}
-        />,
-      ),
+    withLoaded(
+      () =>
+        Effect.all({
+          network: loadPublicNetwork,
+          hours: loadPublicUpdates({ kind: "digitalHour" }),
+          rounds: loadPublicUpdates({ kind: "proposalRound" }),
+          latest: loadPublicUpdates({}, 10),
+        }),
+      (c, loaded, language) =>
+        page(
+          c,
+          <HomePage
+            language={language}
+            path="/"
+            now={now()}
+            network={loaded.network}
+            updates={[...loaded.hours, ...loaded.rounds]}
+            latest={loaded.latest}
+          />,
+        ),
     ),
   )
   app.get(
     "/grupper/:id",
-    withContent((c, content, language) => {
-      const group = groupById(content.network, c.req.param("id"))
-      if (group === undefined) return notFound(c, language)
-      return page(
-        c,
-        <GroupPage
-          language={language}
-          path={c.req.path}
-          now={now()}
-          network={content.network}
-          group={group}
-          updates={content.updates}
-        />,
-      )
-    }),
+    withLoaded(
+      (c) =>
+        Effect.all({
+          network: loadPublicNetwork,
+          updates: loadPublicUpdates({ themeGroupId: c.req.param("id") ?? "" }),
+        }),
+      (c, loaded, language) => {
+        const group = groupById(loaded.network, c.req.param("id"))
+        if (group === undefined) return notFound(c, language)
+        return page(
+          c,
+          <GroupPage
+            language={language}
+            path={c.req.path}
+            now={now()}
+            network={loaded.network}
+            group={group}
+            updates={loaded.updates}
+          />,
+        )
+      },
+    ),
   )
   app.get(
     "/grupper/:id/flode.atom",
-    withContent((c, content, language) => {
-      const group = groupById(content.network, c.req.param("id"))
-      if (group === undefined) return notFound(c, language)
-      return c.body(atomFeed(baseUrl(c), ofGroup(content.updates, group.id), group), 200, {
-        "content-type": "application/atom+xml; charset=utf-8",
-      })
-    }),
+    withLoaded(
+      (c) =>
+        Effect.all({
+          network: loadPublicNetwork,
+          updates: loadPublicUpdates({ themeGroupId: c.req.param("id") ?? "" }, feedLength),
+        }),
+      (c, loaded, language) => {
+        const group = groupById(loaded.network, c.req.param("id"))
+        if (group === undefined) return notFound(c, language)
+        return c.body(atomFeed(baseUrl(c), loaded.updates, group), 200, {
+          "content-type": "application/atom+xml; charset=utf-8",
+        })
+      },
+    ),
   )
   app.get(
     "/flode.atom",
-    withContent((c, content) =>
-      c.body(atomFeed(baseUrl(c), content.updates), 200, {
-        "content-type": "application/atom+xml; charset=utf-8",
-      }),
+    withLoaded(
+      () => loadPublicUpdates({}, feedLength),
+      (c, updates) =>
+        c.body(atomFeed(baseUrl(c), updates), 200, { "content-type": "application/atom+xml; charset=utf-8" }),
     ),
   )
   app.get(
     "/uppdateringar/:id",
-    withContent((c, content, language) => {
-      const update = content.updates.find((candidate) => candidate.id === c.req.param("id"))
-      if (update === undefined) return notFound(c, language)
-      return page(
-        c,
-        <UpdatePage
-          language={language}
-          path={c.req.path}
-          now={now()}
-          network={content.network}
-          update={update}
-        />,
-      )
-    }),
+    withLoaded(
+      (c) => Effect.all({ network: loadPublicNetwork, update: loadPublicUpdate(c.req.param("id") ?? "") }),
+      (c, loaded, language) => {
+        if (loaded.update === undefined) return notFound(c, language)
+        return page(
+          c,
+          <UpdatePage
+            language={language}
+            path={c.req.path}
+            now={now()}
+            network={loaded.network}
+            update={loaded.update}
+          />,
+        )
+      },
+    ),
   )
   app.get(
     "/goda-exempel",
-    withContent((c, content, language) => {
-      const all = goodExamples(content.updates)
-      const tag = c.req.query("tagg") ?? ""
-      const search = c.req.query("q") ?? ""
-      return page(
-        c,
-        <GoodExamplesPage
-          language={language}
-          path="/goda-exempel"
-          now={now()}
-          examples={filterGoodExamples(all, { tag, search })}
-          tags={allTags(all)}
-          tag={tag}
-          search={search}
-        />,
-      )
-    }),
+    withLoaded(
+      () => loadPublicUpdates({ kind: "goodExample" }),
+      (c, updates, language) => {
+        const all = goodExamples(updates)
+        const tag = c.req.query("tagg") ?? ""
+        const search = c.req.query("q") ?? ""
+        return page(
+          c,
+          <GoodExamplesPage
+            language={language}
+            path="/goda-exempel"
+            now={now()}
+            examples={filterGoodExamples(all, { tag, search })}
+            tags={allTags(all)}
+            tag={tag}
+            search={search}
+          />,
+        )
+      },
+    ),
   )
-  const calendarResponse = (c: Context, content: PublicContent, language: Language, only?: string) => {
-    const updates = only === undefined ? content.updates : content.updates.filter((u) => u.id === only)
-    if (only !== undefined && !updates.some(isDigitalHourUpdate)) return notFound(c, language)
+  const calendarResponse = (
+    c: Context,
+    updates: ReadonlyArray<StoredUpdate>,
+    language: Language,
+    download?: string,
+  ) => {
+    if (download !== undefined && !updates.some(isDigitalHourUpdate)) return notFound(c, language)
     const ics = calendar(baseUrl(c), updates)
     if (ics === undefined) {
       logError(`Web page ${c.req.path}: a digital hour could not be written as iCalendar`, undefined)
@@ -186,22 +225,35 @@ export const webRoutes = (deps: WebDeps) => {
     }
     return c.body(ics, 200, {
       "content-type": "text/calendar; charset=utf-8",
-      ...(only === undefined
+      ...(download === undefined
         ? {}
-        : { "content-disposition": `attachment; filename="${only.replace(/[^\w.-]/g, "_")}.ics"` }),
+        : { "content-disposition": `attachment; filename="${download.replace(/[^\w.-]/g, "_")}.ics"` }),
     })
   }
   app.get(
     "/kalender.ics",
-    withContent((c, content, language) => calendarResponse(c, content, language)),
+    withLoaded(
+      () => loadPublicUpdates({ kind: "digitalHour" }),
+      (c, updates, language) => calendarResponse(c, updates, language),
+    ),
   )
+  const icsId = (c: Context) => {
+    const file = c.req.param("file") ?? ""
+    return file.endsWith(".ics") ? file.slice(0, -".ics".length) : undefined
+  }
   app.get(
     "/digitimmar/:file",
-    withContent((c, content, language) => {
-      const file = c.req.param("file") ?? ""
-      if (!file.endsWith(".ics")) return notFound(c, language)
-      return calendarResponse(c, content, language, file.slice(0, -".ics".length))
-    }),
+    withLoaded(
+      (c) => {
+        const id = icsId(c)
+        return id === undefined ? Effect.succeed(undefined) : loadPublicUpdate(id)
+      },
+      (c, update, language) => {
+        const id = icsId(c)
+        if (id === undefined || update === undefined) return notFound(c, language)
+        return calendarResponse(c, [update], language, id)
+      },
+    ),
   )
   return app
 }

@@ -1,4 +1,5 @@
 import { demoNetwork } from "@spridning/core/demo"
+import { Hono } from "hono"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { contentSecurityPolicy, webRoutes } from "../src/index.js"
 import { draft, published, type Site, secret, startSite } from "./support/site.js"
@@ -149,6 +150,16 @@ describe("what every page carries", () => {
     const english = await (await get("/goda-exempel", { headers: { cookie: "sprak=en" } })).text()
     expect(english).toContain('<html lang="en">')
     expect(english).toContain("<h1>Good examples</h1>")
+  })
+
+  it("sets its headers only on its own paths when mounted at / beside other routes", async () => {
+    const composed = new Hono()
+    composed.route("/", site.app)
+    composed.get("/v1/regions", (c) => c.json([]))
+    const api = await composed.request("/v1/regions")
+    expect(api.headers.get("content-security-policy")).toBe(null)
+    const home = await composed.request("/")
+    expect(home.headers.get("content-security-policy")).toBe(contentSecurityPolicy)
   })
 
   it("shows a failure page and logs one line when storage fails", async () => {

@@ -27,7 +27,7 @@ export const atomFeed = (
     copyright: t.siteName,
     updated: newest ?? new Date(0),
   })
-  for (const update of updates.slice(0, 50)) {
+  for (const update of updates) {
     const link = `${baseUrl}${updatePath(update.id)}`
     feed.addItem({
       id: link,

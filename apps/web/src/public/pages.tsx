@@ -145,7 +145,12 @@ const GoodExampleList = (props: {
 
 /** `/`: the network, its theme groups, what is coming up and what was published last. */
 export const HomePage = (
-  props: Common & { readonly network: PublicNetwork; readonly updates: ReadonlyArray<StoredUpdate> },
+  props: Common & {
+    readonly network: PublicNetwork
+    /** Digital hours and proposal rounds; the page shows those still ahead. */
+    readonly updates: ReadonlyArray<StoredUpdate>
+    readonly latest: ReadonlyArray<StoredUpdate>
+  },
 ) => {
   const t = webMessages[props.language]
   return (
@@ -183,7 +188,7 @@ export const HomePage = (
       </section>
       <section aria-labelledby="senast">
         <h2 id="senast">{t.home.latest}</h2>
-        <UpdateList language={props.language} updates={props.updates.slice(0, 10)} empty={t.home.noLatest} />
+        <UpdateList language={props.language} updates={props.latest} empty={t.home.noLatest} />
       </section>
     </PublicLayout>
   )

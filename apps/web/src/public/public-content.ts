@@ -1,5 +1,5 @@
 import { isOnPublicSite, type Network, type ThemeGroup } from "@spridning/core"
-import { Organisation, type Page, type StoredUpdate, Updates } from "@spridning/db"
+import { Organisation, type Page, type StoredUpdate, type UpdateFilter, Updates } from "@spridning/db"
 import { Effect } from "effect"
 
 /** The repositories the public site reads. */
@@ -7,13 +7,6 @@ export type PublicServices = Updates | Organisation
 
 /** The part of the network the public site names: its theme groups and regions, no people. */
 export type PublicNetwork = Pick<Network, "themeGroups" | "regions">
-
-/** What the public site may show: the theme groups and the updates core calls public. */
-export interface PublicContent {
-  readonly network: PublicNetwork
-  /** Newest first; only what `isOnPublicSite` lets through. */
-  readonly updates: ReadonlyArray<StoredUpdate>
-}
 
 /** Every page of a paginated list. */
 const everyPage = <T, E>(list: (cursor: string | undefined) => Effect.Effect<Page<T>, E>) =>
@@ -30,25 +23,51 @@ const everyPage = <T, E>(list: (cursor: string | undefined) => Effect.Effect<Pag
 
 const after = (cursor: string | undefined) => (cursor === undefined ? {} : { cursor })
 
-/**
- * Published updates, filtered by core's rule before any page sees them, with the theme groups
- * and regions. Loading the whole network (people, roles, follows) would cost a public page
- * ten times as much for names it never shows.
- */
-export const loadPublicContent: Effect.Effect<PublicContent, unknown, PublicServices> = Effect.gen(
+/** The theme groups and regions, for names and the list of groups. */
+export const loadPublicNetwork: Effect.Effect<PublicNetwork, unknown, Organisation> = Effect.gen(
   function* () {
     const organisation = yield* Organisation
-    const updates = yield* Updates
     const themeGroups = yield* everyPage((cursor) =>
       organisation.themeGroups.list({ limit: 1000, ...after(cursor) }),
     )
     const regions = yield* everyPage((cursor) => organisation.regions.list({ limit: 1000, ...after(cursor) }))
-    const published = yield* everyPage((cursor) =>
-      updates.list({ filter: { published: true }, limit: 1000, ...after(cursor) }),
-    )
-    return { network: { themeGroups, regions }, updates: published.filter(isOnPublicSite) }
+    return { themeGroups, regions }
   },
 )
+
+/**
+ * Published updates matching `filter`, newest first, filtered by core's rule before any page
+ * sees them; at most `most` of them. Each page asks only for the kinds or group it shows, so
+ * a page's cost follows what it shows rather than everything ever published.
+ */
+export const loadPublicUpdates = (
+  filter: Omit<UpdateFilter, "published"> = {},
+  most = Number.POSITIVE_INFINITY,
+): Effect.Effect<ReadonlyArray<StoredUpdate>, unknown, Updates> =>
+  Effect.gen(function* () {
+    const updates = yield* Updates
+    const found: Array<StoredUpdate> = []
+    let cursor: string | undefined
+    do {
+      const page = yield* updates.list({
+        filter: { ...filter, published: true },
+        limit: Math.min(1000, Number.isFinite(most) ? Math.max(most, 50) : 1000),
+        ...after(cursor),
+      })
+      for (const update of page.items) if (isOnPublicSite(update) && found.length < most) found.push(update)
+      cursor = found.length < most ? page.nextCursor : undefined
+    } while (cursor !== undefined)
+    return found
+  })
+
+/** One update when core lets the public see it; otherwise nothing, as if it did not exist. */
+export const loadPublicUpdate = (id: string): Effect.Effect<StoredUpdate | undefined, unknown, Updates> =>
+  Effect.gen(function* () {
+    const found = yield* (yield* Updates)
+      .get(id)
+      .pipe(Effect.catchTag("NotFound", () => Effect.succeed(undefined)))
+    return found !== undefined && isOnPublicSite(found) ? found : undefined
+  })
 
 export const activeGroups = (network: PublicNetwork): ReadonlyArray<ThemeGroup> =>
   network.themeGroups
