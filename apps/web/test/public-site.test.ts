@@ -145,8 +145,13 @@ describe("what every page carries", () => {
     expect(switched.status).toBe(303)
     expect(switched.headers.get("location")).toBe("/goda-exempel")
     expect(switched.headers.get("set-cookie")).toContain("sprak=en")
-    const elsewhere = await get("/sprak?till=en&tillbaka=%2F%2Fevil.example")
-    expect(elsewhere.headers.get("location")).toBe("/")
+    for (const away of ["%2F%2Fevil.example", "%2F%5Cevil.example", "https%3A%2F%2Fevil.example"]) {
+      const elsewhere = await get(`/sprak?till=en&tillbaka=${away}`)
+      expect(elsewhere.headers.get("location")).toBe("/")
+    }
+    const broken = await get("/sprak?till=sv&tillbaka=%2Fgrupper%0D%0AX-A%3A%201")
+    expect(broken.status).toBe(303)
+    expect(broken.headers.get("location")).toBe("/grupper%0D%0AX-A:%201")
     const english = await (await get("/goda-exempel", { headers: { cookie: "sprak=en" } })).text()
     expect(english).toContain('<html lang="en">')
     expect(english).toContain("<h1>Good examples</h1>")

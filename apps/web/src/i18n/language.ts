@@ -8,9 +8,12 @@ const cookieName = "sprak"
 /** Swedish unless the reader chose English with the switch on every page. */
 export const languageOf = (c: Context): Language => (getCookie(c, cookieName) === "en" ? "en" : "sv")
 
-/** Only a path on this site: a switch link must never send a reader elsewhere. */
+/**
+ * Only a path on this site: a switch link must never send a reader elsewhere. Encoded again,
+ * so no character in it can break the Location header.
+ */
 const safeReturnPath = (value: string | undefined): string =>
-  value?.startsWith("/") && !value.startsWith("//") && !value.includes("\\") ? value : "/"
+  value !== undefined && /^\/(?![/\\])[^\\]*$/.test(value) ? encodeURI(value) : "/"
 
 /** `/sprak?till=en&tillbaka=/grupper/x`: a plain link, so the switch works without JavaScript. */
 export const languageRoutes = () => {
