@@ -25,6 +25,7 @@ import {
   slackSettings,
   startSocketMode,
 } from "@spridning/slack"
+import { webRoutes } from "@spridning/web"
 import { Effect, Fiber, Layer, ManagedRuntime, Option, Redacted, Schedule } from "effect"
 import { Hono } from "hono"
 import { configProblems, type ServerConfig, serverConfig } from "./config.js"
@@ -115,6 +116,7 @@ const start = async (config: ServerConfig, runtime: Runtime, log: Log): Promise<
   if (Option.isSome(config.slack) && Option.isNone(config.slack.value.appToken)) {
     app.route("/", slackRoutes({ ...slackSettings(config.slack.value), runtime, log }))
   }
+  app.route("/", webRoutes({ run: (e) => runtime.runPromise(e), publicUrl: config.email.publicUrl }))
   app.route("/", await runtime.runPromise(makeApiFromDatabase()))
 
   const { server, port } = await listen(app, config.port)

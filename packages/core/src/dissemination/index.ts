@@ -1,2 +1,3 @@
 export * from "./model.js"
 export * from "./plan.js"
+export * from "./public-site.js"

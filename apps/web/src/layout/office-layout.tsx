@@ -1,0 +1,37 @@
+import type { Language } from "@spridning/core"
+import type { Child } from "hono/jsx"
+import { assetPaths } from "../http/assets.js"
+import { webMessages } from "../i18n/messages.js"
+import { officeMessages } from "../office/office-messages.js"
+
+/** The office's frame: a plainer header than the public site's, and room for wide tables. */
+export const OfficeLayout = (props: {
+  readonly language: Language
+  readonly title: string
+  readonly children?: Child
+}) => {
+  const t = webMessages[props.language]
+  return (
+    <html lang={props.language}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${props.title} – ${officeMessages[props.language].workspace} – ${t.siteName}`}</title>
+        <link rel="stylesheet" href={assetPaths.stylesheet} />
+      </head>
+      <body class="office">
+        <a class="skip-link" href="#innehall">
+          {t.skipToContent}
+        </a>
+        <header class="site-header">
+          <div class="site-header__inner">
+            <p class="site-name">{`${t.siteName} · ${officeMessages[props.language].workspace}`}</p>
+          </div>
+        </header>
+        <main id="innehall" class="site-main" tabindex={-1}>
+          {props.children}
+        </main>
+      </body>
+    </html>
+  )
+}
