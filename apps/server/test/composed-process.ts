@@ -13,6 +13,8 @@ export interface ComposedProcess {
   readonly adminToken: string
   readonly output: () => string
   readonly stop: () => Promise<number | null>
+  /** Stops the process and leaves its data folder for the test to look at. */
+  readonly stopKeepingData: () => Promise<number | null>
 }
 
 const spawnMain = (env: Record<string, string>, dataHome: string): ChildProcess =>
@@ -88,6 +90,10 @@ export const startComposedProcess = async (
       const code = await exited
       rmSync(dataHome, { recursive: true, force: true })
       return code
+    },
+    stopKeepingData: async () => {
+      child.kill("SIGTERM")
+      return await exited
     },
   }
 }
