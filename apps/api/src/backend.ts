@@ -153,6 +153,19 @@ export interface ApiBackend {
     readonly receipts: (query: ReceiptQuery) => Effect.Effect<PageOf<Receipt>, WriteError>
   }
   readonly idempotency: IdempotencyStore
+  /** Which Slack channel a theme group's announcements go to (`chat:write.public`). */
+  readonly slackChannels: {
+    readonly get: (themeGroupId: ThemeGroupId) => Effect.Effect<SlackChannelLink | undefined, StoreError>
+    readonly set: (actor: Caller, link: SlackChannelLink) => Effect.Effect<void, WriteError>
+    /** Says whether a channel was linked. */
+    readonly clear: (actor: Caller, themeGroupId: ThemeGroupId) => Effect.Effect<boolean, WriteError>
+  }
+}
+
+export interface SlackChannelLink {
+  readonly themeGroupId: ThemeGroupId
+  readonly teamId: string
+  readonly channelId: string
 }
 
 export const DeliveryView = Schema.Struct({

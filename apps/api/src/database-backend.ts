@@ -17,6 +17,7 @@ import {
   Outbox,
   type Proposal,
   Receipts,
+  SlackLinks,
   type StoredDelivery,
   type StoredUpdate,
   type UpdateDetails as StoredUpdateDetails,
@@ -144,6 +145,7 @@ export const makeDatabaseBackend = Effect.gen(function* () {
   const tokens = yield* ApiTokens
   const idempotencyKeys = yield* IdempotencyKeys
   const auditLog = yield* AuditLog
+  const slackLinks = yield* SlackLinks
 
   // Each entity's store, typed by the entity it keeps.
   const storeOf = <K extends OrganisationEntity>(entity: K) => {
@@ -294,6 +296,14 @@ export const makeDatabaseBackend = Effect.gen(function* () {
       complete: (tokenId, key, status, body) =>
         Effect.runPromise(idempotencyKeys.complete(tokenId, key, status, body)),
       abandon: (tokenId, key) => Effect.runPromise(idempotencyKeys.abandon(tokenId, key)),
+    },
+    slackChannels: {
+      get: (themeGroupId) =>
+        slackLinks
+          .themeGroupChannel(themeGroupId)
+          .pipe(Effect.map((link) => (link === undefined ? undefined : { themeGroupId, ...link }))),
+      set: (actor, link) => slackLinks.setThemeGroupChannel(link, actorOf(actor)),
+      clear: (actor, themeGroupId) => slackLinks.clearThemeGroupChannel(themeGroupId, actorOf(actor)),
     },
   }
   return backend

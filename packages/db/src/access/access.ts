@@ -246,6 +246,11 @@ export class SlackLinks extends Context.Service<
       mapping: { readonly themeGroupId: string; readonly teamId: string; readonly channelId: string },
       actor: string,
     ) => Effect.Effect<void, StoreError | ConstraintError>
+    /** Unlinks the group's channel; says whether one was linked. */
+    readonly clearThemeGroupChannel: (
+      themeGroupId: string,
+      actor: string,
+    ) => Effect.Effect<boolean, StoreError | ConstraintError>
     readonly themeGroupChannel: (
       themeGroupId: string,
     ) => Effect.Effect<{ readonly teamId: string; readonly channelId: string } | undefined, StoreError>
@@ -328,6 +333,26 @@ export const layerSlackLinks: Layer.Layer<SlackLinks, never, Database> = Layer.e
             ])
           })
           .pipe(mapConstraintErrors("themeGroupChannel", mapping.themeGroupId)),
+      clearThemeGroupChannel: (themeGroupId, actor) =>
+        database
+          .transaction("clear theme-group channel", async (tx) => {
+            const [before] = await tx
+              .delete(themeGroupChannels)
+              .where(eq(themeGroupChannels.themeGroupId, themeGroupId))
+              .returning()
+            if (before === undefined) return false
+            await writeAudit(tx, [
+              {
+                actor,
+                action: "clear",
+                entity: "themeGroupChannel",
+                entityId: themeGroupId,
+                before: { themeGroupId, teamId: before.slackTeamId, channelId: before.slackChannelId },
+              },
+            ])
+            return true
+          })
+          .pipe(mapConstraintErrors("themeGroupChannel", themeGroupId)),
       themeGroupChannel: (themeGroupId) =>
         database.run("read theme-group channel", async (db) => {
           const [row] = await db

@@ -3,7 +3,7 @@ import { NotFound } from "@spridning/core"
 import { demoNetwork } from "@spridning/core/demo"
 import { Console, Effect, Layer, Option } from "effect"
 import { Argument, Command, Flag } from "effect/cli"
-import { ApiTokens, type TokenRole } from "../access/access.js"
+import { ApiTokens, SlackLinks, type TokenRole } from "../access/access.js"
 import { Database, defaultDataDir, layerFromConfig } from "../database/database.js"
 import { layerRepositories } from "../layers.js"
 import { Organisation } from "../organisation/organisation.js"
@@ -200,6 +200,61 @@ const tokens = Command.make("tokens").pipe(
   Command.withSubcommands([tokensCreate, tokensList, tokensRevoke]),
 )
 
+const groupArgument = Argument.String("theme-group").pipe(Argument.withDescription("The theme group's id"))
+
+const slackChannelSet = Command.make(
+  "set",
+  {
+    group: groupArgument,
+    channel: Argument.String("channel").pipe(
+      Argument.withDescription("The channel's id (C… or G…; in Slack: the channel's details, at the bottom)"),
+    ),
+    team: Flag.String("team").pipe(
+      Flag.withDescription("The workspace id (T…); `pnpm spridning doctor` shows it"),
+    ),
+  },
+  ({ group, channel, team }) =>
+    withDatabase(
+      viaApi(
+        `curl -X PUT $BASE/v1/theme-groups/${group}/slack-channel -H "Authorization: Bearer $ADMIN_TOKEN" -H "content-type: application/json" -d '${JSON.stringify({ teamId: team, channelId: channel })}'`,
+      ),
+    )(
+      Effect.gen(function* () {
+        yield* (yield* SlackLinks).setThemeGroupChannel(
+          { themeGroupId: group, teamId: team, channelId: channel },
+          actor,
+        )
+        yield* Console.log(
+          `Theme group ${group} now announces in Slack channel ${channel} (workspace ${team}).`,
+        )
+      }),
+    ),
+).pipe(
+  Command.withDescription("Post a theme group's announcements in a Slack channel (replaces an earlier one)."),
+)
+
+const slackChannelClear = Command.make("clear", { group: groupArgument }, ({ group }) =>
+  withDatabase(
+    viaApi(
+      `curl -X DELETE $BASE/v1/theme-groups/${group}/slack-channel -H "Authorization: Bearer $ADMIN_TOKEN"`,
+    ),
+  )(
+    Effect.gen(function* () {
+      const cleared = yield* (yield* SlackLinks).clearThemeGroupChannel(group, actor)
+      yield* Console.log(
+        cleared
+          ? `Theme group ${group} no longer announces in Slack.`
+          : `Theme group ${group} had no Slack channel; nothing changed.`,
+      )
+    }),
+  ),
+).pipe(Command.withDescription("Stop posting a theme group's announcements in Slack."))
+
+const slackChannel = Command.make("slack-channel").pipe(
+  Command.withDescription("Link theme groups to Slack channels."),
+  Command.withSubcommands([slackChannelSet, slackChannelClear]),
+)
+
 const doctor = Command.make("doctor", {}, () =>
   Effect.gen(function* () {
     const database = yield* Effect.promise(() => inspectDatabase(process.env))
@@ -219,7 +274,7 @@ const doctor = Command.make("doctor", {}, () =>
 
 export const spridning = Command.make("spridning").pipe(
   Command.withDescription("Spridning's operator tool."),
-  Command.withSubcommands([doctor, migrate, seed, importCommand, tokens]),
+  Command.withSubcommands([doctor, migrate, seed, importCommand, tokens, slackChannel]),
 )
 
 /** Errors people can act on, said plainly; anything else is reported as it is. */
