@@ -15,6 +15,7 @@ import {
   slackSettings,
   startSlackDeliveryWorker,
   startSocketMode,
+  whenIdentified,
 } from "@spridning/slack"
 import { Effect, Layer, ManagedRuntime, Option, Redacted } from "effect"
 import { Hono } from "hono"
@@ -126,12 +127,15 @@ const start = async (config: ServerConfig, runtime: Runtime, log: Log): Promise<
       stoppers.push(socket.stop)
     }
     if (config.workers) {
-      const worker = startSlackDeliveryWorker(runtime, {
-        client: makeWebClient(settings),
-        teamId: settings.teamId,
-        log,
-        pollMillis: config.pollMillis,
-      })
+      // The worker needs the workspace id, which Slack tells (auth.test) once it can be reached.
+      const worker = whenIdentified(settings.identity, log, ({ teamId }) =>
+        startSlackDeliveryWorker(runtime, {
+          client: makeWebClient(settings),
+          teamId,
+          log,
+          pollMillis: config.pollMillis,
+        }),
+      )
       stoppers.push(worker.stop)
     }
   }

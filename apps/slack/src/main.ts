@@ -8,6 +8,7 @@ import { layerFromConfig, layerRepositories } from "@spridning/db"
 import { Effect, Layer, ManagedRuntime, Option, Redacted } from "effect"
 import { Hono } from "hono"
 import { slackConfig, slackSettings } from "./config/slack-config.js"
+import { whenIdentified } from "./config/slack-identity.js"
 import { startSlackDeliveryWorker } from "./notifications/slack-delivery-worker.js"
 import { makeWebClient } from "./slack-api/slack-call.js"
 import { consoleLog } from "./slack-app/deps.js"
@@ -35,11 +36,10 @@ const port = Number(process.env.PORT ?? 3002)
 const http = serve({ fetch: server.fetch, port }, () =>
   consoleLog("info", `Spridning Slack listening on ${port}`),
 )
-const worker = startSlackDeliveryWorker(runtime, {
-  client: makeWebClient(settings),
-  teamId: settings.teamId,
-  log: consoleLog,
-})
+// The worker needs the workspace id, which Slack tells (auth.test) once it can be reached.
+const worker = whenIdentified(settings.identity, consoleLog, ({ teamId }) =>
+  startSlackDeliveryWorker(runtime, { client: makeWebClient(settings), teamId, log: consoleLog }),
+)
 
 const shutdown = async () => {
   await worker.stop()
