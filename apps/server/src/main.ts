@@ -36,7 +36,9 @@ try {
   say(`Spridning körs på ${base}`)
   say(`  API-referens:   ${base}/docs   (OpenAPI: ${base}/openapi.json)`)
   say(`  Hälsa:          ${base}/healthz och ${base}/readyz`)
-  if (config.email.sendGridApiKey._tag === "None") {
+  if (config.email.sendGridApiKey._tag === "None" && config.email.smtpUrl?._tag === "Some") {
+    say(`  E-post:         skickas över SMTP till ${config.email.smtpUrl.value}`)
+  } else if (config.email.sendGridApiKey._tag === "None") {
     say(
       `  E-post:         skrivs som .eml-filer i ${config.email.mailSinkDirectory} (ingen SENDGRID_API_KEY satt)`,
     )
