@@ -5,7 +5,9 @@ import {
   type IdempotencyKeys,
   layerApiTokens,
   layerIdempotencyKeys,
+  layerSharedLimits,
   layerSlackLinks,
+  type SharedLimits,
   type SlackLinks,
 } from "./access/access.js"
 import { type AuditLog, layerAuditLog } from "./audit/audit-log.js"
@@ -39,6 +41,7 @@ export type Repositories =
   | ApiTokens
   | IdempotencyKeys
   | SlackLinks
+  | SharedLimits
 
 /** All repositories over one `Database`; provide `layerFromConfig`, `layerPglite()` or `layerPostgres(url)`. */
 export const layerRepositories: Layer.Layer<Repositories, never, Database> = Layer.mergeAll(
@@ -54,4 +57,5 @@ export const layerRepositories: Layer.Layer<Repositories, never, Database> = Lay
   layerApiTokens,
   layerIdempotencyKeys,
   layerSlackLinks,
+  layerSharedLimits,
 )
