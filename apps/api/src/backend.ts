@@ -107,7 +107,14 @@ export interface ApiBackend {
     ) => Effect.Effect<{ readonly token: TokenInfo; readonly secret: string }, WriteError>
     readonly list: Effect.Effect<ReadonlyArray<TokenInfo>, StoreError>
     readonly revoke: (actor: Caller, id: string) => Effect.Effect<void, WriteError>
+    /** Calls `listener` when any instance revokes a token; returns the unsubscribe. */
+    readonly watchRevocations?: (listener: () => void) => Promise<() => Promise<void>>
   }
+  /**
+   * Request counters shared by every instance (PostgreSQL). Absent: each process counts for
+   * itself, which is right for embedded PGlite (one process) and fastest.
+   */
+  readonly sharedRateLimit?: SharedCounter
   readonly updates: {
     /** Stored as a draft: nothing is sent. */
     readonly createDraft: (actor: Caller, update: UpdateToStore) => Effect.Effect<UpdateView, WriteError>
@@ -160,6 +167,15 @@ export interface ApiBackend {
     /** Says whether a channel was linked. */
     readonly clear: (actor: Caller, themeGroupId: ThemeGroupId) => Effect.Effect<boolean, WriteError>
   }
+}
+
+export interface SharedCounter {
+  readonly hit: (
+    key: string,
+    windowMillis: number,
+  ) => Promise<{ readonly hits: number; readonly resetAt: Date }>
+  readonly unhit: (key: string) => Promise<void>
+  readonly reset: (key: string) => Promise<void>
 }
 
 export interface SlackChannelLink {

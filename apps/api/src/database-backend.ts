@@ -12,11 +12,13 @@ import {
   type ApiToken,
   ApiTokens,
   AuditLog,
+  Database,
   IdempotencyKeys,
   Organisation,
   Outbox,
   type Proposal,
   Receipts,
+  SharedLimits,
   SlackLinks,
   type StoredDelivery,
   type StoredUpdate,
@@ -146,6 +148,8 @@ export const makeDatabaseBackend = Effect.gen(function* () {
   const idempotencyKeys = yield* IdempotencyKeys
   const auditLog = yield* AuditLog
   const slackLinks = yield* SlackLinks
+  const sharedLimits = yield* SharedLimits
+  const { driver } = yield* Database
 
   // Each entity's store, typed by the entity it keeps.
   const storeOf = <K extends OrganisationEntity>(entity: K) => {
@@ -209,6 +213,7 @@ export const makeDatabaseBackend = Effect.gen(function* () {
           .pipe(Effect.map(({ token, apiToken }) => ({ token: tokenInfo(apiToken), secret: token }))),
       list: tokens.list().pipe(Effect.map((all) => all.map(tokenInfo))),
       revoke: (actor, id) => tokens.revoke(id, actorOf(actor)).pipe(Effect.asVoid),
+      watchRevocations: tokens.watchRevocations,
     },
     updates: {
       createDraft: (actor, update) =>
@@ -297,6 +302,15 @@ export const makeDatabaseBackend = Effect.gen(function* () {
         Effect.runPromise(idempotencyKeys.complete(tokenId, key, status, body)),
       abandon: (tokenId, key) => Effect.runPromise(idempotencyKeys.abandon(tokenId, key)),
     },
+    ...(driver === "postgres"
+      ? {
+          sharedRateLimit: {
+            hit: (key, windowMillis) => Effect.runPromise(sharedLimits.hit(key, windowMillis)),
+            unhit: (key) => Effect.runPromise(sharedLimits.unhit(key)),
+            reset: (key) => Effect.runPromise(sharedLimits.reset(key)),
+          },
+        }
+      : {}),
     slackChannels: {
       get: (themeGroupId) =>
         slackLinks
