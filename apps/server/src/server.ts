@@ -1,13 +1,14 @@
 import { createPublicKey, randomUUID } from "node:crypto"
 import { type ServerType, serve } from "@hono/node-server"
 import { makeApiFromDatabase } from "@spridning/api"
-import { layerFromConfig, layerRepositories, migrationsFolder } from "@spridning/db"
+import { layerFromConfig, layerRepositories, migrationsFolder, SharedLimits } from "@spridning/db"
 import {
   emailRoutes,
   layerMailSenderFromConfig,
   makeEmailScheduler,
   makeEmailWorker,
   makeLinkSigner,
+  webhookToleranceSeconds,
 } from "@spridning/email"
 import {
   makeWebClient,
@@ -98,6 +99,13 @@ const start = async (config: ServerConfig, runtime: Runtime, log: Log): Promise<
     emailRoutes({
       run: (effect) => runtime.runPromise(effect),
       links,
+      // Instances on one PostgreSQL share the webhook replay guard.
+      firstSeen: (signature) =>
+        runtime.runPromise(
+          SharedLimits.use((limits) =>
+            limits.firstSeen("sendgrid-webhook", signature, 2 * webhookToleranceSeconds * 1000),
+          ),
+        ),
       ...Option.match(config.email.webhookPublicKey, {
         onNone: () => ({}),
         onSome: (key) => ({ webhookKey: webhookKeyFrom(key) }),
