@@ -26,6 +26,8 @@ export const serverConfig = Config.all({
   /** Run the delivery workers in this process (turn off for API-only machines). */
   workers: Config.Boolean("SPRIDNING_WORKERS").pipe(Config.withDefault(true)),
   pollMillis: Config.Int("SPRIDNING_POLL_MILLIS").pipe(Config.withDefault(2_000)),
+  /** Requests one API token may make per minute, across every instance on one PostgreSQL. */
+  rateLimitPerMinute: Config.Int("SPRIDNING_RATE_LIMIT").pipe(Config.withDefault(1_200)),
   email: emailConfig,
   /** Slack is optional: configured when SLACK_SIGNING_SECRET is set, and then it must be complete. */
   slack: Config.option(Config.String("SLACK_SIGNING_SECRET")).pipe(

@@ -116,7 +116,12 @@ const start = async (config: ServerConfig, runtime: Runtime, log: Log): Promise<
   if (Option.isSome(config.slack) && Option.isNone(config.slack.value.appToken)) {
     app.route("/", slackRoutes({ ...slackSettings(config.slack.value), runtime, log }))
   }
-  app.route("/", await runtime.runPromise(makeApiFromDatabase()))
+  app.route(
+    "/",
+    await runtime.runPromise(
+      makeApiFromDatabase({ rateLimit: { limit: config.rateLimitPerMinute, windowMillis: 60_000 } }),
+    ),
+  )
 
   const { server, port } = await listen(app, config.port)
   const adminToken = await runtime.runPromise(firstAdminToken)
