@@ -58,6 +58,15 @@ export const makeApi = (backend: ApiBackend, options: ApiOptions = {}): Hono => 
   const snapshot = new NetworkSnapshot(loadWith(backend), options.networkMaxAgeMillis ?? 5_000)
   const tokens = new VerifiedTokens(backend.tokens.verify, options.tokenCacheMillis ?? 5_000)
   const context: RouteContext = { backend, snapshot, tokens }
+  // Another instance revoked a token: forget every remembered verification at once.
+  void backend.tokens
+    .watchRevocations?.(() => tokens.forget())
+    .catch((error: unknown) => {
+      console.error(
+        "Cannot listen for token revocations; other instances' revocations apply within the cache time",
+        error,
+      )
+    })
 
   const app = new Hono()
   app.use(secureHeadersFirst())
@@ -99,7 +108,9 @@ export const makeApi = (backend: ApiBackend, options: ApiOptions = {}): Hono => 
   // Reading a GET's body would make the Node adapter build a full Request for nothing.
   v1.use((c, next) => (c.req.method === "GET" || c.req.method === "HEAD" ? next() : limitBodies(c, next)))
   v1.use(bearerAuth(tokens))
-  v1.use(perTokenRateLimit(options.rateLimit ?? { limit: 1_200, windowMillis: 60_000 }))
+  v1.use(
+    perTokenRateLimit(options.rateLimit ?? { limit: 1_200, windowMillis: 60_000 }, backend.sharedRateLimit),
+  )
   v1.use(idempotency(backend.idempotency))
 
   v1.route("/healthcare-regions", healthcareRegionsRouter(context))

@@ -123,7 +123,14 @@ export interface ApiBackend {
     ) => Effect.Effect<{ readonly token: TokenInfo; readonly secret: string }, WriteError>
     readonly list: Effect.Effect<ReadonlyArray<TokenInfo>, StoreError>
     readonly revoke: (actor: Caller, id: string) => Effect.Effect<void, WriteError>
+    /** Calls `listener` when any instance revokes a token; returns the unsubscribe. */
+    readonly watchRevocations?: (listener: () => void) => Promise<() => Promise<void>>
   }
+  /**
+   * Request counters shared by every instance (PostgreSQL). Absent: each process counts for
+   * itself, which is right for embedded PGlite (one process) and fastest.
+   */
+  readonly sharedRateLimit?: SharedCounter
   readonly updates: {
     /** Stored as a draft: nothing is sent. */
     readonly createDraft: (actor: Caller, update: UpdateToStore) => Effect.Effect<UpdateView, WriteError>
@@ -247,6 +254,28 @@ export interface ApiBackend {
     readonly audit: (query: AuditQuery) => Effect.Effect<PageOf<AuditEntryView>, WriteError>
   }
   readonly idempotency: IdempotencyStore
+  /** Which Slack channel a theme group's announcements go to (`chat:write.public`). */
+  readonly slackChannels: {
+    readonly get: (themeGroupId: ThemeGroupId) => Effect.Effect<SlackChannelLink | undefined, StoreError>
+    readonly set: (actor: Caller, link: SlackChannelLink) => Effect.Effect<void, WriteError>
+    /** Says whether a channel was linked. */
+    readonly clear: (actor: Caller, themeGroupId: ThemeGroupId) => Effect.Effect<boolean, WriteError>
+  }
+}
+
+export interface SharedCounter {
+  readonly hit: (
+    key: string,
+    windowMillis: number,
+  ) => Promise<{ readonly hits: number; readonly resetAt: Date }>
+  readonly unhit: (key: string) => Promise<void>
+  readonly reset: (key: string) => Promise<void>
+}
+
+export interface SlackChannelLink {
+  readonly themeGroupId: ThemeGroupId
+  readonly teamId: string
+  readonly channelId: string
 }
 
 export interface DeliveryListQuery {

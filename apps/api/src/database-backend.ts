@@ -17,11 +17,14 @@ import {
   type DeliveryRecord,
   BriefingRequests,
   ContentChanges,
+  Database,
   IdempotencyKeys,
   Organisation,
   Outbox,
   type Proposal,
   Receipts,
+  SharedLimits,
+  SlackLinks,
   type StoredDelivery,
   StoredPlans,
   type StoredUpdate,
@@ -204,6 +207,9 @@ export const makeDatabaseBackend = Effect.gen(function* () {
   const storedPlans = yield* StoredPlans
   const deliveryQueries = yield* DeliveryQueries
   const suppressions = yield* Suppressions
+  const slackLinks = yield* SlackLinks
+  const sharedLimits = yield* SharedLimits
+  const { driver } = yield* Database
 
   // Each entity's store, typed by the entity it keeps.
   const storeOf = <K extends OrganisationEntity>(entity: K) => {
@@ -268,6 +274,7 @@ export const makeDatabaseBackend = Effect.gen(function* () {
           .pipe(Effect.map(({ token, apiToken }) => ({ token: tokenInfo(apiToken), secret: token }))),
       list: tokens.list().pipe(Effect.map((all) => all.map(tokenInfo))),
       revoke: (actor, id) => tokens.revoke(id, actorOf(actor)).pipe(Effect.asVoid),
+      watchRevocations: tokens.watchRevocations,
     },
     updates: {
       createDraft: (actor, update) =>
@@ -478,6 +485,23 @@ export const makeDatabaseBackend = Effect.gen(function* () {
       complete: (tokenId, key, status, body) =>
         Effect.runPromise(idempotencyKeys.complete(tokenId, key, status, body)),
       abandon: (tokenId, key) => Effect.runPromise(idempotencyKeys.abandon(tokenId, key)),
+    },
+    ...(driver === "postgres"
+      ? {
+          sharedRateLimit: {
+            hit: (key, windowMillis) => Effect.runPromise(sharedLimits.hit(key, windowMillis)),
+            unhit: (key) => Effect.runPromise(sharedLimits.unhit(key)),
+            reset: (key) => Effect.runPromise(sharedLimits.reset(key)),
+          },
+        }
+      : {}),
+    slackChannels: {
+      get: (themeGroupId) =>
+        slackLinks
+          .themeGroupChannel(themeGroupId)
+          .pipe(Effect.map((link) => (link === undefined ? undefined : { themeGroupId, ...link }))),
+      set: (actor, link) => slackLinks.setThemeGroupChannel(link, actorOf(actor)),
+      clear: (actor, themeGroupId) => slackLinks.clearThemeGroupChannel(themeGroupId, actorOf(actor)),
     },
   }
   return backend

@@ -1,5 +1,5 @@
 import { createSign, generateKeyPairSync } from "node:crypto"
-import { DeliveryEvents, Organisation, Outbox, Receipts, Suppressions } from "@spridning/db"
+import { DeliveryEvents, Organisation, Outbox, Receipts, SharedLimits, Suppressions } from "@spridning/db"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { makeLinkSigner } from "../src/links/signed-links.js"
 import { emailRoutes } from "../src/routes/email-routes.js"
@@ -216,6 +216,28 @@ describe("SendGrid's event webhook", () => {
     const headers = signed(body, nowSeconds())
     expect((await app.request("/webhooks/sendgrid", { method: "POST", headers, body })).status).toBe(200)
     const replay = await app.request("/webhooks/sendgrid", { method: "POST", headers, body })
+    expect(replay.status).toBe(401)
+    expect(await replay.json()).toEqual({ error: "replayed" })
+  })
+
+  it("rejects a signed batch another instance already took (the guard shared through the database)", async () => {
+    const instance = () =>
+      emailRoutes({
+        run: harness.run,
+        links,
+        webhookKey: webhookPublicKey(sendGridStyleKey),
+        firstSeen: (signature) =>
+          harness.run(SharedLimits.use((limits) => limits.firstSeen("sendgrid-webhook", signature, 600_000))),
+        now: clock.now,
+      })
+    const body = JSON.stringify([
+      { timestamp: nowSeconds(), event: "open", sg_event_id: "ev-open-shared", email: "anna@skane.example" },
+    ])
+    const headers = signed(body, nowSeconds())
+    expect((await instance().request("/webhooks/sendgrid", { method: "POST", headers, body })).status).toBe(
+      200,
+    )
+    const replay = await instance().request("/webhooks/sendgrid", { method: "POST", headers, body })
     expect(replay.status).toBe(401)
     expect(await replay.json()).toEqual({ error: "replayed" })
   })

@@ -28,6 +28,8 @@ export const serverConfig = Config.all({
   workers: Config.Boolean("SPRIDNING_WORKERS").pipe(Config.withDefault(true)),
   /** SPRIDNING_POLL_MS and SPRIDNING_UNCERTAIN_RESEND_AFTER_MS, read where every entry point reads them. */
   dispatch: dispatchConfig,
+  /** Requests one API token may make per minute, across every instance on one PostgreSQL. */
+  rateLimitPerMinute: Config.Int("SPRIDNING_RATE_LIMIT").pipe(Config.withDefault(1_200)),
   email: emailConfig,
   /** Slack is optional: configured when SLACK_SIGNING_SECRET is set, and then it must be complete. */
   slack: Config.option(Config.String("SLACK_SIGNING_SECRET")).pipe(

@@ -1,3 +1,4 @@
+import { acquireDataLock, loadEnvironment } from "@spridning/db"
 import { ensureLinkSecret } from "./config.js"
 import { makeLog } from "./logging.js"
 import { startServer } from "./server.js"
@@ -6,15 +7,25 @@ import { startServer } from "./server.js"
  * `pnpm start`: the whole of Spridning in one process. Without DATABASE_URL it runs on
  * embedded PGlite in SPRIDNING_DATA_DIR, seeded with the demo network on the first start.
  */
-ensureLinkSecret(process.env)
-
 try {
+  // The configuration is read once, here: the environment completed from `.env`.
+  loadEnvironment()
+  ensureLinkSecret(process.env)
+  // Embedded PGlite is this process's alone; the lock tells the CLI where to find us instead.
+  const lock =
+    (process.env.DATABASE_URL ?? "") === ""
+      ? acquireDataLock(process.env.SPRIDNING_DATA_DIR ?? "", "server")
+      : undefined
   const running = await startServer()
+  lock?.setPort(running.port)
   // Before anything is printed: whoever reads the output may stop us at once.
   let signals = 0
   const shutdown = () => {
     if (++signals > 1) process.exit(1)
-    void running.stop().then(() => process.exit(0))
+    void running.stop().then(() => {
+      lock?.release()
+      process.exit(0)
+    })
   }
   process.on("SIGTERM", shutdown)
   process.on("SIGINT", shutdown)
@@ -25,7 +36,9 @@ try {
   say(`Spridning körs på ${base}`)
   say(`  API-referens:   ${base}/docs   (OpenAPI: ${base}/openapi.json)`)
   say(`  Hälsa:          ${base}/healthz och ${base}/readyz`)
-  if (config.email.sendGridApiKey._tag === "None") {
+  if (config.email.sendGridApiKey._tag === "None" && config.email.smtpUrl?._tag === "Some") {
+    say(`  E-post:         skickas över SMTP till ${config.email.smtpUrl.value}`)
+  } else if (config.email.sendGridApiKey._tag === "None") {
     say(
       `  E-post:         skrivs som .eml-filer i ${config.email.mailSinkDirectory} (ingen SENDGRID_API_KEY satt)`,
     )

@@ -2,7 +2,7 @@ import { createPublicKey, randomUUID } from "node:crypto"
 import { type ServerType, serve } from "@hono/node-server"
 import { makeApiFromDatabase } from "@spridning/api"
 import { defaultRetryPolicy } from "@spridning/core"
-import { layerFromConfig, layerRepositories, migrationsFolder } from "@spridning/db"
+import { layerFromConfig, layerRepositories, migrationsFolder, SharedLimits } from "@spridning/db"
 import {
   ChannelSenders,
   DispatchSettings,
@@ -17,6 +17,7 @@ import {
   makeEmailChannelSender,
   makeEmailScheduler,
   makeLinkSigner,
+  webhookToleranceSeconds,
 } from "@spridning/email"
 import {
   makeSlackChannelSender,
@@ -106,6 +107,13 @@ const start = async (config: ServerConfig, runtime: Runtime, log: Log): Promise<
     emailRoutes({
       run: (effect) => runtime.runPromise(effect),
       links,
+      // Instances on one PostgreSQL share the webhook replay guard.
+      firstSeen: (signature) =>
+        runtime.runPromise(
+          SharedLimits.use((limits) =>
+            limits.firstSeen("sendgrid-webhook", signature, 2 * webhookToleranceSeconds * 1000),
+          ),
+        ),
       ...Option.match(config.email.webhookPublicKey, {
         onNone: () => ({}),
         onSome: (key) => ({ webhookKey: webhookKeyFrom(key) }),
@@ -117,7 +125,12 @@ const start = async (config: ServerConfig, runtime: Runtime, log: Log): Promise<
     app.route("/", slackRoutes({ ...slackSettings(config.slack.value), runtime, log }))
   }
   app.route("/", webRoutes({ run: (e) => runtime.runPromise(e), publicUrl: config.email.publicUrl }))
-  app.route("/", await runtime.runPromise(makeApiFromDatabase()))
+  app.route(
+    "/",
+    await runtime.runPromise(
+      makeApiFromDatabase({ rateLimit: { limit: config.rateLimitPerMinute, windowMillis: 60_000 } }),
+    ),
+  )
 
   const { server, port } = await listen(app, config.port)
   const adminToken = await runtime.runPromise(firstAdminToken)
@@ -145,7 +158,9 @@ const start = async (config: ServerConfig, runtime: Runtime, log: Log): Promise<
         const email = yield* makeEmailChannelSender({ links, organizer })
         if (Option.isNone(slack)) return [email]
         const client = makeWebClient(slack.value)
-        return [email, yield* makeSlackChannelSender({ client, teamId: slack.value.teamId, workerId })]
+        // The workspace id comes from Slack (auth.test) when first needed; until Slack answers,
+        // Slack deliveries wait as any unavailable provider's do.
+        return [email, yield* makeSlackChannelSender({ client, identity: slack.value.identity, workerId })]
       }),
     )
     const settings = Layer.succeed(

@@ -13,6 +13,8 @@ export interface ComposedProcess {
   readonly adminToken: string
   readonly output: () => string
   readonly stop: () => Promise<number | null>
+  /** Stops the process and leaves its data folder for the test to look at. */
+  readonly stopKeepingData: () => Promise<number | null>
 }
 
 const spawnMain = (env: Record<string, string>, dataHome: string): ChildProcess =>
@@ -54,6 +56,8 @@ export const runUntilExit = (
 export const startComposedProcess = async (
   env: Record<string, string>,
   dataHome = mkdtempSync(join(tmpdir(), "spridning-e2e-")),
+  /** Only the first process on a database makes (and prints) an admin token. */
+  options: { readonly adminToken?: boolean } = {},
 ): Promise<ComposedProcess> => {
   const child = spawnMain(env, dataHome)
   let output = ""
@@ -69,9 +73,13 @@ export const startComposedProcess = async (
     const check = () => {
       const base = /Spridning körs på (http:\/\/localhost:\d+)/.exec(output)
       const token = /^Admin token: (\S+)$/m.exec(output)
+      const printed = /\n\n/.test(output.slice(output.indexOf("Spridning körs på")))
       if (base?.[1] !== undefined && token?.[1] !== undefined) {
         clearTimeout(timer)
         resolve({ baseUrl: base[1], adminToken: token[1] })
+      } else if (options.adminToken === false && base?.[1] !== undefined && printed) {
+        clearTimeout(timer)
+        resolve({ baseUrl: base[1], adminToken: "" })
       }
     }
     child.stdout?.on("data", check)
@@ -88,6 +96,10 @@ export const startComposedProcess = async (
       const code = await exited
       rmSync(dataHome, { recursive: true, force: true })
       return code
+    },
+    stopKeepingData: async () => {
+      child.kill("SIGTERM")
+      return await exited
     },
   }
 }

@@ -4,6 +4,13 @@
  * @packageDocumentation
  */
 export { type SlackConfig, slackConfig, slackSettings } from "./config/slack-config.js"
+export {
+  authorizeWith,
+  type SlackIdentity,
+  type SlackIdentitySource,
+  slackIdentity,
+  whenIdentified,
+} from "./config/slack-identity.js"
 export { HonoReceiver, type HonoReceiverOptions } from "./http/hono-receiver.js"
 export {
   describeVerificationFailure,

@@ -21,14 +21,14 @@ describe("Slack configuration", () => {
     expect(Option.isNone(config.appToken)).toBe(true)
     expect(Redacted.value(config.botToken)).toBe("xoxb-1-2-3")
     expect(String(config.botToken)).not.toContain("xoxb")
-    expect(slackSettings(config)).toEqual({
+    const { identity, ...rest } = slackSettings(config)
+    expect(rest).toEqual({
       signingSecret: "8f742231b10e8888abcd99yyyzzz85a5",
       botToken: "xoxb-1-2-3",
-      botId: "B0BOT",
-      botUserId: "U0BOTUSER",
-      teamId: "T0SPRIDNING",
       adminEmails: [],
     })
+    // Given ids are used as they are; Slack is not asked.
+    expect(await identity.get()).toEqual({ botId: "B0BOT", botUserId: "U0BOTUSER", teamId: "T0SPRIDNING" })
   })
 
   it("takes Socket Mode's app token, an API URL (with its trailing slash) and the network office's emails", async () => {

@@ -4,6 +4,8 @@
  */
 export * from "./access/access.js"
 export * from "./audit/audit-log.js"
+export * from "./cli/data-lock.js"
+export { loadEnvironment, projectRoot } from "./cli/environment.js"
 export * from "./database/database.js"
 export * from "./database/errors.js"
 export * from "./layers.js"

@@ -5,7 +5,9 @@ import {
   type IdempotencyKeys,
   layerApiTokens,
   layerIdempotencyKeys,
+  layerSharedLimits,
   layerSlackLinks,
+  type SharedLimits,
   type SlackLinks,
 } from "./access/access.js"
 import { type AuditLog, layerAuditLog } from "./audit/audit-log.js"
@@ -47,6 +49,7 @@ export type Repositories =
   | SlackLinks
   | StoredPlans
   | DeliveryQueries
+  | SharedLimits
 
 /** All repositories over one `Database`; provide `layerFromConfig`, `layerPglite()` or `layerPostgres(url)`. */
 export const layerRepositories: Layer.Layer<Repositories, never, Database> = Layer.mergeAll(
@@ -66,4 +69,5 @@ export const layerRepositories: Layer.Layer<Repositories, never, Database> = Lay
   layerSlackLinks,
   layerStoredPlans,
   layerDeliveryQueries,
+  layerSharedLimits,
 )

@@ -1,7 +1,9 @@
 import { readFileSync } from "node:fs"
 import { createRequire } from "node:module"
 import { Hono } from "hono"
-import { openAPIRouteHandler } from "hono-openapi"
+import { generateSpecs } from "hono-openapi"
+import { requestHeader } from "../http/request-header.js"
+import { teach } from "./teaching.js"
 
 /**
  * The interactive reference is served from the bundled @scalar/api-reference script, never a
@@ -33,7 +35,19 @@ const page = `<!doctype html>
 </html>
 `
 
-const init = `Scalar.createApiReference("#app", { url: "/openapi.json", withDefaultFonts: false, hideClientButton: false })\n`
+/**
+ * No "Ask AI" agent, no toolbar (share, deploy) and no telemetry: none of them can work under
+ * the page's own policy (it talks only to this server), and hospital networks are offline.
+ */
+const init = `Scalar.createApiReference("#app", ${JSON.stringify({
+  url: "/openapi.json",
+  withDefaultFonts: false,
+  hideClientButton: false,
+  agent: { disabled: true },
+  showToolbar: "never",
+  showDeveloperTools: "never",
+  telemetry: false,
+})})\n`
 
 /** A page may run only our own scripts and talk only to us. */
 const docsPolicy =
@@ -87,11 +101,16 @@ export const mountReference = (app: Hono): void => {
   })
   docs.get("/init.js", (c) => c.body(init, 200, { "content-type": "text/javascript; charset=utf-8" }))
   app.route("/docs", docs)
-  app.get(
-    "/openapi.json",
-    openAPIRouteHandler(app, {
+  let generated: Promise<unknown> | undefined
+  app.get("/openapi.json", async (c) => {
+    generated ??= generateSpecs(app, {
       documentation: openApiDocumentation as never,
       exclude: ["/docs", "/docs/scalar.js", "/docs/init.js", "/openapi.json"],
-    }),
-  )
+    })
+    // The server as the reader reached it, so the reference's curl examples run as shown.
+    const host = requestHeader(c, "host")
+    const serverUrl =
+      host === undefined ? new URL(c.req.url).origin : `${new URL(c.req.url).protocol}//${host}`
+    return c.json(teach(await generated, { serverUrl }))
+  })
 }

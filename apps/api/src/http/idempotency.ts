@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto"
+import { gunzipSync } from "node:zlib"
 import { createMiddleware } from "hono/factory"
 import type { ContentfulStatusCode, StatusCode } from "hono/utils/http-status"
 import type { ApiEnv } from "./env.js"
@@ -11,6 +12,10 @@ export type IdempotencyState =
   | { readonly _tag: "InProgress" }
   | { readonly _tag: "Mismatch" }
 
+/**
+ * Keys live in the database, so every instance on one PostgreSQL honours them; a key whose
+ * first request never finished is released after a minute, and an answered one after 24 h.
+ */
 export interface IdempotencyStore {
   readonly begin: (tokenId: string, key: string, requestHash: string) => Promise<IdempotencyState>
   readonly complete: (tokenId: string, key: string, status: number, body: unknown) => Promise<void>
@@ -77,7 +82,11 @@ export const idempotency = (store: IdempotencyStore) =>
       await store.abandon(tokenId, key)
       return
     }
-    const text = await c.res.clone().text()
+    // A cached answer may come gzipped (previews): the key keeps the JSON itself.
+    const bytes = Buffer.from(await c.res.clone().arrayBuffer())
+    const text = (c.res.headers.get("content-encoding") === "gzip" ? gunzipSync(bytes) : bytes).toString(
+      "utf8",
+    )
     let body: unknown = null
     if (text !== "") {
       try {
@@ -86,5 +95,11 @@ export const idempotency = (store: IdempotencyStore) =>
         body = text
       }
     }
-    await store.complete(tokenId, key, c.res.status, body)
+    try {
+      await store.complete(tokenId, key, c.res.status, body)
+    } catch (error) {
+      // The work is done and its answer is on its way; only a retry loses its replay.
+      console.error("Could not keep the answer for an Idempotency-Key", error)
+      await store.abandon(tokenId, key).catch(() => undefined)
+    }
   })

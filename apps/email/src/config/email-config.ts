@@ -2,11 +2,14 @@ import { Config, Effect, Layer, Option, type Redacted } from "effect"
 import { MailSender } from "../sending/mail-sender.js"
 import { makeMailSinkSender } from "../sending/mail-sink-sender.js"
 import { makeSendGridSender } from "../sending/sendgrid-sender.js"
+import { makeSmtpSender } from "../sending/smtp-sender.js"
 
 /** Everything the email channel reads from the environment. */
 export interface EmailConfig {
   readonly sendGridApiKey: Option.Option<Redacted.Redacted<string>>
   readonly sendGridBaseUrl: Option.Option<string>
+  /** `smtp://host:port`: mail over SMTP (Mailpit in compose.yaml) when there is no SendGrid key. */
+  readonly smtpUrl?: Option.Option<string>
   readonly from: { readonly email: string; readonly name: string }
   readonly mailSinkDirectory: string
   /** Where the API is reachable by readers: links in mail point here. */
@@ -29,6 +32,7 @@ const fromAddress = Config.String("SPRIDNING_MAIL_FROM").pipe(
 export const emailConfig: Config.Config<EmailConfig> = Config.all({
   sendGridApiKey: Config.option(Config.Redacted("SENDGRID_API_KEY")),
   sendGridBaseUrl: Config.option(Config.String("SENDGRID_API_BASE_URL")),
+  smtpUrl: Config.option(Config.String("SPRIDNING_SMTP_URL")),
   from: fromAddress,
   mailSinkDirectory: Config.String("SPRIDNING_MAIL_SINK_DIR").pipe(Config.withDefault(".data/mail")),
   publicUrl: Config.String("SPRIDNING_PUBLIC_URL").pipe(
@@ -39,10 +43,17 @@ export const emailConfig: Config.Config<EmailConfig> = Config.all({
   webhookPublicKey: Config.option(Config.String("SENDGRID_WEBHOOK_PUBLIC_KEY")),
 })
 
-/** SendGrid when SENDGRID_API_KEY is set, else `.eml` files in SPRIDNING_MAIL_SINK_DIR. */
+/**
+ * SendGrid when SENDGRID_API_KEY is set, else SMTP when SPRIDNING_SMTP_URL is set, else
+ * `.eml` files in SPRIDNING_MAIL_SINK_DIR.
+ */
 export const makeMailSenderFromConfig = (config: EmailConfig) =>
   Option.match(config.sendGridApiKey, {
-    onNone: () => makeMailSinkSender({ directory: config.mailSinkDirectory, from: config.from }),
+    onNone: () =>
+      Option.match(config.smtpUrl ?? Option.none(), {
+        onNone: () => makeMailSinkSender({ directory: config.mailSinkDirectory, from: config.from }),
+        onSome: (url) => makeSmtpSender({ url, from: config.from }),
+      }),
     onSome: (apiKey) =>
       makeSendGridSender({
         apiKey,

@@ -34,6 +34,11 @@ export interface EmailRouteDeps {
   readonly links: LinkSigner
   /** SendGrid's verification key; without it the webhook answers 503 (it cannot trust anything). */
   readonly webhookKey?: KeyObject
+  /**
+   * The replay guard every instance shares (PostgreSQL): true the first time a signature is
+   * offered anywhere. Without it each process remembers only what it saw itself.
+   */
+  readonly firstSeen?: (signature: string) => Promise<boolean>
   readonly now?: () => Date
 }
 
@@ -202,6 +207,9 @@ export const emailRoutes = (deps: EmailRouteDeps) => {
       replayGuard,
     })
     if (rejection !== undefined) return c.json({ error: rejection }, 401)
+    if (deps.firstSeen !== undefined && !(await deps.firstSeen(c.req.header(signatureHeader) ?? ""))) {
+      return c.json({ error: "replayed" }, 401)
+    }
     const decoded = decodeEvents(rawBody)
     if (decoded._tag === "Failure") {
       return c.json(

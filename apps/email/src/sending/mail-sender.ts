@@ -8,13 +8,14 @@ export interface SentRequest {
 }
 
 /**
- * Where mail goes: SendGrid in production, `.eml` files in the local mail sink otherwise.
+ * Where mail goes: SendGrid in production, an SMTP server (a local mail catcher) when
+ * SPRIDNING_SMTP_URL is set, `.eml` files in the local mail sink otherwise.
  * `send` takes one request's worth of recipients (see `requestsFor`).
  */
 export class MailSender extends Context.Service<
   MailSender,
   {
-    readonly kind: "sendgrid" | "mailSink"
+    readonly kind: "sendgrid" | "smtp" | "mailSink"
     readonly send: (mail: OutgoingMail) => Effect.Effect<SentRequest, MailSendFailure>
   }
 >()("spridning/email/MailSender") {}

@@ -1,4 +1,5 @@
 import { Config, Option, Redacted } from "effect"
+import { slackIdentity } from "./slack-identity.js"
 
 /** Everything the Slack app reads from the environment. */
 export interface SlackConfig {
@@ -8,10 +9,13 @@ export interface SlackConfig {
   readonly appToken: Option.Option<Redacted.Redacted<string>>
   /** Overrides `https://slack.com/api/` (Slack's government cloud, tests). */
   readonly apiUrl: Option.Option<string>
-  readonly botId: string
-  readonly botUserId: string
-  /** The workspace the app is installed in (`T…`): people are linked per workspace. */
-  readonly teamId: string
+  /**
+   * The bot's and the workspace's ids. Not needed: `auth.test` tells them when first needed.
+   * Given, they save that one call (and all three together mean Slack is never asked).
+   */
+  readonly botId: Option.Option<string>
+  readonly botUserId: Option.Option<string>
+  readonly teamId: Option.Option<string>
   /** The network office's emails: they may publish in every group. */
   readonly adminEmails: ReadonlyArray<string>
 }
@@ -27,9 +31,9 @@ export const slackConfig: Config.Config<SlackConfig> = Config.all({
   botToken: Config.Redacted("SLACK_BOT_TOKEN"),
   appToken: Config.option(Config.Redacted("SLACK_APP_TOKEN")),
   apiUrl,
-  botId: nonEmpty("SLACK_BOT_ID"),
-  botUserId: nonEmpty("SLACK_BOT_USER_ID"),
-  teamId: nonEmpty("SLACK_TEAM_ID"),
+  botId: Config.option(nonEmpty("SLACK_BOT_ID")),
+  botUserId: Config.option(nonEmpty("SLACK_BOT_USER_ID")),
+  teamId: Config.option(nonEmpty("SLACK_TEAM_ID")),
   adminEmails: Config.String("SPRIDNING_SLACK_ADMINS").pipe(
     Config.withDefault(""),
     Config.map((list) =>
@@ -41,13 +45,23 @@ export const slackConfig: Config.Config<SlackConfig> = Config.all({
   ),
 })
 
-/** The pieces `slackRoutes` / `startSocketMode` / the worker take, from a read config. */
-export const slackSettings = (config: SlackConfig) => ({
-  signingSecret: Redacted.value(config.signingSecret),
-  botToken: Redacted.value(config.botToken),
-  botId: config.botId,
-  botUserId: config.botUserId,
-  teamId: config.teamId,
-  adminEmails: config.adminEmails,
-  ...Option.match(config.apiUrl, { onNone: () => ({}), onSome: (url) => ({ apiUrl: url }) }),
-})
+/**
+ * The pieces `slackRoutes` / `startSocketMode` / the worker take, from a read config. The
+ * identity asks Slack lazily; `whenIdentified` starts what needs the workspace id.
+ */
+export const slackSettings = (config: SlackConfig) => {
+  const botToken = Redacted.value(config.botToken)
+  const apiUrl = Option.match(config.apiUrl, { onNone: () => ({}), onSome: (url) => ({ apiUrl: url }) })
+  const given = {
+    ...Option.match(config.botId, { onNone: () => ({}), onSome: (botId) => ({ botId }) }),
+    ...Option.match(config.botUserId, { onNone: () => ({}), onSome: (botUserId) => ({ botUserId }) }),
+    ...Option.match(config.teamId, { onNone: () => ({}), onSome: (teamId) => ({ teamId }) }),
+  }
+  return {
+    signingSecret: Redacted.value(config.signingSecret),
+    botToken,
+    adminEmails: config.adminEmails,
+    ...apiUrl,
+    identity: slackIdentity({ botToken, ...apiUrl }, given),
+  }
+}

@@ -29,11 +29,19 @@ const answer = (
 ) => {
   const { command, typedIn } = parseCommand(input.text)
   return Effect.gen(function* () {
+    const helpOnly = command._tag === "Help" || command._tag === "Unknown"
     const { who, language } = yield* resolvePerson(
       deps,
       client,
       { teamId: input.teamId, userId: input.userId },
       typedIn,
+    ).pipe(
+      // Help needs nobody's records: with Slack's Web API down it still answers, in the language typed.
+      Effect.catch((error) =>
+        helpOnly
+          ? Effect.succeed({ who: undefined, language: typedIn ?? deps.defaultLanguage })
+          : Effect.fail(error),
+      ),
     )
     if (command._tag === "Help") return helpReply(language)
     if (command._tag === "Unknown") return helpReply(language, command.input)

@@ -3,13 +3,17 @@ import type { Network, Person, StoreError } from "@spridning/core"
 import { type InvalidValue, Outbox, SlackLinks, type StoredUpdate, Updates } from "@spridning/db"
 import { type ChannelSender, type Recipient, SendFailed, type SendRequest } from "@spridning/dispatch"
 import { Clock, Effect } from "effect"
+import type { SlackIdentitySource } from "../config/slack-identity.js"
 import { type SlackCallFailed, slackCall } from "../slack-api/slack-call.js"
 import { updateMessage } from "../views/update-message.js"
 
 export interface SlackChannelOptions {
   readonly client: WebClient
-  /** The workspace the bot is installed in; Slack user links are per workspace. */
-  readonly teamId: string
+  /**
+   * Who the bot is; its workspace id (Slack user links are per workspace) comes from Slack's
+   * auth.test when first needed, so a dispatcher starts without Slack being reachable.
+   */
+  readonly identity: SlackIdentitySource
   /** Names this dispatcher when it takes the right to announce an update. */
   readonly workerId: string
   /** Updates published this recently are announced in their group's channel. */
@@ -79,6 +83,24 @@ export const makeSlackChannelSender = (options: SlackChannelOptions) =>
     const outbox = yield* Outbox
     const updates = yield* Updates
     const client = options.client
+    /** The workspace id; while Slack cannot tell it, sends fail as an unavailable provider's do. */
+    const teamIdNow = Effect.tryPromise({
+      try: () => options.identity.get(),
+      catch: (error) => error,
+    }).pipe(
+      Effect.map((identity) => identity.teamId),
+      Effect.catch((error) =>
+        Effect.flatMap(Clock.currentTimeMillis, (millis) =>
+          Effect.fail(
+            new SendFailed({
+              kind: "unavailable",
+              answeredAt: new Date(millis),
+              detail: `Slack's auth.test failed: ${error instanceof Error ? error.message : String(error)}`,
+            }),
+          ),
+        ),
+      ),
+    )
     const announceWithin = options.announceWithinMillis ?? 2 * 24 * 60 * 60 * 1000
     /** Emails nobody in the workspace has, so Slack is asked once an hour per address. */
     const unknownEmails = new Map<string, number>()
@@ -87,7 +109,8 @@ export const makeSlackChannelSender = (options: SlackChannelOptions) =>
 
     const slackUserFor = (person: Person) =>
       Effect.gen(function* () {
-        const linked = yield* links.slackUserForPerson(options.teamId, person.id)
+        const teamId = yield* teamIdNow
+        const linked = yield* links.slackUserForPerson(teamId, person.id)
         if (linked !== undefined) return linked
         const email = person.email.trim().toLowerCase()
         const now = yield* Clock.currentTimeMillis
@@ -108,7 +131,7 @@ export const makeSlackChannelSender = (options: SlackChannelOptions) =>
           return undefined
         }
         yield* links
-          .linkUser({ teamId: options.teamId, userId: found, personId: person.id }, "slack-dispatcher")
+          .linkUser({ teamId, userId: found, personId: person.id }, "slack-dispatcher")
           .pipe(
             // Another dispatcher linked the same person at that moment: the link is there.
             Effect.catchTags({
@@ -174,7 +197,7 @@ export const makeSlackChannelSender = (options: SlackChannelOptions) =>
       Effect.gen(function* () {
         const found: Array<{ id: string; providerMessageId: string }> = []
         for (const { delivery, person } of recipients) {
-          const userId = yield* links.slackUserForPerson(options.teamId, person.id)
+          const userId = yield* links.slackUserForPerson(yield* teamIdNow, person.id)
           // Never linked: nothing can have been posted to them.
           if (userId === undefined) continue
           const opened = yield* slackCall("conversations.open", () =>
@@ -206,7 +229,7 @@ export const makeSlackChannelSender = (options: SlackChannelOptions) =>
       Effect.gen(function* () {
         if (update.themeGroupId === undefined) return
         const channel = yield* links.themeGroupChannel(update.themeGroupId)
-        if (channel === undefined || channel.teamId !== options.teamId) {
+        if (channel === undefined || channel.teamId !== (yield* teamIdNow)) {
           announced.add(update.id)
           return
         }

@@ -1,5 +1,6 @@
 import { App, LogLevel, SocketModeReceiver } from "@slack/bolt"
 import type { Hono } from "hono"
+import { authorizeWith, type SlackIdentitySource, slackIdentity } from "../config/slack-identity.js"
 import { HonoReceiver } from "../http/hono-receiver.js"
 import { registerAppHome } from "../listeners/app-home.js"
 import { registerPostSubmission } from "../listeners/post-submission.js"
@@ -12,11 +13,13 @@ import type { SpridningRuntime } from "./services.js"
 export interface SlackAppOptions {
   readonly botToken: string
   /**
-   * The bot's ids from the app's settings. With both given, Bolt never calls `auth.test`, so
-   * starting never waits for (or fails on) Slack.
+   * Who the bot is: from `auth.test` when first needed (see `slackIdentity`). Starting never
+   * waits for (or fails on) Slack, and requests are handled even when `auth.test` fails.
    */
-  readonly botId: string
-  readonly botUserId: string
+  readonly identity?: SlackIdentitySource
+  /** The bot's ids given outright (tests): Bolt then never calls `auth.test`. */
+  readonly botId?: string
+  readonly botUserId?: string
   /** Overrides `https://slack.com/api/`. */
   readonly apiUrl?: string
   readonly runtime: SpridningRuntime
@@ -47,6 +50,22 @@ export const registerFeatures = (app: App, deps: SlackAppDeps): void => {
 
 const boltLogLevel = LogLevel.WARN
 
+/** Bolt's credentials: the ids when given, else an `authorize` that asks `auth.test` lazily. */
+const credentials = (options: SlackAppOptions, log: Log) =>
+  options.botId !== undefined && options.botUserId !== undefined
+    ? { token: options.botToken, botId: options.botId, botUserId: options.botUserId }
+    : {
+        authorize: authorizeWith(
+          options.botToken,
+          options.identity ??
+            slackIdentity({
+              botToken: options.botToken,
+              ...(options.apiUrl === undefined ? {} : { apiUrl: options.apiUrl }),
+            }),
+          log,
+        ),
+      }
+
 export interface SlackRoutesOptions extends SlackAppOptions {
   readonly signingSecret: string
   /** Answer only after listeners finished (tests, serverless). */
@@ -71,9 +90,7 @@ export const slackRoutes = (options: SlackRoutesOptions): Hono => {
   })
   const app = new App({
     receiver,
-    token: options.botToken,
-    botId: options.botId,
-    botUserId: options.botUserId,
+    ...credentials(options, deps.log),
     clientOptions: webClientOptions({
       botToken: options.botToken,
       ...(options.apiUrl === undefined ? {} : { apiUrl: options.apiUrl }),
@@ -110,9 +127,7 @@ export const startSocketMode = (options: SocketModeOptions): { readonly stop: ()
     receiver,
     socketMode: true,
     appToken: options.appToken,
-    token: options.botToken,
-    botId: options.botId,
-    botUserId: options.botUserId,
+    ...credentials(options, deps.log),
     clientOptions,
     logLevel: boltLogLevel,
   })

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto"
 import { NotFound, type StoreError } from "@spridning/core"
-import { and, asc, eq, isNull, lt } from "drizzle-orm"
+import { and, asc, eq, isNull, lt, lte, or, sql } from "drizzle-orm"
 import { Context, Effect, Layer } from "effect"
 import { writeAudit } from "../audit/audit-log.js"
 import { Database } from "../database/database.js"
@@ -9,6 +9,8 @@ import { nowOr } from "../database/raw.js"
 import {
   apiTokens,
   idempotencyKeys,
+  rateLimitCounters,
+  seenKeys,
   slackUserLinks,
   type TokenRole,
   themeGroupChannels,
@@ -60,6 +62,12 @@ export class ApiTokens extends Context.Service<
     /** The token a presented secret belongs to, unless unknown or revoked. */
     readonly verify: (secret: string) => Effect.Effect<ApiToken | undefined, StoreError>
     readonly list: () => Effect.Effect<ReadonlyArray<ApiToken>, StoreError>
+    /**
+     * Calls `listener` whenever any process revokes a token (PostgreSQL LISTEN/NOTIFY), so
+     * every instance forgets its cached verifications at once. On PGlite (one process) the
+     * revoking process forgets by itself and this listens to nothing. Returns the unsubscribe.
+     */
+    readonly watchRevocations: (listener: () => void) => Promise<() => Promise<void>>
     /** Revokes a token (again is fine); `NotFound` for an unknown id. */
     readonly revoke: (
       id: string,
@@ -68,6 +76,16 @@ export class ApiTokens extends Context.Service<
     ) => Effect.Effect<ApiToken, StoreError | ConstraintError>
   }
 >()("spridning/db/ApiTokens") {}
+
+const revocationChannel = "spridning_token_revoked"
+
+/** postgres.js's `listen`, reached through drizzle's client (it opens one dedicated connection). */
+interface Listener {
+  readonly listen: (
+    channel: string,
+    onNotify: (payload: string) => void,
+  ) => Promise<{ unlisten: () => Promise<void> }>
+}
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
@@ -106,6 +124,12 @@ export const layerApiTokens: Layer.Layer<ApiTokens, never, Database> = Layer.eff
             .where(and(eq(apiTokens.tokenHash, hashToken(secret)), isNull(apiTokens.revokedAt)))
           return row === undefined ? undefined : tokenFromRow(row)
         }),
+      watchRevocations: async (listener) => {
+        if (database.driver !== "postgres") return async () => undefined
+        const client = (database.db as unknown as { $client: Listener }).$client
+        const { unlisten } = await client.listen(revocationChannel, () => listener())
+        return unlisten
+      },
       list: () =>
         database.run("list API tokens", async (db) =>
           (await db.select().from(apiTokens).orderBy(asc(apiTokens.createdAt), asc(apiTokens.id))).map(
@@ -126,6 +150,8 @@ export const layerApiTokens: Layer.Layer<ApiTokens, never, Database> = Layer.eff
                 .where(eq(apiTokens.id, id))
                 .returning()
               if (row === undefined) throw new NotFound({ entity: "apiToken", id })
+              // Delivered at commit to every instance listening (see `watchRevocations`).
+              await tx.execute(sql`select pg_notify(${revocationChannel}, ${id})`)
               const after = tokenFromRow(row)
               await writeAudit(tx, [
                 {
@@ -145,6 +171,11 @@ export const layerApiTokens: Layer.Layer<ApiTokens, never, Database> = Layer.eff
   }),
 )
 
+/** How long an answered key is replayed; then it is free again. */
+export const idempotencyKeepMillis = 24 * 60 * 60 * 1000
+/** How long a first request may run before its key is released for a retry. */
+export const idempotencyReleaseMillis = 60 * 1000
+
 /** What a first request with an idempotency key left behind. */
 export type IdempotencyRecord =
   /** First time: do the work, then `complete`. */
@@ -160,10 +191,16 @@ export class IdempotencyKeys extends Context.Service<
   IdempotencyKeys,
   {
     /** Claims `key` for a token and a request (its hash); says what to do. */
+    /**
+     * A key answered more than `keepMillis` ago (default 24 h) is free again, and so is one
+     * whose first request started more than `releaseAfterMillis` ago (default 60 s) without an
+     * answer: the process carrying it out died, and a retry must not wait forever.
+     */
     readonly begin: (
       tokenId: string,
       key: string,
       requestHash: string,
+      options?: { readonly now?: Date; readonly keepMillis?: number; readonly releaseAfterMillis?: number },
     ) => Effect.Effect<IdempotencyRecord, StoreError>
     /** Stores the answer to replay. */
     readonly complete: (
@@ -186,12 +223,22 @@ export const layerIdempotencyKeys: Layer.Layer<IdempotencyKeys, never, Database>
     const keyOf = (tokenId: string, key: string) =>
       and(eq(idempotencyKeys.tokenId, tokenId), eq(idempotencyKeys.key, key))
     return IdempotencyKeys.of({
-      begin: (tokenId, key, requestHash) =>
+      begin: (tokenId, key, requestHash, options = {}) =>
         database.run("begin idempotent request", async (db): Promise<IdempotencyRecord> => {
+          const now = options.now ?? new Date()
+          const expired = new Date(now.getTime() - (options.keepMillis ?? idempotencyKeepMillis))
+          const abandoned = new Date(now.getTime() - (options.releaseAfterMillis ?? idempotencyReleaseMillis))
           const inserted = await db
             .insert(idempotencyKeys)
-            .values({ tokenId, key, requestHash })
-            .onConflictDoNothing()
+            .values({ tokenId, key, requestHash, createdAt: now })
+            .onConflictDoUpdate({
+              target: [idempotencyKeys.tokenId, idempotencyKeys.key],
+              set: { requestHash, responseStatus: null, responseBody: null, createdAt: now },
+              setWhere: sql`${or(
+                lte(idempotencyKeys.createdAt, expired),
+                and(isNull(idempotencyKeys.responseStatus), lte(idempotencyKeys.createdAt, abandoned)),
+              )}`,
+            })
             .returning({ key: idempotencyKeys.key })
           if (inserted.length > 0) return { _tag: "Started" }
           const [row] = await db.select().from(idempotencyKeys).where(keyOf(tokenId, key))
@@ -246,6 +293,11 @@ export class SlackLinks extends Context.Service<
       mapping: { readonly themeGroupId: string; readonly teamId: string; readonly channelId: string },
       actor: string,
     ) => Effect.Effect<void, StoreError | ConstraintError>
+    /** Unlinks the group's channel; says whether one was linked. */
+    readonly clearThemeGroupChannel: (
+      themeGroupId: string,
+      actor: string,
+    ) => Effect.Effect<boolean, StoreError | ConstraintError>
     readonly themeGroupChannel: (
       themeGroupId: string,
     ) => Effect.Effect<{ readonly teamId: string; readonly channelId: string } | undefined, StoreError>
@@ -328,6 +380,26 @@ export const layerSlackLinks: Layer.Layer<SlackLinks, never, Database> = Layer.e
             ])
           })
           .pipe(mapConstraintErrors("themeGroupChannel", mapping.themeGroupId)),
+      clearThemeGroupChannel: (themeGroupId, actor) =>
+        database
+          .transaction("clear theme-group channel", async (tx) => {
+            const [before] = await tx
+              .delete(themeGroupChannels)
+              .where(eq(themeGroupChannels.themeGroupId, themeGroupId))
+              .returning()
+            if (before === undefined) return false
+            await writeAudit(tx, [
+              {
+                actor,
+                action: "clear",
+                entity: "themeGroupChannel",
+                entityId: themeGroupId,
+                before: { themeGroupId, teamId: before.slackTeamId, channelId: before.slackChannelId },
+              },
+            ])
+            return true
+          })
+          .pipe(mapConstraintErrors("themeGroupChannel", themeGroupId)),
       themeGroupChannel: (themeGroupId) =>
         database.run("read theme-group channel", async (db) => {
           const [row] = await db
@@ -348,6 +420,85 @@ export const layerSlackLinks: Layer.Layer<SlackLinks, never, Database> = Layer.e
               ),
             )
           return row?.themeGroupId
+        }),
+    })
+  }),
+)
+
+/**
+ * State every instance on one PostgreSQL shares, so several act as one: fixed-window request
+ * counters (the API's rate limit) and keys seen once (the webhook replay guard). On PGlite
+ * (one process) the same tables serve, but nothing needs them across processes.
+ */
+export class SharedLimits extends Context.Service<
+  SharedLimits,
+  {
+    /** Counts one hit for `key` in its current window (a new window once the last one ended). */
+    readonly hit: (
+      key: string,
+      windowMillis: number,
+    ) => Effect.Effect<{ readonly hits: number; readonly resetAt: Date }, StoreError>
+    /** Takes a hit back (a request the limiter decided not to count). */
+    readonly unhit: (key: string) => Effect.Effect<void, StoreError>
+    readonly reset: (key: string) => Effect.Effect<void, StoreError>
+    /** True the first time `key` is offered in `scope` within `keepMillis`, false after. */
+    readonly firstSeen: (scope: string, key: string, keepMillis: number) => Effect.Effect<boolean, StoreError>
+  }
+>()("spridning/db/SharedLimits") {}
+
+export const layerSharedLimits: Layer.Layer<SharedLimits, never, Database> = Layer.effect(
+  SharedLimits,
+  Effect.gen(function* () {
+    const database = yield* Database
+    return SharedLimits.of({
+      // One statement, so concurrent instances never lose a hit; the database's clock decides
+      // windows, so instances whose clocks differ still agree.
+      hit: (key, windowMillis) =>
+        database.run("count a request", async (db) => {
+          const [row] = await db
+            .insert(rateLimitCounters)
+            .values({
+              key,
+              hits: 1,
+              windowEndsAt: sql`now() + ${`${windowMillis} milliseconds`}::interval`,
+            })
+            .onConflictDoUpdate({
+              target: rateLimitCounters.key,
+              set: {
+                hits: sql`case when ${rateLimitCounters.windowEndsAt} <= now() then 1 else ${rateLimitCounters.hits} + 1 end`,
+                windowEndsAt: sql`case when ${rateLimitCounters.windowEndsAt} <= now() then excluded.window_ends_at else ${rateLimitCounters.windowEndsAt} end`,
+              },
+            })
+            .returning({ hits: rateLimitCounters.hits, resetAt: rateLimitCounters.windowEndsAt })
+          if (row === undefined) throw new Error("the counter returned no row")
+          return row
+        }),
+      unhit: (key) =>
+        database.run("uncount a request", async (db) => {
+          await db
+            .update(rateLimitCounters)
+            .set({ hits: sql`greatest(${rateLimitCounters.hits} - 1, 0)` })
+            .where(eq(rateLimitCounters.key, key))
+        }),
+      reset: (key) =>
+        database.run("reset a request counter", async (db) => {
+          await db.delete(rateLimitCounters).where(eq(rateLimitCounters.key, key))
+        }),
+      firstSeen: (scope, key, keepMillis) =>
+        database.run("check a key seen once", async (db) => {
+          const expiresAt = sql`now() + ${`${keepMillis} milliseconds`}::interval`
+          const rows = await db
+            .insert(seenKeys)
+            .values({ scope, key, expiresAt })
+            .onConflictDoUpdate({
+              target: [seenKeys.scope, seenKeys.key],
+              set: { expiresAt },
+              setWhere: sql`${seenKeys.expiresAt} <= now()`,
+            })
+            .returning({ key: seenKeys.key })
+          // Now and then, forget what has expired.
+          if (Math.random() < 0.01) await db.delete(seenKeys).where(sql`${seenKeys.expiresAt} <= now()`)
+          return rows.length > 0
         }),
     })
   }),

@@ -3,20 +3,51 @@ import { NotFound } from "@spridning/core"
 import { demoNetwork } from "@spridning/core/demo"
 import { Console, Effect, Layer, Option } from "effect"
 import { Argument, Command, Flag } from "effect/cli"
-import { ApiTokens, type TokenRole } from "../access/access.js"
-import { Database, layerFromConfig } from "../database/database.js"
+import { ApiTokens, SlackLinks, type TokenRole } from "../access/access.js"
+import { Database, defaultDataDir, layerFromConfig } from "../database/database.js"
 import { layerRepositories } from "../layers.js"
 import { Organisation } from "../organisation/organisation.js"
 import { importRoster } from "../organisation/roster-import.js"
+import { acquireDataLock, DataFolderBusy } from "./data-lock.js"
+import { diagnose, expectedMigrations, inspectDatabase, renderFindings } from "./doctor.js"
 
 /** What the CLI writes to the audit log as the one who made the change. */
 const actor = `cli:${process.env.USER ?? "operator"}`
 
-const withDatabase = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
-  Effect.provide(effect, layerRepositories.pipe(Layer.provideMerge(layerFromConfig)))
+/**
+ * Opens the configured database for one command. Embedded PGlite belongs to one process: while
+ * the server holds the folder, a change made here would be lost, so the command is refused and
+ * `whileServerRuns(base)` says how to do the same through the running server instead.
+ */
+const withDatabase =
+  (whileServerRuns: (base: string) => string) =>
+  <A, E, R>(effect: Effect.Effect<A, E, R>) =>
+    Effect.acquireUseRelease(
+      Effect.try({
+        try: () => {
+          if ((process.env.DATABASE_URL ?? "").trim() !== "") return undefined
+          return acquireDataLock(process.env.SPRIDNING_DATA_DIR ?? defaultDataDir(), "cli")
+        },
+        catch: (error) =>
+          error instanceof DataFolderBusy && error.holder.kind === "server"
+            ? new Error(
+                `${error.message}\nNothing was changed: the server would not see it, and would overwrite it when it stops.\n${whileServerRuns(`http://localhost:${error.holder.port ?? "<port>"}`)}`,
+              )
+            : error instanceof Error
+              ? error
+              : new Error(String(error)),
+      }),
+      () => Effect.provide(effect, layerRepositories.pipe(Layer.provideMerge(layerFromConfig))),
+      (lock) => Effect.sync(() => lock?.release()),
+    )
+
+const stopTheServer =
+  "Or stop the server (Ctrl-C where it runs), run this command again, and start the server."
+const viaApi = (request: string) => (base: string) =>
+  `Do it through the running server with an admin token:\n  ${request.replaceAll("$BASE", base)}\n${stopTheServer}`
 
 const migrate = Command.make("migrate", {}, () =>
-  withDatabase(
+  withDatabase(() => "The running server applied every migration it ships when it started.")(
     Effect.gen(function* () {
       const database = yield* Database
       yield* Console.log(`Migrations applied (${database.driver}).`)
@@ -33,7 +64,7 @@ const seed = Command.make(
     ),
   },
   ({ force }) =>
-    withDatabase(
+    withDatabase(() => stopTheServer)(
       Effect.gen(function* () {
         const organisation = yield* Organisation
         if (!force && !(yield* organisation.isEmpty)) {
@@ -62,7 +93,7 @@ const importCommand = Command.make(
     ),
   },
   ({ file, dryRun, progressEvery }) =>
-    withDatabase(
+    withDatabase(() => stopTheServer)(
       Effect.gen(function* () {
         const text = yield* Effect.tryPromise({
           try: () => readFile(file, "utf8"),
@@ -117,6 +148,17 @@ const tokensCreate = Command.make(
   },
   ({ role, region, group, name }) =>
     withDatabase(
+      viaApi(
+        `curl -X POST $BASE/v1/tokens -H "Authorization: Bearer $ADMIN_TOKEN" -H "content-type: application/json" -d '${JSON.stringify(
+          {
+            role,
+            name,
+            ...(Option.isSome(region) ? { regionId: region.value } : {}),
+            ...(Option.isSome(group) ? { themeGroupId: group.value } : {}),
+          },
+        )}'`,
+      ),
+    )(
       Effect.gen(function* () {
         if (role === "region-editor" && Option.isNone(region)) {
           return yield* Effect.fail(new Error("A region-editor token needs --region <region id>."))
@@ -143,7 +185,7 @@ const tokensCreate = Command.make(
 ).pipe(Command.withDescription("Create an API token; the token is printed alone on the last line."))
 
 const tokensList = Command.make("list", {}, () =>
-  withDatabase(
+  withDatabase(viaApi('curl $BASE/v1/tokens -H "Authorization: Bearer $ADMIN_TOKEN"'))(
     Effect.gen(function* () {
       const tokens = yield* (yield* ApiTokens).list()
       if (tokens.length === 0) yield* Console.log("No API tokens.")
@@ -169,7 +211,7 @@ const tokensRevoke = Command.make(
   "revoke",
   { id: Argument.String("id").pipe(Argument.withDescription("The token's id")) },
   ({ id }) =>
-    withDatabase(
+    withDatabase(viaApi(`curl -X DELETE $BASE/v1/tokens/${id} -H "Authorization: Bearer $ADMIN_TOKEN"`))(
       Effect.gen(function* () {
         const token = yield* (yield* ApiTokens).revoke(id, actor)
         yield* Console.log(`Revoked token ${token.id} ("${token.name}").`)
@@ -182,9 +224,81 @@ const tokens = Command.make("tokens").pipe(
   Command.withSubcommands([tokensCreate, tokensList, tokensRevoke]),
 )
 
+const groupArgument = Argument.String("theme-group").pipe(Argument.withDescription("The theme group's id"))
+
+const slackChannelSet = Command.make(
+  "set",
+  {
+    group: groupArgument,
+    channel: Argument.String("channel").pipe(
+      Argument.withDescription("The channel's id (C… or G…; in Slack: the channel's details, at the bottom)"),
+    ),
+    team: Flag.String("team").pipe(
+      Flag.withDescription("The workspace id (T…); `pnpm spridning doctor` shows it"),
+    ),
+  },
+  ({ group, channel, team }) =>
+    withDatabase(
+      viaApi(
+        `curl -X PUT $BASE/v1/theme-groups/${group}/slack-channel -H "Authorization: Bearer $ADMIN_TOKEN" -H "content-type: application/json" -d '${JSON.stringify({ teamId: team, channelId: channel })}'`,
+      ),
+    )(
+      Effect.gen(function* () {
+        yield* (yield* SlackLinks).setThemeGroupChannel(
+          { themeGroupId: group, teamId: team, channelId: channel },
+          actor,
+        )
+        yield* Console.log(
+          `Theme group ${group} now announces in Slack channel ${channel} (workspace ${team}).`,
+        )
+      }),
+    ),
+).pipe(
+  Command.withDescription("Post a theme group's announcements in a Slack channel (replaces an earlier one)."),
+)
+
+const slackChannelClear = Command.make("clear", { group: groupArgument }, ({ group }) =>
+  withDatabase(
+    viaApi(
+      `curl -X DELETE $BASE/v1/theme-groups/${group}/slack-channel -H "Authorization: Bearer $ADMIN_TOKEN"`,
+    ),
+  )(
+    Effect.gen(function* () {
+      const cleared = yield* (yield* SlackLinks).clearThemeGroupChannel(group, actor)
+      yield* Console.log(
+        cleared
+          ? `Theme group ${group} no longer announces in Slack.`
+          : `Theme group ${group} had no Slack channel; nothing changed.`,
+      )
+    }),
+  ),
+).pipe(Command.withDescription("Stop posting a theme group's announcements in Slack."))
+
+const slackChannel = Command.make("slack-channel").pipe(
+  Command.withDescription("Link theme groups to Slack channels."),
+  Command.withSubcommands([slackChannelSet, slackChannelClear]),
+)
+
+const doctor = Command.make("doctor", {}, () =>
+  Effect.gen(function* () {
+    const database = yield* Effect.promise(() => inspectDatabase(process.env))
+    const findings = diagnose(process.env, database, expectedMigrations())
+    yield* Console.log(renderFindings(findings))
+    if (findings.some((finding) => finding.status === "fix")) {
+      yield* Effect.sync(() => {
+        process.exitCode = 1
+      })
+    }
+  }),
+).pipe(
+  Command.withDescription(
+    "Show what is on and off (database, SendGrid, Slack, public URL, mail sink) and what to do about each; changes nothing.",
+  ),
+)
+
 export const spridning = Command.make("spridning").pipe(
   Command.withDescription("Spridning's operator tool."),
-  Command.withSubcommands([migrate, seed, importCommand, tokens]),
+  Command.withSubcommands([doctor, migrate, seed, importCommand, tokens, slackChannel]),
 )
 
 /** Errors people can act on, said plainly; anything else is reported as it is. */

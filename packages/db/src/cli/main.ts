@@ -2,6 +2,10 @@ import { Console, Effect, FileSystem, Layer, Path, Stdio, Terminal } from "effec
 import { Command } from "effect/cli"
 import { ChildProcessSpawner } from "effect/process"
 import { explain, spridning } from "./commands.js"
+import { loadEnvironment } from "./environment.js"
+
+// Before anything reads the configuration: the same `.env` the server reads.
+loadEnvironment()
 
 /**
  * What `effect/cli` needs from the platform. `@effect/platform-node` 4.1 wants Node 22 and

@@ -56,3 +56,24 @@ export const idempotencyKeys = pgTable(
   },
   (t) => [primaryKey({ columns: [t.tokenId, t.key] }), index("idempotency_keys_created").on(t.createdAt)],
 )
+
+/**
+ * Request counters every instance shares (fixed windows per key), so a rate limit holds
+ * across however many processes serve the API.
+ */
+export const rateLimitCounters = pgTable("rate_limit_counters", {
+  key: text("key").primaryKey(),
+  windowEndsAt: timestamp("window_ends_at", { withTimezone: true }).notNull(),
+  hits: integer("hits").notNull(),
+})
+
+/** Keys seen once (signed webhook requests), kept until `expiresAt`, shared by every instance. */
+export const seenKeys = pgTable(
+  "seen_keys",
+  {
+    scope: text("scope").notNull(),
+    key: text("key").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.key] }), index("seen_keys_expires").on(t.expiresAt)],
+)
