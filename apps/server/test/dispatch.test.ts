@@ -160,7 +160,15 @@ for (const target of targets) {
           const senders: Array<ChannelSender> = [email]
           if (slackOn) {
             const client = makeWebClient({ botToken: slack.token, apiUrl: slack.apiUrl })
-            senders.push(yield* makeSlackChannelSender({ client, teamId: slack.teamId, workerId: "test" }))
+            senders.push(
+              yield* makeSlackChannelSender({
+                client,
+                identity: {
+                  get: () => Promise.resolve({ botId: "B1", botUserId: "U1", teamId: slack.teamId }),
+                },
+                workerId: "test",
+              }),
+            )
           }
           return yield* makeDispatcher.pipe(
             Effect.provideService(ChannelSenders, senders),

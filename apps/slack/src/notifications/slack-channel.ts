@@ -130,17 +130,15 @@ export const makeSlackChannelSender = (options: SlackChannelOptions) =>
           unknownEmails.set(email, now)
           return undefined
         }
-        yield* links
-          .linkUser({ teamId, userId: found, personId: person.id }, "slack-dispatcher")
-          .pipe(
-            // Another dispatcher linked the same person at that moment: the link is there.
-            Effect.catchTags({
-              Duplicate: () => Effect.void,
-              Conflict: () => Effect.void,
-              InvalidRecord: () => Effect.void,
-              NotFound: () => Effect.void,
-            }),
-          )
+        yield* links.linkUser({ teamId, userId: found, personId: person.id }, "slack-dispatcher").pipe(
+          // Another dispatcher linked the same person at that moment: the link is there.
+          Effect.catchTags({
+            Duplicate: () => Effect.void,
+            Conflict: () => Effect.void,
+            InvalidRecord: () => Effect.void,
+            NotFound: () => Effect.void,
+          }),
+        )
         return found
       })
 
