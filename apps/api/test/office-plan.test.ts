@@ -93,6 +93,7 @@ describeApi("the plan stored at publish", (api) => {
       plannedAt: published,
       deliveries: [
         {
+          updateId,
           deliveryId: ids["p-anna"],
           personId: "p-anna",
           personName: "Anna Andersson",
@@ -102,6 +103,7 @@ describeApi("the plan stored at publish", (api) => {
           reasons: [{ _tag: "HoldsRole", role: "participant", regionId: "r-vg", themeGroupId: "tg-tobak" }],
         },
         {
+          updateId,
           deliveryId: ids["p-cia"],
           personId: "p-cia",
           personName: "Cia Carlsson",
@@ -114,6 +116,7 @@ describeApi("the plan stored at publish", (api) => {
           bridge: { regionId: "r-skane", via: "contactPerson" },
         },
         {
+          updateId,
           deliveryId: ids["p-eva"],
           personId: "p-eva",
           personName: "Eva Ek",

@@ -3,8 +3,8 @@ import {
   Channel,
   DeliveryId,
   DeliveryState,
-  InclusionReason,
   PersonId,
+  PlannedDelivery,
   ReceiptKind,
   RegionId,
   UnreachableRegion,
@@ -61,16 +61,13 @@ export const DeliveriesQuery = Schema.Struct({
 export const StoredPlanView = Schema.Struct({
   updateId: UpdateId,
   plannedAt: Schema.String,
+  /** Core's planned deliveries, each with its outbox id and the names as at publish. */
   deliveries: Schema.Array(
     Schema.Struct({
+      ...PlannedDelivery.fields,
       deliveryId: DeliveryId,
-      personId: PersonId,
       personName: Schema.String,
-      regionId: RegionId,
       regionName: Schema.String,
-      channel: Channel,
-      reasons: Schema.Array(InclusionReason),
-      bridge: Schema.optionalKey(Bridge),
       /** Not sent on its own channel: this delivery replaced it (the same recipient, not one more). */
       reroutedTo: Schema.optionalKey(Schema.Struct({ deliveryId: DeliveryId, channel: Channel })),
     }),

@@ -14,6 +14,7 @@ import { deliveries, type SkippedPerson, updatePlans } from "../schema/index.js"
 
 /** One planned message as it went into the outbox. */
 export interface PlannedDeliveryRecord {
+  readonly updateId: string
   readonly deliveryId: string
   readonly personId: string
   readonly personName: string
@@ -109,6 +110,7 @@ const readPlan = async (db: Db, updateId: string): Promise<StoredPlan | undefine
     deliveries: rows
       .filter((row) => row.reroutedFrom === null)
       .map((row) => ({
+        updateId,
         deliveryId: row.id,
         personId: row.personId,
         personName: personName(row.personId),
