@@ -7,6 +7,7 @@ import { performance } from "node:perf_hooks"
 import { Outbox } from "@spridning/db"
 import { ChannelSenders, DispatchSettings, makeDispatcher, makeDispatchSettings } from "@spridning/dispatch"
 import { Effect } from "effect"
+import { slackIdentity } from "../src/config/slack-identity.js"
 import { makeSlackChannelSender } from "../src/notifications/slack-channel.js"
 import { makeWebClient } from "../src/slack-api/slack-call.js"
 import { buttonClickPayload, viewSubmissionPayload } from "../src/testing/index.js"
@@ -79,7 +80,10 @@ const dispatcher = await kit.run(
   Effect.gen(function* () {
     const sender = yield* makeSlackChannelSender({
       client: makeWebClient({ botToken: kit.fake.token, apiUrl: kit.fake.apiUrl }),
-      teamId: kit.fake.teamId,
+      identity: slackIdentity(
+        { botToken: kit.fake.token },
+        { botId: "B0", botUserId: "U0", teamId: kit.fake.teamId },
+      ),
       workerId: "bench",
     })
     return yield* makeDispatcher.pipe(

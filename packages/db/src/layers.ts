@@ -26,9 +26,9 @@ import {
   type Receipts,
   type Suppressions,
 } from "./outbox/tracking.js"
-import { layerStoredPlans, type StoredPlans } from "./updates/stored-plan.js"
 import { type BriefingRequests, layerBriefingRequests } from "./updates/briefing-requests.js"
 import { type ContentChanges, layerContentChanges } from "./updates/changes.js"
+import { layerStoredPlans, type StoredPlans } from "./updates/stored-plan.js"
 import { layerUpdates, type Updates } from "./updates/updates.js"
 
 /** Every repository this package offers. */

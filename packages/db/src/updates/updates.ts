@@ -28,8 +28,8 @@ import {
   workListItems,
 } from "../schema/index.js"
 import type { NewUpdate, Proposal, ProposalStatus, StoredUpdate, UpdateDetails } from "./model.js"
-import { storePlan } from "./stored-plan.js"
 import { insertProposalAnswer, readProposalAnswers } from "./proposal-answers.js"
+import { storePlan } from "./stored-plan.js"
 
 /** Each filter given narrows the list; filters left out do not. */
 export interface UpdateFilter {
