@@ -7,10 +7,11 @@ import {
   type Network,
   type NetworkIndex,
   NetworkStore,
+  notSentText,
   type Person,
   type PersonId,
+  reroutedText,
   type StoreError,
-  type SuppressReason,
   settleFailure,
   type ThemeGroupId,
 } from "@spridning/core"
@@ -93,36 +94,8 @@ export class Dispatcher extends Context.Service<
   }
 >()("spridning/dispatch/Dispatcher") {}
 
-const describeSuppress = (reason: SuppressReason): string => {
-  switch (reason._tag) {
-    case "OptedOutOfAll":
-      return "suppressed: the person opted out of all mailings"
-    case "OptedOutOfThemeGroup":
-      return `suppressed: the person opted out of ${reason.themeGroupId}`
-    case "NoLongerFollows":
-      return `suppressed: the person no longer follows ${reason.themeGroupId}`
-    case "ChannelRemoved":
-      return `suppressed: the person removed ${reason.channel} from their channels`
-    case "AddressSuppressed":
-      return "suppressed: the address is on the suppression list"
-    case "ReachesYouElsewhere":
-      return `suppressed: the person gets the update by ${reason.channel}`
-    case "IsAuthor":
-      return "suppressed: the person published the update"
-  }
-}
-
-const describeGiveUp = (decision: Extract<DeliveryDecision, { _tag: "GiveUp" }>): string => {
-  const reason = decision.reason
-  switch (reason._tag) {
-    case "PersonGone":
-      return `person ${reason.personId} no longer exists`
-    case "UpdateGone":
-      return `update ${reason.updateId} no longer exists`
-    case "NoChannelConfigured":
-      return `no configured channel reaches the person (${reason.channel} is off)`
-  }
-}
+/** The office reads why a delivery was not sent in Swedish first: the catalogue's words. */
+const officeLanguage = "sv"
 
 /** Splits recipients into requests of at most `limit`, a request key at most once per request. */
 export const requestsOf = <T>(
@@ -476,7 +449,7 @@ export const makeDispatcher = Effect.gen(function* () {
           report = add(report, { held: 1 })
           break
         case "Suppress":
-          yield* outbox.markSuppressed(delivery.id, describeSuppress(decision.reason))
+          yield* outbox.markSuppressed(delivery.id, notSentText(network, officeLanguage, decision.reason))
           report = add(report, { suppressed: 1 })
           break
         case "Reroute": {
@@ -484,7 +457,7 @@ export const makeDispatcher = Effect.gen(function* () {
             settings.workerId,
             delivery.id,
             decision.to,
-            `rerouted to ${decision.to}: ${delivery.channel} is not configured`,
+            reroutedText(officeLanguage, delivery.channel, decision.to),
             started,
           )
           if (outcome._tag === "Rerouted") report = add(report, { rerouted: 1 })
@@ -492,14 +465,14 @@ export const makeDispatcher = Effect.gen(function* () {
             // The unique key saw what core's Suppress covers: the person has the update on `to` already.
             yield* outbox.markSuppressed(
               delivery.id,
-              describeSuppress({ _tag: "ReachesYouElsewhere", channel: decision.to }),
+              notSentText(network, officeLanguage, { _tag: "ReachesYouElsewhere", channel: decision.to }),
             )
             report = add(report, { suppressed: 1 })
           }
           break
         }
         case "GiveUp":
-          dead.push({ delivery, reason: describeGiveUp(decision) })
+          dead.push({ delivery, reason: notSentText(network, officeLanguage, decision.reason) })
           break
       }
     }
