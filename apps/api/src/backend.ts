@@ -177,8 +177,14 @@ export type UpdateToStore = UpdateRequest & { readonly id: UpdateId; readonly bo
 export interface UpdateQuery {
   readonly kind?: UpdateKind
   readonly themeGroupId?: string
+  /** Updates of any of these groups (a group's lineage). */
+  readonly themeGroupIds?: ReadonlyArray<string>
   readonly published?: boolean
   readonly tag?: string
+  /** Good examples carrying every one of these tags, in any letter case. */
+  readonly tags?: ReadonlyArray<string>
+  /** Swedish full-text search over title and text. */
+  readonly q?: string
   readonly cursor?: string
   readonly limit?: number
 }

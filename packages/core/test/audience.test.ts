@@ -129,3 +129,93 @@ describe("resolveAudience", () => {
     },
   )
 })
+
+describe("who widens, where narrows", () => {
+  // The workshop's case: a group's audience, then "and the process leaders" added to it.
+  const groups = buildNetwork([
+    ...leadership("skane"),
+    ...leadership("kalmar"),
+    { id: "ordf", region: "halland", roles: [{ role: "chair", group: "alkohol" }] },
+    { id: "deltagare-skane", region: "skane", roles: [{ role: "participant", group: "alkohol" }] },
+    { id: "deltagare-kalmar", region: "kalmar", roles: [{ role: "participant", group: "alkohol" }] },
+    { id: "foljare", region: "ostergotland", follows: [{ group: "alkohol" }] },
+    { id: "tobak-deltagare", region: "skane", roles: [{ role: "participant", group: "tobak" }] },
+  ])
+  const alkohol = id.group("alkohol")
+
+  it("keeps the group's chair, participants and followers when process leaders are added", () => {
+    expect(recipientIds(groups, { scope: "network", themeGroups: [alkohol] })).toEqual([
+      "deltagare-kalmar",
+      "deltagare-skane",
+      "foljare",
+      "ordf",
+    ])
+    expect(
+      recipientIds(groups, { scope: "network", themeGroups: [alkohol], roles: ["processLeader"] }),
+    ).toEqual(["deltagare-kalmar", "deltagare-skane", "foljare", "kalmar-pl", "ordf", "skane-pl"])
+  })
+
+  it("says how many recipients each selector brought and how many live in each place", () => {
+    const resolved = run(
+      resolveAudience(groups, {
+        scope: "network",
+        themeGroups: [alkohol],
+        roles: ["processLeader", "presidiumMember"],
+        functions: ["researcher"],
+        regions: [id.region("skane")],
+        healthcareRegions: [id.hcr("hcr-sydostra")],
+      }),
+    )
+    expect(resolved.recipients.map((r) => r.personId)).toEqual([
+      "foljare",
+      "kalmar-presidium",
+      "kalmar-pl",
+      "deltagare-kalmar",
+      "skane-presidium",
+      "skane-pl",
+      "deltagare-skane",
+    ])
+    expect(resolved.contributions).toEqual({
+      scope: "network",
+      who: [
+        { selector: { _tag: "Role", role: "processLeader" }, recipients: 2 },
+        { selector: { _tag: "Role", role: "presidiumMember" }, recipients: 2 },
+        { selector: { _tag: "Function", function: "researcher" }, recipients: 0 },
+        { selector: { _tag: "ThemeGroup", themeGroupId: "alkohol" }, recipients: 3 },
+      ],
+      where: [
+        { place: { _tag: "Region", regionId: "skane" }, regions: ["skane"], recipients: 3 },
+        {
+          place: { _tag: "HealthcareRegion", healthcareRegionId: "hcr-sydostra" },
+          regions: ["ostergotland", "kalmar"],
+          recipients: 4,
+        },
+      ],
+    })
+  })
+
+  it("reaches Halland's chair from Västra and from Södra", () => {
+    for (const hcr of ["hcr-vastra", "hcr-sodra"]) {
+      expect(
+        recipientIds(groups, { scope: "network", themeGroups: [alkohol], healthcareRegions: [id.hcr(hcr)] }),
+      ).toContain("ordf")
+    }
+  })
+
+  it("keeps a network audience inside the public one with the same selectors", () => {
+    const withStaff = buildNetwork([
+      {
+        id: "medlem",
+        region: "skane",
+        function: "clinician",
+        roles: [{ role: "participant", group: "tobak" }],
+      },
+      { id: "personal", region: "skane", function: "clinician" },
+    ])
+    expect(recipientIds(withStaff, { scope: "network", functions: ["clinician"] })).toEqual(["medlem"])
+    expect(recipientIds(withStaff, { scope: "public", functions: ["clinician"] })).toEqual([
+      "medlem",
+      "personal",
+    ])
+  })
+})

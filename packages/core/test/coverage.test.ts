@@ -56,6 +56,69 @@ describe("coverage", () => {
     expect(cellOf(report, "skane", "tobak")?.status).toBe("uncovered")
   })
 
+  it("does not count a contact person who opted out of the group as a bridge, and names the process leader instead", () => {
+    const network = buildNetwork([
+      {
+        id: "kontakt",
+        region: "kalmar",
+        optedOutOfThemeGroups: ["tobak"],
+        roles: [{ role: "contactPerson", group: "tobak" }],
+      },
+      { id: "kalmar-pl", region: "kalmar", roles: [{ role: "processLeader" }] },
+    ])
+    expect(cellOf(coverage(network), "kalmar", "tobak")).toEqual({
+      regionId: "kalmar",
+      themeGroupId: "tobak",
+      status: "uncovered",
+      people: [{ personId: "kontakt", role: "contactPerson" }],
+      fallback: { personId: "kalmar-pl", via: "processLeader" },
+    })
+    // The contact person still takes Alkohol's mail, so Alkohol is not affected.
+    expect(cellOf(coverage(network), "kalmar", "alkohol")?.fallback).toEqual({
+      personId: "kalmar-pl",
+      via: "processLeader",
+    })
+  })
+
+  it("shows nobody when the contact person opted out of everything and the process leader out of the group", () => {
+    const network = buildNetwork([
+      {
+        id: "kontakt",
+        region: "kalmar",
+        optedOutOfAll: true,
+        roles: [{ role: "contactPerson", group: "tobak" }],
+      },
+      {
+        id: "kalmar-pl",
+        region: "kalmar",
+        optedOutOfThemeGroups: ["tobak"],
+        roles: [{ role: "processLeader" }],
+      },
+      { id: "kalmar-pl2", region: "kalmar", optedOutOfAll: true, roles: [{ role: "processLeader" }] },
+    ])
+    expect(cellOf(coverage(network), "kalmar", "tobak")).toEqual({
+      regionId: "kalmar",
+      themeGroupId: "tobak",
+      status: "uncovered",
+      people: [{ personId: "kontakt", role: "contactPerson" }],
+    })
+  })
+
+  it("passes over a process leader who opted out of the group for the next one", () => {
+    const network = buildNetwork([
+      { id: "a-pl", region: "kalmar", optedOutOfThemeGroups: ["tobak"], roles: [{ role: "processLeader" }] },
+      { id: "b-pl", region: "kalmar", roles: [{ role: "processLeader" }] },
+    ])
+    expect(cellOf(coverage(network), "kalmar", "tobak")?.fallback).toEqual({
+      personId: "b-pl",
+      via: "processLeader",
+    })
+    expect(cellOf(coverage(network), "kalmar", "alkohol")?.fallback).toEqual({
+      personId: "a-pl",
+      via: "processLeader",
+    })
+  })
+
   it("names the process leader with the lowest id as an uncovered cell's fallback, and none without one", () => {
     const network = buildNetwork([
       { id: "pl-2", region: "skane", roles: [{ role: "processLeader" }] },

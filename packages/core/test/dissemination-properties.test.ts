@@ -7,16 +7,20 @@ import {
   Channel,
   type Follow,
   type HealthcareRegionId,
+  messages,
   type Network,
   type Person,
   PersonFunction,
   type PersonId,
+  passOnLine,
   planDissemination,
   type RegionId,
+  Role,
   type RoleAssignment,
   resolveAudience,
   type ThemeGroupId,
   type Update,
+  type WhoSelector,
 } from "../src/index.js"
 
 /*
@@ -177,7 +181,7 @@ describe("on any generated network", () => {
     )
   })
 
-  it("every targeted region without a participant gets exactly one bridge or is reported unreachable", () => {
+  it("every targeted region without a participant gets one bridge, or is unreachable exactly when nobody in it receives the update", () => {
     fc.assert(
       fc.property(networkArb, updateArb, (network, update) => {
         const plan = run(planDissemination(network, update))
@@ -202,8 +206,10 @@ describe("on any generated network", () => {
         for (const regionId of targetedRegions) {
           const bridges = bridgesByRegion.get(regionId)?.size ?? 0
           const isUnreachable = unreachable.includes(regionId)
+          const receives = plan.deliveries.some((d) => d.regionId === regionId)
           if (represented.has(regionId)) expect([bridges, isUnreachable]).toEqual([0, false])
-          else expect(bridges + (isUnreachable ? 1 : 0)).toBe(1)
+          else if (bridges === 1) expect(isUnreachable).toBe(false)
+          else expect([bridges, isUnreachable]).toEqual([0, !receives])
         }
         for (const regionId of bridgesByRegion.keys()) expect(targetedRegions).toContain(regionId)
       }),
@@ -220,6 +226,157 @@ describe("on any generated network", () => {
           network.people.filter((p) => p.preferences.optedOutOfAll).map((p) => p.id),
         )
         for (const delivery of plan.deliveries) expect(optedOutOfAll.has(delivery.personId)).toBe(false)
+      }),
+    )
+  })
+})
+
+const whoSelectorArb: fc.Arbitrary<WhoSelector> = fc.oneof(
+  fc.constantFrom(...AudienceTag.literals).map((tag): WhoSelector => ({ _tag: "Tag", tag })),
+  fc.constantFrom(...Role.literals).map((role): WhoSelector => ({ _tag: "Role", role })),
+  fc.constantFrom(...PersonFunction.literals).map((fn): WhoSelector => ({ _tag: "Function", function: fn })),
+  groupArb.map((themeGroupId): WhoSelector => ({ _tag: "ThemeGroup", themeGroupId })),
+)
+
+const withSelector = (audience: Audience, selector: WhoSelector): Audience => {
+  switch (selector._tag) {
+    case "Tag":
+      return { ...audience, tags: [...(audience.tags ?? []), selector.tag] }
+    case "Role":
+      return { ...audience, roles: [...(audience.roles ?? []), selector.role] }
+    case "Function":
+      return { ...audience, functions: [...(audience.functions ?? []), selector.function] }
+    case "ThemeGroup":
+      return { ...audience, themeGroups: [...(audience.themeGroups ?? []), selector.themeGroupId] }
+  }
+}
+
+const withoutPlaces = (audience: Audience): Audience => {
+  const { regions: _regions, healthcareRegions: _healthcareRegions, ...rest } = audience
+  return rest
+}
+
+/** The regions a list of places names, written out from the generator's map, not by core. */
+const regionsOfPlaces = (audience: Audience): ReadonlySet<RegionId> =>
+  new Set([
+    ...(audience.regions ?? []),
+    ...regionIds.filter((region) =>
+      (regionHealthcareRegions[region] ?? []).some((h) => (audience.healthcareRegions ?? []).includes(h)),
+    ),
+  ])
+
+const recipientsOf = (network: Network, audience: Audience): ReadonlyArray<PersonId> =>
+  run(resolveAudience(network, audience)).recipients.map((r) => r.personId)
+
+/** What the Swedish line calls the people of one selector (generated names are the ids). */
+const swedishPhrase = (selector: WhoSelector): string => {
+  switch (selector._tag) {
+    case "Tag":
+      return messages.sv.audienceTagPeople[selector.tag]
+    case "Role":
+      return messages.sv.role[selector.role].many
+    case "Function":
+      return messages.sv.function[selector.function].many
+    case "ThemeGroup":
+      return `alla som deltar i eller följer ${selector.themeGroupId}`
+  }
+}
+
+describe("the audience rule: who widens, where narrows", () => {
+  it("adding a who-selector never removes a recipient", () => {
+    fc.assert(
+      fc.property(networkArb, audienceArb, whoSelectorArb, (network, audience, selector) => {
+        const before = recipientsOf(network, audience)
+        // An audience that had no who-selector reached everyone in scope; one selector is narrower.
+        const hadWho =
+          (audience.tags?.length ?? 0) +
+            (audience.roles?.length ?? 0) +
+            (audience.functions?.length ?? 0) +
+            (audience.themeGroups?.length ?? 0) >
+          0
+        fc.pre(hadWho)
+        // A theme group brings its opt-outs along: compare with the group already concerned.
+        const base =
+          selector._tag === "ThemeGroup" && !(audience.themeGroups ?? []).includes(selector.themeGroupId)
+            ? before.filter((id) => {
+                const person = network.people.find((p) => p.id === id)
+                const concerning = [...(audience.themeGroups ?? []), selector.themeGroupId]
+                return !concerning.every((g) => person?.preferences.optedOutOfThemeGroups.includes(g))
+              })
+            : before
+        const after = new Set(recipientsOf(network, withSelector(audience, selector)))
+        for (const id of base) expect(after.has(id)).toBe(true)
+      }),
+    )
+  })
+
+  it("where-selectors only filter: the audience in some places is the audience anywhere, kept to those places", () => {
+    fc.assert(
+      fc.property(networkArb, audienceArb, (network, audience) => {
+        const places = regionsOfPlaces(audience)
+        fc.pre(
+          places.size > 0 || (audience.regions ?? []).length + (audience.healthcareRegions ?? []).length > 0,
+        )
+        const home = new Map(network.people.map((p) => [p.id, p.regionId]))
+        const anywhere = recipientsOf(network, withoutPlaces(audience))
+        const expected = anywhere.filter((id) => places.has(home.get(id) as RegionId))
+        expect([...recipientsOf(network, audience)].sort()).toEqual([...expected].sort())
+      }),
+    )
+  })
+
+  it("adding a where-selector to an audience without one never adds a recipient", () => {
+    fc.assert(
+      fc.property(
+        networkArb,
+        audienceArb,
+        fc.oneof(
+          regionArb.map((r) => ({ regions: [r] })),
+          fc.constantFrom(...healthcareRegionIds).map((h) => ({ healthcareRegions: [h] })),
+        ),
+        (network, audience, place) => {
+          const anywhere = new Set(recipientsOf(network, withoutPlaces(audience)))
+          for (const id of recipientsOf(network, { ...withoutPlaces(audience), ...place }))
+            expect(anywhere.has(id)).toBe(true)
+        },
+      ),
+    )
+  })
+
+  it("reaches Halland's recipients from either of its healthcare regions", () => {
+    fc.assert(
+      fc.property(networkArb, audienceArb, (network, audience) => {
+        const halland = recipientsOf(network, {
+          ...withoutPlaces(audience),
+          regions: ["r-halland" as RegionId],
+        })
+        for (const h of ["h-vastra", "h-sodra"]) {
+          const reached = new Set(
+            recipientsOf(network, { ...withoutPlaces(audience), healthcareRegions: [hcr(h)] }),
+          )
+          for (const id of halland) expect(reached.has(id)).toBe(true)
+        }
+      }),
+    )
+  })
+
+  it("the pass-on line names each selector that contributed, and says 'ingen' when none did", () => {
+    fc.assert(
+      fc.property(networkArb, audienceArb, (network, audience) => {
+        const resolved = run(resolveAudience(network, audience))
+        const line = passOnLine(network, resolved.contributions).sv
+        const who = resolved.contributions.who
+        for (const entry of who) {
+          if (entry.recipients > 0) expect(line).toContain(swedishPhrase(entry.selector))
+          expect(entry.recipients).toBeLessThanOrEqual(resolved.recipients.length)
+        }
+        // Every recipient was brought in by some selector, and is counted by it.
+        if (who.length > 0) {
+          const counted = who.reduce((sum, entry) => sum + entry.recipients, 0)
+          expect(counted).toBeGreaterThanOrEqual(resolved.recipients.length)
+        }
+        const nobody = who.length > 0 && who.every((entry) => entry.recipients === 0)
+        expect(line.startsWith("Sprid vidare till: ingen – ")).toBe(nobody)
       }),
     )
   })

@@ -68,7 +68,7 @@ describe("resolveAudience", () => {
     expect(forAll.recipients.map((r) => r.personId)).toContain("staff")
   })
 
-  it("narrows a role to the named theme groups: participants of Tobak, not of every group", () => {
+  it("widens with a role next to a theme group: every participant, not only Tobak's", () => {
     const withOther = buildNetwork([
       { id: "tobak-part", region: "skane", roles: [{ role: "participant", group: "tobak" }] },
       { id: "alkohol-part", region: "skane", roles: [{ role: "participant", group: "alkohol" }] },
@@ -80,7 +80,7 @@ describe("resolveAudience", () => {
         themeGroups: [id.group("tobak")],
       }),
     )
-    expect(resolved.recipients.map((r) => r.personId)).toEqual(["tobak-part"])
+    expect(resolved.recipients.map((r) => r.personId)).toEqual(["tobak-part", "alkohol-part"])
   })
 
   it("leaves out people who opted out, and says so", () => {
@@ -130,8 +130,49 @@ describe("planDissemination", () => {
     expect(bridgeIn("ostergotland")).toEqual([])
   })
 
-  it("lists a targeted region nobody can bridge into as unreachable, with the reason", () => {
-    expect(plan.unreachableRegions).toEqual([{ regionId: "skane", reason: "noContactPersonOrProcessLeader" }])
+  it("does not call a region unreachable when someone in it receives the update: Skåne's follower", () => {
+    expect(plan.deliveries.filter((d) => d.regionId === "skane").map((d) => d.personId)).toEqual([
+      "skane-follower",
+    ])
+    expect(plan.unreachableRegions).toEqual([])
+  })
+
+  it("lists a targeted region nobody can bridge into and nobody in it receives as unreachable", () => {
+    const withoutSkaneFollower = buildNetwork([
+      ...leadership("kalmar"),
+      { id: "ost-part", region: "ostergotland", roles: [{ role: "participant", group: "tobak" }] },
+      { id: "skane-staff", region: "skane", function: "clinician" },
+    ])
+    const alone = run(
+      planDissemination(withoutSkaneFollower, notes({ scope: "network", themeGroups: [id.group("tobak")] })),
+    )
+    expect(alone.unreachableRegions).toEqual([
+      { regionId: "halland", reason: "noContactPersonOrProcessLeader" },
+      { regionId: "skane", reason: "noContactPersonOrProcessLeader" },
+    ])
+  })
+
+  it("does not call a region reached by a tag unreachable, though it has no bridge", () => {
+    const byTag = buildNetwork([
+      { id: "ost-part", region: "ostergotland", roles: [{ role: "participant", group: "tobak" }] },
+      { id: "skane-lakare", region: "skane", function: "clinician" },
+    ])
+    const tagged = run(
+      planDissemination(
+        byTag,
+        notes({
+          scope: "public",
+          themeGroups: [id.group("tobak")],
+          tags: ["clinicians"],
+          regions: [id.region("ostergotland"), id.region("skane")],
+        }),
+      ),
+    )
+    expect(tagged.deliveries.map((d) => [d.personId, d.regionId])).toEqual([
+      ["ost-part", "ostergotland"],
+      ["skane-lakare", "skane"],
+    ])
+    expect(tagged.unreachableRegions).toEqual([])
   })
 
   it("delivers on every channel a person chose, and skips someone who chose none", () => {

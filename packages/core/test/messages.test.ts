@@ -8,6 +8,7 @@ import {
   messages,
   passOnLine,
   planDissemination,
+  resolveAudience,
   type Update,
   UpdateKind,
   whyYouGetThis,
@@ -110,17 +111,41 @@ describe("why you get this", () => {
   })
 })
 
+const lineFor = (net: typeof network, audience: Audience) =>
+  passOnLine(net, Effect.runSync(resolveAudience(net, audience)).contributions)
+
 describe("pass on", () => {
   it("says 'alla' for a public audience and 'nätverket' for the network", () => {
-    expect(passOnLine(network, { scope: "public" }).sv).toBe(
+    expect(lineFor(network, { scope: "public" }).sv).toBe(
       "Sprid vidare till: alla som kan ha nytta av det i alla regioner (för alla).",
     )
-    expect(passOnLine(network, { scope: "network" }).sv).toBe(
+    expect(lineFor(network, { scope: "network" }).sv).toBe(
       "Sprid vidare till: alla i HFS-nätverket i alla regioner (för nätverket).",
     )
   })
 
-  it("names roles, functions, groups and places", () => {
+  it("names the roles, functions and groups that reached someone, and the places", () => {
+    const withClinician = buildNetwork([
+      ...leadership("skane"),
+      ...leadership("kalmar"),
+      { id: "kontakt", region: "skane", roles: [{ role: "contactPerson", group: "tobak" }] },
+      { id: "lakare", region: "kalmar", function: "clinician" },
+    ])
+    const audience: Audience = {
+      scope: "public",
+      roles: ["processLeader"],
+      functions: ["clinician"],
+      themeGroups: [id.group("tobak")],
+      regions: [id.region("kalmar")],
+      healthcareRegions: [id.hcr("hcr-sodra")],
+    }
+    expect(lineFor(withClinician, audience)).toEqual({
+      sv: "Sprid vidare till: processledare, kliniker och alla som deltar i eller följer Tobaksprevention i Region Kalmar län och sjukvårdsregion Södra (för alla).",
+      en: "Pass on to: process leaders, clinicians and everyone in or following Tobaksprevention in Region Kalmar län and the Södra healthcare region (for everyone).",
+    })
+  })
+
+  it("leaves out a selector that reached nobody: no clinician is registered here", () => {
     const audience: Audience = {
       scope: "network",
       roles: ["processLeader"],
@@ -129,22 +154,41 @@ describe("pass on", () => {
       regions: [id.region("kalmar")],
       healthcareRegions: [id.hcr("hcr-sodra")],
     }
-    expect(passOnLine(network, audience)).toEqual({
-      sv: "Sprid vidare till: processledare, kliniker och alla som deltar i eller följer Tobaksprevention i Region Kalmar län och sjukvårdsregion Södra (för nätverket).",
-      en: "Pass on to: process leaders, clinicians and everyone in or following Tobaksprevention in Region Kalmar län and the Södra healthcare region (for the network).",
+    expect(lineFor(network, audience)).toEqual({
+      sv: "Sprid vidare till: processledare och alla som deltar i eller följer Tobaksprevention i Region Kalmar län och sjukvårdsregion Södra (för nätverket).",
+      en: "Pass on to: process leaders and everyone in or following Tobaksprevention in Region Kalmar län and the Södra healthcare region (for the network).",
+    })
+  })
+
+  it("says so when the selectors reached nobody instead of naming people it never went to", () => {
+    const audience: Audience = { scope: "network", functions: ["clinician"], regions: [id.region("skane")] }
+    expect(lineFor(network, audience)).toEqual({
+      sv: "Sprid vidare till: ingen – målgruppen når ingen som är registrerad i dag (för nätverket).",
+      en: "Pass on to: nobody – the audience reaches no one registered today (for the network).",
     })
   })
 
   it("prompts the reader to act and names whom to pass it on to", () => {
-    const update = {
-      kind: "meetingNotes",
-      audience: { scope: "network", tags: ["governance-and-leadership"], regions: [id.region("skane")] },
-    } as const satisfies Pick<Update, "kind" | "audience">
-    expect(actionPrompt(network, update)).toBe(
+    const audience: Audience = {
+      scope: "network",
+      tags: ["governance-and-leadership"],
+      regions: [id.region("skane")],
+    }
+    const { contributions } = Effect.runSync(resolveAudience(network, audience))
+    expect(actionPrompt(network, "meetingNotes", contributions)).toBe(
       "Läs anteckningarna och sprid vidare till ledning och chefer i Region Skåne.",
     )
-    expect(actionPrompt(network, update, "en")).toBe(
+    expect(actionPrompt(network, "meetingNotes", contributions, "en")).toBe(
       "Read the notes and pass them on to management and managers in Region Skåne.",
+    )
+  })
+
+  it("asks without a 'whom' when the audience reached nobody", () => {
+    const { contributions } = Effect.runSync(
+      resolveAudience(network, { scope: "network", functions: ["researcher"] }),
+    )
+    expect(actionPrompt(network, "goodExample", contributions)).toBe(
+      "Läs exemplet och fundera på om det kan prövas hos er.",
     )
   })
 })

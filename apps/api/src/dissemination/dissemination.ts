@@ -10,8 +10,8 @@ import {
   RegionId,
   ResolvedAudience,
   reachFunnel,
+  refuseMergedInUpdate,
   resolveAudience,
-  ThemeGroupId,
   type Update,
   UpdateId,
   UpdateKind,
@@ -35,6 +35,7 @@ import { jsonBody, jsonResponse, pathParams, queryOf } from "../http/validation.
 import { toStore } from "../resources/content.js"
 import { problemResponses } from "../resources/organisation-resource.js"
 import { authorizePublish } from "./publish-scope.js"
+import { UpdateListFilters, updateListFilter } from "./update-list-query.js"
 import { UpdateRequest, type UpdateView, UpdateView as UpdateViewSchema } from "./update-schemas.js"
 
 const PassOnLine = Schema.Struct({ sv: Schema.String, en: Schema.String })
@@ -124,8 +125,8 @@ const UpdateParam = Schema.Struct({ id: UpdateId })
 
 const UpdatesQuery = Schema.Struct({
   ...PageQuery,
+  ...UpdateListFilters,
   kind: Schema.optionalKey(UpdateKind),
-  themeGroupId: Schema.optionalKey(ThemeGroupId),
   published: Schema.optionalKey(Schema.Literals(["true", "false"])),
 })
 
@@ -167,13 +168,22 @@ export const disseminationRouter = (context: RouteContext) => {
     }),
     queryOf(UpdatesQuery),
     (c) => {
-      const { published, ...query } = c.req.valid("query")
+      const { published, themeGroupId, tag, q, ...query } = c.req.valid("query")
       return answer(
         c,
-        context.backend.updates.list({
-          ...query,
-          ...(published === undefined ? {} : { published: published === "true" }),
-        }),
+        currentNetwork(context).pipe(
+          Effect.flatMap((network) =>
+            context.backend.updates.list({
+              ...query,
+              ...updateListFilter(network, {
+                ...(themeGroupId === undefined ? {} : { themeGroupId }),
+                ...(tag === undefined ? {} : { tag }),
+                ...(q === undefined ? {} : { q }),
+              }),
+              ...(published === undefined ? {} : { published: published === "true" }),
+            }),
+          ),
+        ),
       )
     },
   )
@@ -197,11 +207,13 @@ export const disseminationRouter = (context: RouteContext) => {
           if ("draftId" in request) {
             const draft = yield* context.backend.updates.get(request.draftId)
             yield* authorizePublish(network, caller, draft)
+            yield* refuseMergedInUpdate(network, draft)
             const plan = yield* planDissemination(network, asCoreUpdate(draft))
             return summarise(plan, yield* context.backend.updates.publishDraft(caller, draft.id, plan))
           }
           const update = toStore(request.update)
           yield* authorizePublish(network, caller, update)
+          yield* refuseMergedInUpdate(network, update)
           const plan = yield* planDissemination(network, {
             id: update.id,
             kind: update.details.kind,
@@ -307,7 +319,9 @@ export const disseminationRouter = (context: RouteContext) => {
   return router
 }
 
+/** A preview naming a merged group answers 409 saying where its people went, never a silent 0. */
 const preview = (network: Network, audience: Audience) =>
-  resolveAudience(network, audience).pipe(
-    Effect.map((resolved) => ({ ...resolved, passOnLine: passOnLine(network, audience) })),
+  refuseMergedInUpdate(network, { audience }).pipe(
+    Effect.andThen(resolveAudience(network, audience)),
+    Effect.map((resolved) => ({ ...resolved, passOnLine: passOnLine(network, resolved.contributions) })),
   )

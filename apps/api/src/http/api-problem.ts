@@ -59,6 +59,7 @@ export const problemOf = (error: unknown, instance: string): Problem => {
         errors: [{ in: "query", path: "cursor", message: "is not a cursor from a previous page" }],
       })
     case "MergeRejected":
+    case "ThemeGroupMerged":
     case "ReportingChainBroken":
     case "Conflict":
     case "Duplicate":

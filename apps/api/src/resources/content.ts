@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto"
-import { PersonId, RegionId, ThemeGroupId, UpdateId, type UpdateKind } from "@spridning/core"
+import { PersonId, RegionId, refuseMergedInUpdate, UpdateId, type UpdateKind } from "@spridning/core"
 import { Effect, Schema } from "effect"
 import { Hono } from "hono"
 import { describeRoute } from "hono-openapi"
@@ -7,6 +7,7 @@ import { createEvent } from "ics"
 import { regionScope, themeGroupScope } from "../auth/caller.js"
 import { ProposalAnswer, ProposalView, type UpdateToStore } from "../backend.js"
 import { authorizePublish } from "../dissemination/publish-scope.js"
+import { UpdateListFilters, updateListFilter } from "../dissemination/update-list-query.js"
 import {
   ActionPlanDetails,
   DigitalHourDetails,
@@ -66,11 +67,9 @@ const kinds: ReadonlyArray<ContentKind> = [
 
 const ContentQuery = Schema.Struct({
   ...PageQuery,
-  themeGroupId: Schema.optionalKey(ThemeGroupId),
+  ...UpdateListFilters,
   /** `true`: published only; `false`: drafts only. */
   published: Schema.optionalKey(Schema.Literals(["true", "false"])),
-  /** Good examples carrying this tag. */
-  tag: Schema.optionalKey(Schema.String),
 })
 
 /**
@@ -90,14 +89,23 @@ const contentRouter = (context: RouteContext, content: ContentKind) => {
     }),
     queryOf(ContentQuery),
     (c) => {
-      const { published, ...query } = c.req.valid("query")
+      const { published, themeGroupId, tag, q, ...page } = c.req.valid("query")
       return answer(
         c,
-        context.backend.updates.list({
-          ...query,
-          kind: content.kind,
-          ...(published === undefined ? {} : { published: published === "true" }),
-        }),
+        currentNetwork(context).pipe(
+          Effect.flatMap((network) =>
+            context.backend.updates.list({
+              ...page,
+              ...updateListFilter(network, {
+                ...(themeGroupId === undefined ? {} : { themeGroupId }),
+                ...(tag === undefined ? {} : { tag }),
+                ...(q === undefined ? {} : { q }),
+              }),
+              kind: content.kind,
+              ...(published === undefined ? {} : { published: published === "true" }),
+            }),
+          ),
+        ),
       )
     },
   )
@@ -142,7 +150,9 @@ const contentRouter = (context: RouteContext, content: ContentKind) => {
         c,
         context,
         Effect.gen(function* () {
-          yield* authorizePublish(yield* currentNetwork(context), caller, request)
+          const network = yield* currentNetwork(context)
+          yield* authorizePublish(network, caller, request)
+          yield* refuseMergedInUpdate(network, request)
           return yield* context.backend.updates.createDraft(caller, toStore(request))
         }),
         201,

@@ -1,4 +1,12 @@
-import { Follow, FollowFrequency, type Network, PersonId, Preferences, ThemeGroupId } from "@spridning/core"
+import {
+  Follow,
+  FollowFrequency,
+  type Network,
+  PersonId,
+  Preferences,
+  refuseMergedThemeGroup,
+  ThemeGroupId,
+} from "@spridning/core"
 import { Effect, Schema } from "effect"
 import { Hono } from "hono"
 import { describeRoute } from "hono-openapi"
@@ -81,6 +89,7 @@ export const followsRouter = (context: RouteContext) => {
           const network = yield* currentNetwork(context)
           const person = yield* personIn(network, personId)
           yield* authorize(caller, regionScope(person.regionId))
+          yield* refuseMergedThemeGroup(network, themeGroupId, "follow")
           const follow: Follow = { personId, themeGroupId, frequency }
           yield* context.backend.organisation.setFollow(caller, follow)
           return follow

@@ -45,6 +45,8 @@ export interface OrganisationResource<K extends OrganisationEntity, Q extends Fi
   readonly scopeOf: (record: OrganisationRecords[K], network: Network) => Scope
   /** Who may create one, when that differs from who may change it (new regions: the network office). */
   readonly createScope?: (record: OrganisationRecords[K], network: Network) => Scope
+  /** A domain rule a created or changed record must pass (from core), after authorisation. */
+  readonly admits?: (record: OrganisationRecords[K], network: Network) => Effect.Effect<void, unknown>
 }
 
 /** List, read, create and update for one organisation entity. */
@@ -118,6 +120,7 @@ export const organisationRouter = <K extends OrganisationEntity, Q extends Filte
         Effect.gen(function* () {
           const network = yield* currentNetwork(context)
           yield* authorize(caller, (resource.createScope ?? resource.scopeOf)(record, network))
+          if (resource.admits !== undefined) yield* resource.admits(record, network)
           yield* context.backend.organisation.create(caller, resource.entity, record)
           return record
         }),
@@ -146,6 +149,7 @@ export const organisationRouter = <K extends OrganisationEntity, Q extends Filte
           const { network, record } = yield* find(id)
           const changed = yield* decodeWith(resource.schema, resource.entity)({ ...record, ...changes, id })
           yield* authorize(caller, resource.scopeOf(record, network), resource.scopeOf(changed, network))
+          if (resource.admits !== undefined) yield* resource.admits(changed, network)
           yield* context.backend.organisation.update(caller, resource.entity, changed)
           return changed
         }),

@@ -1,5 +1,13 @@
-import { PersonId, RegionalBodyId, RegionId, Role, RoleAssignment, ThemeGroupId } from "@spridning/core"
-import { Schema, Struct } from "effect"
+import {
+  PersonId,
+  RegionalBodyId,
+  RegionId,
+  Role,
+  RoleAssignment,
+  refuseMergedThemeGroup,
+  ThemeGroupId,
+} from "@spridning/core"
+import { Effect, Schema, Struct } from "effect"
 import { regionScope, themeGroupScope } from "../auth/caller.js"
 import type { RouteContext } from "../http/route-context.js"
 import { organisationRouter } from "./organisation-resource.js"
@@ -32,4 +40,9 @@ export const roleAssignmentsRouter = (context: RouteContext) =>
       assignment.themeGroupId === undefined
         ? regionScope(assignment.regionId)
         : themeGroupScope(assignment.themeGroupId, assignment.regionId),
+    // A merged group takes no new roles: they belong in the group it was merged into.
+    admits: (assignment, network) =>
+      assignment.themeGroupId === undefined
+        ? Effect.void
+        : refuseMergedThemeGroup(network, assignment.themeGroupId, "roleAssignment"),
   })

@@ -24,9 +24,17 @@ export const AudienceTag = Schema.Literals([
 export type AudienceTag = typeof AudienceTag.Type
 
 /**
- * Who an update is for. Omitted filters do not narrow: no regions means every region.
- * Selectors (tags, theme groups, roles, functions) widen: a person is included when they
- * match any of them; with no selectors everyone in scope in the targeted regions is included.
+ * Who an update is for: one rule, "who" widens, "where" narrows.
+ *
+ * - "Who" selectors (tags, roles, functions, theme groups) each add people: the audience is the
+ *   union of everyone any of them matches. Without any, everyone in scope is in.
+ * - "Where" selectors (regions, healthcare regions) only filter that union to people whose home
+ *   region is one of the named places (a list of places reads "in any of these"). Without any,
+ *   every region.
+ * - Scope `network` keeps people holding a role or following a group; `public` keeps everyone,
+ *   so a network audience is always part of the same public one.
+ *
+ * See `resolveAudience` for what each selector matches.
  */
 export const Audience = Schema.Struct({
   scope: AudienceScope,
@@ -69,10 +77,41 @@ export const ExcludedRecipient = Schema.Struct({
 })
 export type ExcludedRecipient = typeof ExcludedRecipient.Type
 
+/** One "who" selector of an audience: one tag, role, function or theme group. */
+export const WhoSelector = Schema.Union([
+  Schema.TaggedStruct("Tag", { tag: AudienceTag }),
+  Schema.TaggedStruct("Role", { role: Role }),
+  Schema.TaggedStruct("Function", { function: PersonFunction }),
+  Schema.TaggedStruct("ThemeGroup", { themeGroupId: ThemeGroupId }),
+])
+export type WhoSelector = typeof WhoSelector.Type
+
+/** One "where" selector of an audience: a region, or a healthcare region. */
+export const WherePlace = Schema.Union([
+  Schema.TaggedStruct("Region", { regionId: RegionId }),
+  Schema.TaggedStruct("HealthcareRegion", { healthcareRegionId: HealthcareRegionId }),
+])
+export type WherePlace = typeof WherePlace.Type
+
+/**
+ * What each selector did: how many recipients each "who" selector brought in (a recipient
+ * matching two selectors counts for both), and how many recipients live in each named place.
+ * The "Sprid vidare till" line is written from this, so it names what the resolution did.
+ */
+export const AudienceContributions = Schema.Struct({
+  scope: AudienceScope,
+  who: Schema.Array(Schema.Struct({ selector: WhoSelector, recipients: Schema.Int })),
+  where: Schema.Array(
+    Schema.Struct({ place: WherePlace, regions: Schema.Array(RegionId), recipients: Schema.Int }),
+  ),
+})
+export type AudienceContributions = typeof AudienceContributions.Type
+
 export const ResolvedAudience = Schema.Struct({
   recipients: Schema.Array(Recipient),
   excluded: Schema.Array(ExcludedRecipient),
   /** The regions the audience targets, after expanding healthcare regions. */
   targetedRegions: Schema.Array(RegionId),
+  contributions: AudienceContributions,
 })
 export type ResolvedAudience = typeof ResolvedAudience.Type

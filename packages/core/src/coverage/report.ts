@@ -2,7 +2,7 @@ import { Effect, Schema } from "effect"
 import { NotFound } from "../organisation/errors.js"
 import { PersonId, RegionalBodyId, RegionId, ThemeGroupId } from "../organisation/ids.js"
 import { indexNetwork } from "../organisation/index-network.js"
-import { type Network, PersonFunction, Role, Sector } from "../organisation/model.js"
+import { type Network, type Person, PersonFunction, Role, Sector } from "../organisation/model.js"
 
 /** How a region takes part in a theme group; see {@link CoverageCell}. */
 export const CoverageStatus = Schema.Literals(["represented", "bridged", "uncovered"])
@@ -10,8 +10,11 @@ export type CoverageStatus = typeof CoverageStatus.Type
 
 /**
  * One region × theme group: `represented` (a participant), `bridged` (no participant, but a
- * contact person for the group: "en kanal in"), or `uncovered`. An uncovered cell names the
- * fallback dissemination uses: the region's process leader, when it has one.
+ * contact person for the group who still takes its mail: "en kanal in"), or `uncovered`. An
+ * uncovered cell names the fallback dissemination uses: the region's first process leader who
+ * has not opted out of the group; without one, no fallback (nobody carries the group's mail in).
+ * A contact person who opted out of the group (or of everything) is listed in `people` but
+ * bridges nothing, as in `planDissemination`.
  */
 export const CoverageCell = Schema.Struct({
   regionId: RegionId,
@@ -40,6 +43,9 @@ export type CoverageReport = typeof CoverageReport.Type
 
 const requiredRoles: ReadonlyArray<Role> = ["processLeader", "presidiumMember", "management"]
 
+const optedOutOf = (person: Person, themeGroupId: ThemeGroupId): boolean =>
+  person.preferences.optedOutOfAll || person.preferences.optedOutOfThemeGroups.includes(themeGroupId)
+
 /**
  * "Alla regioner har inte möjlighet att vara med i alla temagrupper": the region × active
  * theme-group matrix with the people behind each cell, plus role gaps per region, wanted
@@ -65,7 +71,7 @@ export const coverage = (network: Network): CoverageReport => {
   const represented = new Uint8Array(cellCount)
   const bridged = new Uint8Array(cellCount)
   const functionsInGroup = new Map<ThemeGroupId, Set<PersonFunction>>()
-  const processLeaderOf = new Map<RegionId, PersonId>()
+  const processLeadersOf = new Map<RegionId, Array<PersonId>>()
   const rolesHeld = new Map<RegionId, Set<Role>>()
 
   for (const assignment of network.roles) {
@@ -73,9 +79,9 @@ export const coverage = (network: Network): CoverageReport => {
     if (held === undefined) rolesHeld.set(assignment.regionId, new Set([assignment.role]))
     else held.add(assignment.role)
     if (assignment.role === "processLeader") {
-      const current = processLeaderOf.get(assignment.regionId)
-      if (current === undefined || assignment.personId < current)
-        processLeaderOf.set(assignment.regionId, assignment.personId)
+      const leaders = processLeadersOf.get(assignment.regionId)
+      if (leaders === undefined) processLeadersOf.set(assignment.regionId, [assignment.personId])
+      else leaders.push(assignment.personId)
       continue
     }
     const groupId = assignment.themeGroupId
@@ -103,22 +109,31 @@ export const coverage = (network: Network): CoverageReport => {
     if (people === undefined) cellPeople[cell] = [entry]
     else people.push(entry)
     if (assignment.role === "participant") represented[cell] = 1
-    else if (assignment.role === "contactPerson") bridged[cell] = 1
+    else if (assignment.role === "contactPerson") {
+      const person = index.personById.get(assignment.personId)
+      if (person !== undefined && !optedOutOf(person, groupId)) bridged[cell] = 1
+    }
   }
+  for (const leaders of processLeadersOf.values()) leaders.sort()
 
   const noPeople: ReadonlyArray<{ personId: PersonId; role: Role }> = []
   const cells: Array<CoverageCell> = new Array(cellCount)
   network.regions.forEach((region, row) => {
     // A region listed twice shares its first row's cells.
     const sourceRow = rowOf.get(region.id) ?? row
-    const fallbackPerson = processLeaderOf.get(region.id)
-    const fallback =
-      fallbackPerson === undefined ? undefined : { personId: fallbackPerson, via: "processLeader" as const }
+    const leaders = processLeadersOf.get(region.id) ?? []
     for (let column = 0; column < width; column++) {
       const cell = sourceRow * width + column
       const regionId = region.id
       const themeGroupId = activeGroups[column]!.id
       const people = cellPeople[cell] ?? noPeople
+      // The same choice as the plan's bridge: a process leader who still takes the group's mail.
+      const fallbackPerson = leaders.find((personId) => {
+        const person = index.personById.get(personId)
+        return person !== undefined && !optedOutOf(person, themeGroupId)
+      })
+      const fallback =
+        fallbackPerson === undefined ? undefined : { personId: fallbackPerson, via: "processLeader" as const }
       cells[row * width + column] =
         represented[cell] === 1
           ? { regionId, themeGroupId, status: "represented", people }

@@ -129,7 +129,7 @@ const planResult = (network: Network, update: Update): Result.Result<Disseminati
     themeGroupId === undefined ? [] : [themeGroupId],
   )
   if (Result.isFailure(resolved)) return Result.fail(resolved.failure)
-  const { recipients, recipientPeople, excluded, targetedRegions } = resolved.success
+  const { recipients, recipientPeople, excluded, targetedRegions, contributions } = resolved.success
   const { bridges, unreachable } =
     themeGroupId === undefined
       ? { bridges: new Map<PersonId, ChosenBridge>(), unreachable: [] }
@@ -173,12 +173,20 @@ const planResult = (network: Network, update: Update): Result.Result<Disseminati
     if (bridgesAlreadyRecipients.has(chosen.person.id)) continue
     deliver(chosen.person, chosen.person.regionId, [chosen.reason], chosen.bridge)
   }
+  // A region is unreachable only when nobody in it receives the update: people reached by a
+  // tag or a role carry it into their region even when no bridge could be found.
+  let unreachableRegions = unreachable
+  if (unreachable.length > 0) {
+    const receivingRegions = new Set<RegionId>()
+    for (const delivery of deliveries) receivingRegions.add(delivery.regionId)
+    unreachableRegions = unreachable.filter((region) => !receivingRegions.has(region.regionId))
+  }
   return Result.succeed({
     updateId: update.id,
     deliveries,
-    unreachableRegions: unreachable,
+    unreachableRegions,
     skipped,
-    passOnLine: passOnLine(network, update.audience),
+    passOnLine: passOnLine(network, contributions),
   })
 }
 
@@ -190,10 +198,12 @@ const planResult = (network: Network, update: Update): Result.Result<Disseminati
  *   channel is listed in `skipped` as `noChannel`.
  * - Every targeted region with no participant in the update's theme group gets exactly one
  *   bridge delivery: its contact person for the group, else its process leader, passing over
- *   anyone who opted out; a region nobody can bridge into is listed in `unreachableRegions`.
+ *   anyone who opted out. A region is listed in `unreachableRegions` only when no bridge can
+ *   be found AND nobody in it receives the update otherwise (by a tag, a role, a follow).
  *   A bridge who is already a recipient has that delivery marked as the bridge; a bridge who
  *   chose no channel gets email. Updates without a theme group have no bridges.
- * - `passOnLine` is the "Sprid vidare till: …" line for the audience.
+ * - `passOnLine` is the "Sprid vidare till: …" line, rendered from what the audience's
+ *   resolution did (its `contributions`), so it names only selectors that reached someone.
  *
  * Linear in the number of recipients. Fails with {@link NotFound} for an unknown theme group
  * or an unknown id in the audience.

@@ -49,6 +49,8 @@ export interface Catalogue {
     readonly everywhere: string
     readonly healthcareRegion: (name: string) => string
     readonly inOrFollowing: (group: string) => string
+    /** Said when the audience's selectors reached nobody: the line never names people it did not reach. */
+    readonly nobody: string
   }
   readonly because: {
     readonly prefix: string
@@ -194,6 +196,7 @@ const sv: Catalogue = {
     everywhere: "i alla regioner",
     healthcareRegion: (name) => `sjukvårdsregion ${name}`,
     inOrFollowing: (group) => `alla som deltar i eller följer ${group}`,
+    nobody: "ingen – målgruppen når ingen som är registrerad i dag",
   },
   because: {
     prefix: "Du får detta eftersom",
@@ -340,6 +343,7 @@ const en: Catalogue = {
     everywhere: "in all regions",
     healthcareRegion: (name) => `the ${name} healthcare region`,
     inOrFollowing: (group) => `everyone in or following ${group}`,
+    nobody: "nobody – the audience reaches no one registered today",
   },
   because: {
     prefix: "You are receiving this because",

@@ -1,8 +1,8 @@
-import type { Audience, InclusionReason } from "../audience/model.js"
+import type { AudienceContributions, InclusionReason, WherePlace, WhoSelector } from "../audience/model.js"
 import type { Bridge, UpdateKind } from "../dissemination/model.js"
 import { indexNetwork, type NetworkIndex } from "../organisation/index-network.js"
 import type { Language, Network, ThemeGroup } from "../organisation/model.js"
-import { catalogue } from "./catalogue.js"
+import { type Catalogue, catalogue } from "./catalogue.js"
 
 const regionName = (index: NetworkIndex, id: string): string => index.regionById.get(id as never)?.name ?? id
 const groupName = (index: NetworkIndex, id: string): string =>
@@ -87,59 +87,85 @@ export const whyYouGetThis = (
   return bridge === undefined ? because : `${because} ${text.because.bridgeAsk}`
 }
 
-/**
- * "Sprid vidare till: …": whom the update should be passed on to, derived from its audience.
- * "Skriv gärna ut vem det ska spridas till."
- */
-export const passOnLine = (
-  network: Network,
-  audience: Audience,
-): { readonly sv: string; readonly en: string } => ({
-  sv: passOnLineIn(network, audience, "sv"),
-  en: passOnLineIn(network, audience, "en"),
-})
+const whoSelectorPeople = (index: NetworkIndex, text: Catalogue, selector: WhoSelector): string => {
+  switch (selector._tag) {
+    case "Tag":
+      return text.audienceTagPeople[selector.tag]
+    case "Role":
+      return text.role[selector.role].many
+    case "Function":
+      return text.function[selector.function].many
+    case "ThemeGroup":
+      return text.passOn.inOrFollowing(groupName(index, selector.themeGroupId))
+  }
+}
+
+const placeName = (index: NetworkIndex, text: Catalogue, place: WherePlace): string =>
+  place._tag === "Region"
+    ? regionName(index, place.regionId)
+    : text.passOn.healthcareRegion(
+        index.healthcareRegionById.get(place.healthcareRegionId)?.name ?? place.healthcareRegionId,
+      )
 
 /**
- * Whom to pass an update on to, in one language: "ledning och chefer i Region Skåne". Tags,
- * roles, functions and theme groups say who; regions and healthcare regions say where.
+ * Whom to pass an update on to, in one language: "ledning och chefer i Region Skåne". Written
+ * from what the resolution did (`resolveAudience(…).contributions`), never from the request:
+ * each "who" selector that reached someone is named, one that reached nobody is not; the places
+ * are the ones the audience was narrowed to. `undefined` when the audience names who-selectors
+ * and none of them reached anyone, so nobody is told to pass it on to people it never went to.
  */
-export const passOnTargets = (network: Network, audience: Audience, language: Language = "sv"): string => {
+export const passOnTargets = (
+  network: Network,
+  contributions: AudienceContributions,
+  language: Language = "sv",
+): string | undefined => {
   const index = indexNetwork(network)
   const text = catalogue(language)
-  const groups = (audience.themeGroups ?? []).map((id) => groupName(index, id))
-  const whom = [
-    ...(audience.tags ?? []).map((tag) => text.audienceTagPeople[tag]),
-    ...(audience.roles ?? []).map((role) => text.role[role].many),
-    ...(audience.functions ?? []).map((fn) => text.function[fn].many),
-    ...groups.map((group) => text.passOn.inOrFollowing(group)),
-  ]
-  const places = [
-    ...(audience.regions ?? []).map((id) => regionName(index, id)),
-    ...(audience.healthcareRegions ?? []).map((id) =>
-      text.passOn.healthcareRegion(index.healthcareRegionById.get(id)?.name ?? id),
-    ),
-  ]
+  const contributed = contributions.who.filter((entry) => entry.recipients > 0)
+  if (contributions.who.length > 0 && contributed.length === 0) return undefined
+  const whom = contributed.map((entry) => whoSelectorPeople(index, text, entry.selector))
+  const places = contributions.where.map((entry) => placeName(index, text, entry.place))
   const who =
     whom.length > 0
       ? text.list([...new Set(whom)])
-      : audience.scope === "public"
+      : contributions.scope === "public"
         ? text.passOn.everyone
         : text.passOn.everyoneInNetwork
   const where = places.length > 0 ? text.passOn.inPlaces(text.list(places)) : text.passOn.everywhere
   return `${who} ${where}`
 }
 
-const passOnLineIn = (network: Network, audience: Audience, language: Language): string => {
+const passOnLineIn = (network: Network, contributions: AudienceContributions, language: Language): string => {
   const text = catalogue(language)
-  return `${text.passOn.prefix}: ${passOnTargets(network, audience, language)} (${text.audienceScope[audience.scope]}).`
+  const targets = passOnTargets(network, contributions, language) ?? text.passOn.nobody
+  return `${text.passOn.prefix}: ${targets} (${text.audienceScope[contributions.scope]}).`
 }
 
 /**
+ * "Sprid vidare till: …": whom the update should be passed on to, in Swedish and English.
+ * "Skriv gärna ut vem det ska spridas till." Rendered from the resolved audience's
+ * `contributions` (see {@link passOnTargets}), so it says what the resolution did.
+ */
+export const passOnLine = (
+  network: Network,
+  contributions: AudienceContributions,
+): { readonly sv: string; readonly en: string } => ({
+  sv: passOnLineIn(network, contributions, "sv"),
+  en: passOnLineIn(network, contributions, "en"),
+})
+
+/**
  * What the reader is asked to do, naming whom to pass it on to: "Läs anteckningarna och sprid
- * vidare till ledning och chefer i Region Skåne." "gå från information till handling".
+ * vidare till ledning och chefer i Region Skåne." "gå från information till handling". When the
+ * audience reached nobody by its selectors, the ask without a "whom".
  */
 export const actionPrompt = (
   network: Network,
-  update: { readonly kind: UpdateKind; readonly audience: Audience },
+  kind: UpdateKind,
+  contributions: AudienceContributions,
   language: Language = "sv",
-): string => catalogue(language).actionPrompt[update.kind](passOnTargets(network, update.audience, language))
+): string => {
+  const text = catalogue(language)
+  const whom = passOnTargets(network, contributions, language)
+  return whom === undefined ? text.callToAction[kind] : text.actionPrompt[kind](whom)
+}

@@ -26,6 +26,8 @@ export const updates = pgTable(
   (t) => [
     index("updates_theme_group").on(t.themeGroupId, t.createdAt),
     index("updates_kind").on(t.kind, t.createdAt),
+    // Full-text search over title and text (`?q=`); the same expression as the list query's.
+    index("updates_search").using("gin", sql`to_tsvector('swedish', ${t.title} || ' ' || ${t.body})`),
   ],
 )
 

@@ -29,13 +29,65 @@ import {
 } from "../schema/index.js"
 import type { NewUpdate, Proposal, ProposalStatus, StoredUpdate, UpdateDetails } from "./model.js"
 
+/** Each filter given narrows the list; filters left out do not. */
 export interface UpdateFilter {
   readonly themeGroupId?: string
+  /**
+   * Updates of any of these groups: a group and the groups merged into it (core's
+   * `themeGroupLineage`), so the new group's list keeps the old groups' history.
+   */
+  readonly themeGroupIds?: ReadonlyArray<string>
   readonly kind?: UpdateKind
   /** true: published only; false: drafts only. */
   readonly published?: boolean
-  /** Good examples carrying this tag. */
+  /** Good examples carrying this tag, in any letter case. */
   readonly tag?: string
+  /** Good examples carrying every one of these tags, in any letter case. */
+  readonly tags?: ReadonlyArray<string>
+  /**
+   * Words to find in the title or the text, with PostgreSQL's Swedish full-text search
+   * (`websearch_to_tsquery('swedish', q)`): "nätverk" finds "Regionala nätverken". Blank: no filter.
+   */
+  readonly q?: string
+}
+
+/**
+ * The searchable text of an update. The same expression as the `updates_search` index in the
+ * schema, so PostgreSQL can use the index.
+ */
+const searchDocument = sql`to_tsvector('swedish', ${updates.title} || ' ' || ${updates.body})`
+
+/** The conditions of `filter`, ANDed by the caller. */
+const filterConditions = (db: Db, filter: UpdateFilter): Array<SQL> => {
+  const conditions: Array<SQL> = []
+  if (filter.themeGroupId !== undefined) conditions.push(eq(updates.themeGroupId, filter.themeGroupId))
+  if (filter.themeGroupIds !== undefined)
+    conditions.push(
+      filter.themeGroupIds.length === 0
+        ? sql`false`
+        : inArray(updates.themeGroupId, [...filter.themeGroupIds]),
+    )
+  if (filter.kind !== undefined) conditions.push(eq(updates.kind, filter.kind))
+  if (filter.published === true) conditions.push(isNotNull(updates.publishedAt))
+  if (filter.published === false) conditions.push(isNull(updates.publishedAt))
+  const tags = [...new Set([...(filter.tag === undefined ? [] : [filter.tag]), ...(filter.tags ?? [])])]
+  for (const tag of tags) {
+    // "Regional organisation" and "regional organisation" are one tag to a reader.
+    conditions.push(
+      inArray(
+        updates.id,
+        db
+          .select({ id: goodExamples.updateId })
+          .from(goodExamples)
+          .where(
+            sql`exists (select 1 from unnest(${goodExamples.tags}) as tag where lower(tag) = lower(${tag}))`,
+          ),
+      ),
+    )
+  }
+  const q = filter.q?.trim() ?? ""
+  if (q !== "") conditions.push(sql`${searchDocument} @@ websearch_to_tsquery('swedish', ${q})`)
+  return conditions
 }
 
 export interface PublishResult {
@@ -438,23 +490,7 @@ export const layerUpdates: Layer.Layer<Updates, never, Database> = Layer.effect(
           const limit = clampLimit(options.limit)
           const filter = options.filter ?? {}
           const rows = yield* database.run("list updates", async (db) => {
-            const conditions: Array<SQL> = []
-            if (filter.themeGroupId !== undefined)
-              conditions.push(eq(updates.themeGroupId, filter.themeGroupId))
-            if (filter.kind !== undefined) conditions.push(eq(updates.kind, filter.kind))
-            if (filter.published === true) conditions.push(isNotNull(updates.publishedAt))
-            if (filter.published === false) conditions.push(isNull(updates.publishedAt))
-            if (filter.tag !== undefined) {
-              conditions.push(
-                inArray(
-                  updates.id,
-                  db
-                    .select({ id: goodExamples.updateId })
-                    .from(goodExamples)
-                    .where(sql`${goodExamples.tags} @> array[${filter.tag}]::text[]`),
-                ),
-              )
-            }
+            const conditions = filterConditions(db, filter)
             if (after !== undefined) {
               const [createdAt, id] = after
               const older = or(

@@ -1,0 +1,1 @@
+CREATE INDEX "updates_search" ON "updates" USING gin (to_tsvector('swedish', "title" || ' ' || "body"));
