@@ -72,7 +72,8 @@ describe("Slack with only the signing secret and the bot token", () => {
       teamId: fake.teamId,
     })
     expect(fake.callsTo("auth.test").length).toBe(1)
-  })
+    // The first command starts the database behind the routes: slow on a busy machine.
+  }, 120_000)
 
   it("answers /spridning hjälp when Slack's Web API cannot be reached at all", async () => {
     const routes = slackRoutes({

@@ -60,6 +60,7 @@ const parameterDescriptions: Record<string, string> = {
   updateId: "An update's id.",
   proposalId: "A proposal's id.",
   published: "Only updates that are published (`true`) or only drafts (`false`).",
+  q: "Words to look for in the title and text (Swedish full-text search: `nätverk` also finds `nätverken`).",
   tag: "Only records with this audience tag (e.g. `public-health`).",
   kind: "Only records of this kind.",
   sector: "Only members of this sector.",
