@@ -8,12 +8,10 @@
 
 export * from "./compose.js"
 export * from "./config/email-config.js"
-export * from "./delivery/cadence.js"
 export * from "./delivery/email-worker.js"
 export * from "./links/signed-links.js"
 export * from "./routes/email-routes.js"
 export * from "./schedule/email-scheduler.js"
-export * from "./schedule/periods.js"
 export * from "./sending/mail-sender.js"
 export * from "./sending/mail-sink-sender.js"
 export * from "./sending/outgoing-mail.js"

@@ -56,7 +56,12 @@ describe("when SendGrid fails", () => {
     harness.sendGrid.answerAlways({ status: 500 })
     const worker = await harness.worker({
       clock: clock.now,
-      retry: { maxAttempts: 3, baseDelayMillis: 60_000, maxDelayMillis: 3_600_000 },
+      retry: {
+        maxAttempts: 3,
+        baseDelayMillis: 60_000,
+        maxDelayMillis: 3_600_000,
+        uncertainResendAfterMillis: 600_000,
+      },
     })
     const delays: Array<number> = []
     for (let attempt = 1; attempt <= 3; attempt++) {

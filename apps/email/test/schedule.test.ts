@@ -1,8 +1,8 @@
+import { lastEndedPeriod, periodContaining } from "@spridning/core"
 import { Outbox, Updates } from "@spridning/db"
 import { Effect, Redacted } from "effect"
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
 import { makeEmailScheduler } from "../src/schedule/email-scheduler.js"
-import { lastEndedPeriod, periodContaining } from "../src/schedule/periods.js"
 import { MailSender } from "../src/sending/mail-sender.js"
 import { makeSendGridSender } from "../src/sending/sendgrid-sender.js"
 import { links, organizer, updatesOfEveryKind } from "./support/fixtures.js"
@@ -102,7 +102,8 @@ describe("daily and weekly digests", () => {
     await harness.publish(update, [deliveryTo(update.id, "eva", "gotland", [follows()])], clock.now())
     const worker = await harness.worker({ clock: clock.now })
     expect(await harness.run(worker.drain())).toMatchObject({ held: 1, sent: 0 })
-    clock.set("2026-11-29T23:00:00Z")
+    // the week closes at midnight Stockholm time, 23:00 UTC in winter
+    clock.set("2026-11-29T22:59:00Z")
     expect(await harness.run(worker.drain())).toMatchObject({ claimed: 0 })
     clock.set("2026-11-30T00:05:00Z")
     expect(await harness.run(worker.drain())).toMatchObject({ digests: 1, sent: 1 })

@@ -1,7 +1,6 @@
-import { indexNetwork } from "@spridning/core"
+import { deliveryCadence, indexNetwork, PlannedDelivery, ThemeGroupId } from "@spridning/core"
 import { demoNetwork } from "@spridning/core/demo"
 import { freshPostgresDatabase } from "@spridning/db/testing"
-import { mailCadence } from "@spridning/email"
 import { type LocalSendGrid, startLocalSendGrid } from "@spridning/email/testing"
 import {
   buttonClickPayload,
@@ -10,6 +9,7 @@ import {
   signedRequest,
   startSlackFake,
 } from "@spridning/slack/testing"
+import { Schema } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { type ComposedProcess, startComposedProcess } from "./composed-process.js"
 
@@ -144,7 +144,10 @@ describe.each(databases)("Spridning end to end on $name", ({ url }) => {
     const byEmail = plan.deliveries.filter(
       (d) =>
         d.channel === "email" &&
-        mailCadence(index, d, { kind: "meetingNotes", themeGroupId: "tg-tobak" }) === "immediate",
+        deliveryCadence(index, Schema.decodeUnknownSync(PlannedDelivery)(d), {
+          kind: "meetingNotes",
+          themeGroupId: Schema.decodeUnknownSync(ThemeGroupId)("tg-tobak"),
+        }) === "immediate",
     )
     const bySlack = plan.deliveries.filter((d) => d.channel === "slack")
     expect(byEmail.length).toBeGreaterThan(0)

@@ -4,7 +4,9 @@
  * @packageDocumentation
  */
 export * from "./audience/index.js"
+export * from "./briefing/index.js"
 export * from "./coverage/index.js"
+export * from "./delivery/index.js"
 export * from "./dissemination/index.js"
 export * from "./funnel/index.js"
 export * from "./meetings/index.js"
@@ -13,4 +15,5 @@ export * from "./messages/index.js"
 export * from "./organisation/index.js"
 export * from "./ports/index.js"
 export * from "./reporting/index.js"
+export * from "./rights/index.js"
 export * from "./validation/index.js"

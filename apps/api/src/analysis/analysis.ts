@@ -3,6 +3,7 @@ import {
   CoverageReport,
   coverage,
   InclusionReason,
+  monthContaining,
   type Network,
   NetworkProblem,
   PersonId,
@@ -20,7 +21,7 @@ import type { ApiEnv } from "../http/env.js"
 import { answer, answerCached, currentNetwork, type RouteContext } from "../http/route-context.js"
 import { jsonResponse, pathParams, queryOf } from "../http/validation.js"
 import { problemResponses } from "../resources/organisation-resource.js"
-import { Briefing, briefingFor } from "./briefing.js"
+import { Briefing, BriefingQuery, briefingFor } from "./briefing.js"
 
 const CoverageQuery = Schema.Struct({ format: Schema.optionalKey(Schema.Literals(["json", "csv"])) })
 
@@ -155,12 +156,17 @@ export const analysisRouter = (context: RouteContext) => {
       responses: { 200: jsonResponse("The briefing", Briefing), ...problemResponses },
     }),
     pathParams(Schema.Struct({ id: RegionId })),
+    queryOf(BriefingQuery),
     (c) => {
       const regionId = c.req.valid("param").id
+      const month = c.req.valid("query").month
+      const now = new Date()
+      // The middle of the month lies inside it in any time zone.
+      const period = monthContaining(month === undefined ? now : new Date(`${month}-15T12:00:00Z`))
       return answer(
         c,
         currentNetwork(context).pipe(
-          Effect.flatMap((network) => briefingFor(context, network, regionId, new Date())),
+          Effect.flatMap((network) => briefingFor(context, network, regionId, period, now)),
         ),
       )
     },

@@ -34,7 +34,7 @@ import {
 import { jsonBody, jsonResponse, pathParams, queryOf } from "../http/validation.js"
 import { toStore } from "../resources/content.js"
 import { problemResponses } from "../resources/organisation-resource.js"
-import { publishScope } from "./publish-scope.js"
+import { authorizePublish } from "./publish-scope.js"
 import { UpdateListFilters, updateListFilter } from "./update-list-query.js"
 import { UpdateRequest, type UpdateView, UpdateView as UpdateViewSchema } from "./update-schemas.js"
 
@@ -206,13 +206,13 @@ export const disseminationRouter = (context: RouteContext) => {
           const network = yield* currentNetwork(context)
           if ("draftId" in request) {
             const draft = yield* context.backend.updates.get(request.draftId)
-            yield* authorize(caller, publishScope(draft))
+            yield* authorizePublish(network, caller, draft)
             yield* refuseMergedInUpdate(network, draft)
             const plan = yield* planDissemination(network, asCoreUpdate(draft))
             return summarise(plan, yield* context.backend.updates.publishDraft(caller, draft.id, plan))
           }
           const update = toStore(request.update)
-          yield* authorize(caller, publishScope(update))
+          yield* authorizePublish(network, caller, update)
           yield* refuseMergedInUpdate(network, update)
           const plan = yield* planDissemination(network, {
             id: update.id,

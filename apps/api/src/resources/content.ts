@@ -6,7 +6,7 @@ import { describeRoute } from "hono-openapi"
 import { createEvent } from "ics"
 import { regionScope, themeGroupScope } from "../auth/caller.js"
 import { ProposalAnswer, ProposalView, type UpdateToStore } from "../backend.js"
-import { publishScope } from "../dissemination/publish-scope.js"
+import { authorizePublish } from "../dissemination/publish-scope.js"
 import { UpdateListFilters, updateListFilter } from "../dissemination/update-list-query.js"
 import {
   ActionPlanDetails,
@@ -150,8 +150,9 @@ const contentRouter = (context: RouteContext, content: ContentKind) => {
         c,
         context,
         Effect.gen(function* () {
-          yield* authorize(caller, publishScope(request))
-          yield* refuseMergedInUpdate(yield* currentNetwork(context), request)
+          const network = yield* currentNetwork(context)
+          yield* authorizePublish(network, caller, request)
+          yield* refuseMergedInUpdate(network, request)
           return yield* context.backend.updates.createDraft(caller, toStore(request))
         }),
         201,
@@ -271,7 +272,7 @@ const addProposals = (context: RouteContext, router: Hono<ApiEnv>) => {
           }
           const round = yield* roundOf(id)
           if (round.themeGroupId !== undefined) yield* authorize(caller, themeGroupScope(round.themeGroupId))
-          else yield* authorize(caller, publishScope(round))
+          else yield* authorizePublish(yield* currentNetwork(context), caller, round)
           const proposals = yield* context.backend.updates.proposals(round.id)
           if (!proposals.some((p) => p.id === proposalId)) {
             return yield* notFound(`Round "${round.id}" has no proposal "${proposalId}"`)

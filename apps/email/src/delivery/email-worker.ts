@@ -1,20 +1,22 @@
 import {
   catalogue,
+  defaultRetryPolicy,
+  deliveryCadence,
   indexNetwork,
   type Language,
   type Network,
   type NetworkIndex,
   NetworkStore,
   type PersonId,
+  periodContaining,
+  type RetryPolicy,
+  retryDelayMillis,
   type StoreError,
   type ThemeGroupId,
 } from "@spridning/core"
 import {
   DigestRuns,
-  defaultRetryPolicy,
   Outbox,
-  type RetryPolicy,
-  retryDelayMillis,
   type StoredDelivery,
   type StoredUpdate,
   Suppressions,
@@ -22,7 +24,6 @@ import {
 } from "@spridning/db"
 import { Effect, Ref, Result } from "effect"
 import type { LinkSigner, UnsubscribeScope } from "../links/signed-links.js"
-import { periodContaining } from "../schedule/periods.js"
 import { MailSender } from "../sending/mail-sender.js"
 import {
   type MailContent,
@@ -40,7 +41,6 @@ import {
   renderUpdateMail,
   type UpdateForMail,
 } from "../templates/render.js"
-import { mailCadence } from "./cadence.js"
 
 export interface EmailWorkerOptions {
   /** Names this worker in the outbox; only it may mark what it claimed. */
@@ -484,7 +484,18 @@ export const makeEmailWorker = Effect.fn("email.makeEmailWorker")(function* (opt
         report = { ...report, suppressed: report.suppressed + 1 }
         continue
       }
-      const cadence = mailCadence(index, delivery, update)
+      const cadence = deliveryCadence(
+        index,
+        {
+          personId: person.id,
+          reasons: delivery.reasons,
+          ...(delivery.bridge === undefined ? {} : { bridge: delivery.bridge }),
+        },
+        {
+          kind: update.kind,
+          ...(update.themeGroupId === undefined ? {} : { themeGroupId: update.themeGroupId as ThemeGroupId }),
+        },
+      )
       if (cadence !== "immediate") {
         const period = periodContaining(cadence, update.publishedAt ?? delivery.createdAt)
         if (now.getTime() < period.end.getTime()) {

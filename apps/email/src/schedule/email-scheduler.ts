@@ -1,17 +1,22 @@
 import {
+  type Briefing,
+  BriefingProposalRound,
+  BriefingUpdate,
+  briefing,
+  briefingRecipients,
+  type Channel,
   catalogue,
   indexNetwork,
   type Language,
+  lastEndedMonth,
   type NetworkIndex,
   NetworkStore,
   type Person,
   type PersonId,
-  type Role,
   type StoreError,
-  type ThemeGroupId,
 } from "@spridning/core"
 import { DigestRuns, Outbox, type StoredDelivery, type StoredUpdate, Updates } from "@spridning/db"
-import { Effect, Result } from "effect"
+import { Effect, Option, Result, Schema } from "effect"
 import { toUpdateForMail } from "../delivery/email-worker.js"
 import type { LinkSigner, UnsubscribeScope } from "../links/signed-links.js"
 import { MailSender } from "../sending/mail-sender.js"
@@ -26,14 +31,21 @@ import {
   renderDigitalHourReminder,
   renderProposalReminder,
 } from "../templates/render.js"
-import { monthKey } from "./periods.js"
 
 export interface EmailSchedulerOptions {
   readonly links: LinkSigner
   readonly organizer: Organizer
   /** The scheduler's clock; tests pass one they move. */
   readonly clock?: () => Date
+  /**
+   * The channels the deployment has configured (default: email only, as Slack sends no briefing
+   * yet), so a Slack-only manager gets the briefing by email while Slack is off.
+   */
+  readonly configuredChannels?: ReadonlySet<Channel>
 }
+
+const decodeBriefingUpdate = Schema.decodeUnknownOption(BriefingUpdate)
+const decodeRound = Schema.decodeUnknownOption(BriefingProposalRound)
 
 export interface ScheduleReport {
   readonly proposalReminders: number
@@ -69,6 +81,7 @@ export const makeEmailScheduler = Effect.fn("email.makeEmailScheduler")(function
   const digestRuns = yield* DigestRuns
   const sender = yield* MailSender
   const clock = options.clock ?? (() => new Date())
+  const configuredChannels = options.configuredChannels ?? new Set<Channel>(["email"])
 
   /** Claims each addressee's once-key, sends per language, completes the runs that went out. */
   const sendOnce = (
@@ -263,14 +276,9 @@ export const makeEmailScheduler = Effect.fn("email.makeEmailScheduler")(function
       return { sent, failedRequests }
     })
 
-  const briefingRoles: ReadonlyArray<Role> = ["processLeader", "presidiumMember", "management"]
-
-  /** "regelbundna möten med hälso- och sjukvårdsdirektören om vad som är på gång" */
-  const briefings = (index: NetworkIndex, now: Date) =>
+  /** Published updates as the briefing reads them; one that does not decode is left out, with a warning. */
+  const briefingInputs = (now: Date) =>
     Effect.gen(function* () {
-      const thisMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1))
-      const lastMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1))
-      const key = `briefing:${monthKey(lastMonth)}`
       const published = (yield* Effect.forEach(
         [
           "meetingNotes",
@@ -283,79 +291,72 @@ export const makeEmailScheduler = Effect.fn("email.makeEmailScheduler")(function
         ] as const,
         allPublished,
       )).flat()
-      const inMonth = published.filter(
-        (update) =>
-          update.publishedAt !== undefined &&
-          update.publishedAt.getTime() >= lastMonth.getTime() &&
-          update.publishedAt.getTime() < thisMonth.getTime(),
-      )
-      const openRounds = published.filter(
-        (update) =>
-          update.details.kind === "proposalRound" && update.details.deadline.getTime() > now.getTime(),
-      )
+      const updatesInput: Array<BriefingUpdate> = []
+      const rounds: Array<BriefingProposalRound> = []
+      for (const update of published) {
+        const decoded = decodeBriefingUpdate(update)
+        if (Option.isNone(decoded)) {
+          yield* Effect.logWarning(`briefing: update ${update.id} left out, it does not decode`)
+          continue
+        }
+        updatesInput.push(decoded.value)
+        if (update.details.kind !== "proposalRound" || update.details.deadline.getTime() <= now.getTime())
+          continue
+        const answeredBy = (yield* updates.proposals(update.id)).map((proposal) => proposal.regionId)
+        const round = decodeRound({ ...decoded.value, deadline: update.details.deadline, answeredBy })
+        if (Option.isSome(round)) rounds.push(round.value)
+      }
+      return { updates: updatesInput, rounds }
+    })
+
+  /** Core's briefing in the mail's words: bridged groups are listed with whom their mail reaches. */
+  const briefingForMail = (value: Briefing, language: Language): BriefingForMail => {
+    const text = catalogue(language)
+    return {
+      regionName: value.regionName,
+      month: value.period.start,
+      recentWork: value.recentWork.map((item) => ({
+        title: item.title,
+        kind: item.kind,
+        ...(item.themeGroupName === undefined ? {} : { themeGroupName: item.themeGroupName }),
+      })),
+      uncovered: [
+        ...value.bridged.map((group) => ({
+          themeGroupName: group.themeGroupName,
+          fallbackName: text.list(group.contactPersons.map((person) => person.name)),
+        })),
+        ...value.uncovered.map((group) => ({
+          themeGroupName: group.themeGroupName,
+          ...(group.fallback === undefined ? {} : { fallbackName: group.fallback.name }),
+        })),
+      ],
+      missingRoles: value.missingRoles.map((role) => text.role[role].one),
+      waiting: value.waitingForAction.map((round) => ({ title: round.title, deadline: round.deadline })),
+    }
+  }
+
+  /** "regelbundna möten med hälso- och sjukvårdsdirektören om vad som är på gång" */
+  const briefings = (index: NetworkIndex, now: Date) =>
+    Effect.gen(function* () {
+      const period = lastEndedMonth(now)
+      const key = `briefing:${period.key}`
+      const inputs = yield* briefingInputs(now)
       let sent = 0
       let failedRequests = 0
       for (const region of index.network.regions) {
-        const roles = index.rolesByRegion.get(region.id) ?? []
-        const management = roles
-          .filter((role) => role.role === "management")
-          .flatMap((role) => {
-            const person = index.personById.get(role.personId)
-            return person === undefined ||
-              !person.preferences.channels.includes("email") ||
-              person.preferences.optedOutOfAll
-              ? []
-              : [person]
-          })
+        const management = briefingRecipients(index.network, region.id, configuredChannels).flatMap(
+          (recipient) => (recipient.channels.includes("email") ? [recipient.person] : []),
+        )
         if (management.length === 0) continue
-        const reaches = (update: StoredUpdate) => {
-          const audience = update.audience
-          const byRegion = audience.regions === undefined || audience.regions.includes(region.id)
-          const byHealthcareRegion =
-            audience.healthcareRegions === undefined ||
-            audience.healthcareRegions.some((id) => region.healthcareRegionIds.includes(id))
-          return byRegion && byHealthcareRegion
-        }
-        const nameOf = (id: PersonId) => index.personById.get(id)?.name
-        const uncovered = index.network.themeGroups
-          .filter((group) => group.status === "active")
-          .filter(
-            (group) => !roles.some((role) => role.role === "participant" && role.themeGroupId === group.id),
-          )
-          .map((group) => {
-            const contact = roles.find(
-              (role) => role.role === "contactPerson" && role.themeGroupId === group.id,
-            )
-            const processLeader = roles.find((role) => role.role === "processLeader")
-            const fallback = contact ?? processLeader
-            const fallbackName = fallback === undefined ? undefined : nameOf(fallback.personId)
-            return { themeGroupName: group.name, ...(fallbackName === undefined ? {} : { fallbackName }) }
-          })
-        const groupName = (id: string | undefined) =>
-          id === undefined ? undefined : index.themeGroupById.get(id as ThemeGroupId)?.name
-        const briefingFor = (language: Language): BriefingForMail => ({
-          regionName: region.name,
-          month: lastMonth,
-          recentWork: inMonth.filter(reaches).map((update) => {
-            const name = groupName(update.themeGroupId)
-            return {
-              title: update.title,
-              kind: update.kind,
-              ...(name === undefined ? {} : { themeGroupName: name }),
-            }
-          }),
-          uncovered,
-          missingRoles: briefingRoles
-            .filter((role) => !roles.some((held) => held.role === role))
-            .map((role) => catalogue(language).role[role].one),
-          waiting: openRounds
-            .filter(reaches)
-            .flatMap((round) =>
-              round.details.kind === "proposalRound"
-                ? [{ title: round.title, deadline: round.details.deadline }]
-                : [],
-            ),
+        const value = briefing({
+          network: index.network,
+          regionId: region.id,
+          period,
+          updates: inputs.updates,
+          proposalRounds: inputs.rounds,
+          now,
         })
+        if (Result.isFailure(value)) continue
         const addressees = management.map((person) => ({
           person,
           onceKey: key,
@@ -368,7 +369,7 @@ export const makeEmailScheduler = Effect.fn("email.makeEmailScheduler")(function
         }))
         const result = yield* sendOnce(
           addressees,
-          (language) => renderBriefing(briefingFor(language), language),
+          (language) => renderBriefing(briefingForMail(value.success, language), language),
           now,
         )
         sent += result.sent

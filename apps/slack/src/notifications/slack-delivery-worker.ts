@@ -1,15 +1,13 @@
 import type { WebClient } from "@slack/web-api"
-import { indexNetwork, type Network, NetworkStore, type Person } from "@spridning/core"
 import {
-  AuditLog,
   defaultRetryPolicy,
-  Outbox,
+  indexNetwork,
+  type Network,
+  NetworkStore,
+  type Person,
   retryDelayMillis,
-  SlackLinks,
-  type StoredDelivery,
-  type StoredUpdate,
-  Updates,
-} from "@spridning/db"
+} from "@spridning/core"
+import { AuditLog, Outbox, SlackLinks, type StoredDelivery, type StoredUpdate, Updates } from "@spridning/db"
 import { Effect } from "effect"
 import { type SlackCallFailed, slackCall } from "../slack-api/slack-call.js"
 import type { Log } from "../slack-app/deps.js"

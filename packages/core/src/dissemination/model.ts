@@ -1,6 +1,6 @@
 import { Schema } from "effect"
 import { Audience, InclusionReason } from "../audience/model.js"
-import { DeliveryId, PersonId, RegionId, ThemeGroupId, UpdateId } from "../organisation/ids.js"
+import { PersonId, RegionId, ThemeGroupId, UpdateId } from "../organisation/ids.js"
 import { Channel } from "../organisation/model.js"
 
 /** What a theme group (or the network office) publishes. */
@@ -69,15 +69,3 @@ export const DisseminationPlan = Schema.Struct({
   passOnLine: Schema.Struct({ sv: Schema.String, en: Schema.String }),
 })
 export type DisseminationPlan = typeof DisseminationPlan.Type
-
-/** The state of a stored delivery in the outbox. */
-export const DeliveryState = Schema.Literals(["pending", "sending", "sent", "failed", "dead", "suppressed"])
-export type DeliveryState = typeof DeliveryState.Type
-
-/** A delivery as stored: the plan's delivery plus its id and state. */
-export const Delivery = Schema.Struct({
-  ...PlannedDelivery.fields,
-  id: DeliveryId,
-  state: DeliveryState,
-})
-export type Delivery = typeof Delivery.Type

@@ -1,4 +1,4 @@
-import type { DeliveryState } from "../dissemination/model.js"
+import type { DeliveryState } from "../delivery/model.js"
 import type { DeliveryId, RegionId, UpdateId } from "../organisation/ids.js"
 import type { Receipt } from "./model.js"
 

@@ -3,6 +3,7 @@ import type { CoverageStatus } from "../coverage/report.js"
 import type { UpdateKind } from "../dissemination/model.js"
 import type { ReceiptKind } from "../funnel/model.js"
 import type {
+  Channel,
   Language,
   MemberKind,
   PersonFunction,
@@ -70,6 +71,28 @@ export interface Catalogue {
   }
   /** Joins a list the way the language does: "a, b och c". */
   readonly list: (items: ReadonlyArray<string>) => string
+  readonly channel: Readonly<Record<Channel, string>>
+  /** Why a delivery was not sent (or went another way), as the office and the reader see it. */
+  readonly notSent: {
+    readonly optedOutOfAll: string
+    readonly optedOutOfThemeGroup: (group: string) => string
+    readonly noLongerFollows: (group: string) => string
+    readonly channelRemoved: (channel: string) => string
+    readonly addressSuppressed: string
+    readonly reachesYouElsewhere: (channel: string) => string
+    readonly isAuthor: string
+    readonly personGone: string
+    readonly updateGone: string
+    readonly noChannelConfigured: (channel: string) => string
+    readonly rerouted: (from: string, to: string) => string
+  }
+  /** Why a publication is refused; `yours` and `outside` are already joined lists of names. */
+  readonly publishRefused: {
+    readonly mayNotPublish: string
+    readonly notYourThemeGroup: (yours: string, group: string | undefined) => string
+    readonly audienceOutsideRegion: (yours: string, outside: string) => string
+    readonly audienceNamesNoRegion: (yours: string) => string
+  }
 }
 
 const joinWith =
@@ -195,6 +218,31 @@ const sv: Catalogue = {
     bridgeAsk: "Du är regionens kanal in: sprid det vidare till dem i regionen som berörs.",
   },
   list: joinWith("och"),
+  channel: { email: "e-post", slack: "Slack" },
+  notSent: {
+    optedOutOfAll: "Personen har valt att inte få några utskick.",
+    optedOutOfThemeGroup: (group) => `Personen har valt bort utskick från temagruppen ${group}.`,
+    noLongerFollows: (group) => `Personen följer inte längre temagruppen ${group}.`,
+    channelRemoved: (channel) => `Personen har tagit bort ${channel} som kanal.`,
+    addressSuppressed: "E-postadressen är spärrad (studsade, anmäldes som skräppost eller avregistrerades).",
+    reachesYouElsewhere: (channel) => `Når personen via ${channel}.`,
+    isAuthor: "Personen publicerade själv nyheten.",
+    personGone: "Personen finns inte längre i nätverket.",
+    updateGone: "Nyheten finns inte längre.",
+    noChannelConfigured: (channel) => `${channel} är inte konfigurerat och ingen annan kanal är i gång.`,
+    rerouted: (from, to) => `${from} är inte konfigurerat, så det skickas med ${to} i stället.`,
+  },
+  publishRefused: {
+    mayNotPublish: "Du har ingen roll som får publicera.",
+    notYourThemeGroup: (yours, group) =>
+      group === undefined
+        ? `Som gruppredaktör publicerar du nyheter från ${yours}; välj gruppen.`
+        : `Som gruppredaktör publicerar du nyheter från ${yours}, inte från ${group}.`,
+    audienceOutsideRegion: (yours, outside) =>
+      `Som regionredaktör publicerar du bara till mottagare i ${yours}; mottagarna finns också i ${outside}.`,
+    audienceNamesNoRegion: (yours) =>
+      `Som regionredaktör publicerar du bara till mottagare i ${yours}; ange regionen som mottagare.`,
+  },
 }
 
 const en: Catalogue = {
@@ -319,6 +367,31 @@ const en: Catalogue = {
     bridgeAsk: "You are the region's channel in: please pass it on to those in the region it concerns.",
   },
   list: joinWith("and"),
+  channel: { email: "email", slack: "Slack" },
+  notSent: {
+    optedOutOfAll: "The person chose to receive nothing.",
+    optedOutOfThemeGroup: (group) => `The person opted out of the theme group ${group}.`,
+    noLongerFollows: (group) => `The person no longer follows the theme group ${group}.`,
+    channelRemoved: (channel) => `The person removed ${channel} as a channel.`,
+    addressSuppressed: "The email address is suppressed (bounced, reported as spam or unsubscribed).",
+    reachesYouElsewhere: (channel) => `Reaches the person by ${channel}.`,
+    isAuthor: "The person published the update.",
+    personGone: "The person is no longer in the network.",
+    updateGone: "The update no longer exists.",
+    noChannelConfigured: (channel) => `${channel} is not configured and no other channel is running.`,
+    rerouted: (from, to) => `${from} is not configured, so it goes by ${to} instead.`,
+  },
+  publishRefused: {
+    mayNotPublish: "You hold no role that may publish.",
+    notYourThemeGroup: (yours, group) =>
+      group === undefined
+        ? `As a group editor you publish the updates of ${yours}; choose the group.`
+        : `As a group editor you publish the updates of ${yours}, not of ${group}.`,
+    audienceOutsideRegion: (yours, outside) =>
+      `As a region editor you publish only to recipients in ${yours}; this audience also reaches ${outside}.`,
+    audienceNamesNoRegion: (yours) =>
+      `As a region editor you publish only to recipients in ${yours}; name the region in the audience.`,
+  },
 }
 
 /** The message catalogue: Swedish by default, English by preference. */

@@ -319,11 +319,14 @@ export const layerOutbox: Layer.Layer<Outbox, never, Database> = Layer.effect(
             .groupBy(deliveries.state)
           const counts: DeliveryCounts = {
             pending: 0,
+            held: 0,
             sending: 0,
+            uncertain: 0,
             sent: 0,
             failed: 0,
             dead: 0,
             suppressed: 0,
+            rerouted: 0,
           }
           for (const row of rows) counts[row.state] = Number(row.count)
           return counts

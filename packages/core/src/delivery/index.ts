@@ -1,0 +1,6 @@
+export * from "./cadence.js"
+export * from "./decide.js"
+export * from "./explain.js"
+export * from "./model.js"
+export * from "./periods.js"
+export * from "./retry.js"
