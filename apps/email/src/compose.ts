@@ -1,6 +1,6 @@
 import { Effect, Layer, Option } from "effect"
 import { emailConfig, makeMailSenderFromConfig } from "./config/email-config.js"
-import { type EmailWorkerOptions, makeEmailWorker } from "./delivery/email-worker.js"
+import { makeEmailChannelSender } from "./delivery/email-channel.js"
 import { makeLinkSigner } from "./links/signed-links.js"
 import { type EmailRouteServices, emailRoutes } from "./routes/email-routes.js"
 import { type EmailSchedulerOptions, makeEmailScheduler } from "./schedule/email-scheduler.js"
@@ -31,18 +31,16 @@ export const layerMailSender: Layer.Layer<MailSender, unknown> = Layer.effect(
   Effect.map(emailConfig, makeMailSenderFromConfig),
 )
 
-type Configured<T> = Omit<T, "links" | "organizer">
-
-/** A worker (and scheduler) configured from the environment; needs db's repositories and a MailSender. */
-export const makeEmailWorkerFromConfig = (options: Configured<EmailWorkerOptions>) =>
-  Effect.gen(function* () {
-    const config = yield* emailConfig
-    return yield* makeEmailWorker({
-      ...options,
-      links: makeLinkSigner(config.linkSecret, config.publicUrl),
-      organizer: config.from,
-    })
+/** The email channel's sender for the dispatcher, configured from the environment; needs a MailSender. */
+export const makeEmailChannelSenderFromConfig = Effect.gen(function* () {
+  const config = yield* emailConfig
+  return yield* makeEmailChannelSender({
+    links: makeLinkSigner(config.linkSecret, config.publicUrl),
+    organizer: config.from,
   })
+})
+
+type Configured<T> = Omit<T, "links" | "organizer">
 
 export const makeEmailSchedulerFromConfig = (options: Configured<EmailSchedulerOptions> = {}) =>
   Effect.gen(function* () {

@@ -1,6 +1,6 @@
 /**
- * @spridning/email: Spridning's email channel. A worker drains email deliveries from the outbox
- * through SendGrid (or `.eml` files in a local mail sink without a key), digests and reminders
+ * @spridning/email: Spridning's email channel. Its sender takes the dispatcher's requests to
+ * SendGrid (or `.eml` files in a local mail sink without a key), digests and reminders
  * run on a schedule, and `emailRoutes` serves SendGrid's event webhook, one-click unsubscribe
  * and the receipt links in every mail.
  * @packageDocumentation
@@ -8,7 +8,7 @@
 
 export * from "./compose.js"
 export * from "./config/email-config.js"
-export * from "./delivery/email-worker.js"
+export * from "./delivery/email-channel.js"
 export * from "./links/signed-links.js"
 export * from "./routes/email-routes.js"
 export * from "./schedule/email-scheduler.js"

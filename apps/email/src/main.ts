@@ -1,57 +1,86 @@
 import { hostname } from "node:os"
 import { layerFromConfig, layerRepositories } from "@spridning/db"
-import { Config, Effect, Fiber, Layer, ManagedRuntime } from "effect"
-import { layerMailSender, makeEmailSchedulerFromConfig, makeEmailWorkerFromConfig } from "./compose.js"
+import {
+  ChannelSenders,
+  configuredChannelsConfig,
+  layerDispatcher,
+  layerDispatchSettingsFromConfig,
+  layerDispatchWorker,
+  layerLogger,
+  logFormatFor,
+} from "@spridning/dispatch"
+import { Config, Effect, Layer, Schedule } from "effect"
+import { layerMailSender, makeEmailChannelSenderFromConfig, makeEmailSchedulerFromConfig } from "./compose.js"
 import { MailSender } from "./sending/mail-sender.js"
 
 /**
- * Production entry: `node apps/email/dist/main.js`. Drains email deliveries and runs the
- * schedule (digests, reminders, briefings) against DATABASE_URL (PGlite without it). Run as
- * many as needed: claims and once-keys keep them from sending anything twice.
+ * Production entry: `node apps/email/dist/main.js`. The one dispatcher with the email sender
+ * only, plus the email schedule (reminders, briefings), against DATABASE_URL (PGlite without
+ * it). Run as many as needed: claims and once-keys keep them from sending anything twice.
+ * SIGTERM lets the pass in flight finish.
  */
-const runtime = ManagedRuntime.make(
-  Layer.mergeAll(layerRepositories, layerMailSender).pipe(Layer.provideMerge(layerFromConfig)),
+const workerId = `email-${hostname()}:${process.pid}`
+
+const senders = Layer.effect(
+  ChannelSenders,
+  Effect.gen(function* () {
+    const sender = yield* MailSender
+    yield* Effect.logInfo(
+      sender.kind === "sendgrid"
+        ? "email sent through SendGrid"
+        : "email written as .eml files to the mail sink",
+    )
+    return [yield* makeEmailChannelSenderFromConfig]
+  }),
 )
 
-const main = Effect.gen(function* () {
-  const pollMillis = yield* Config.Int("SPRIDNING_MAIL_POLL_MS").pipe(Config.withDefault(2000))
-  const worker = yield* makeEmailWorkerFromConfig({ workerId: `${hostname()}:${process.pid}` })
-  const scheduler = yield* makeEmailSchedulerFromConfig()
-  const sender = yield* MailSender
-  yield* Effect.logInfo(
-    sender.kind === "sendgrid"
-      ? "email worker sending through SendGrid"
-      : "email worker writing .eml files to the mail sink",
-  )
-  const logged = <A, E>(what: string, effect: Effect.Effect<A, E>) =>
-    effect.pipe(Effect.catchCause((cause) => Effect.as(Effect.logError(`${what} failed`, cause), undefined)))
-  const drainLoop = Effect.forever(
-    Effect.gen(function* () {
-      const report = yield* logged("draining the outbox", worker.drainOnce)
-      if (report === undefined || report.claimed === 0) yield* Effect.sleep(pollMillis)
-      else yield* Effect.logInfo("email drain", report)
-    }),
-  )
-  const scheduleLoop = Effect.forever(
-    Effect.andThen(logged("the email schedule", scheduler.tick), Effect.sleep("1 minute")),
-  )
-  yield* Effect.all([drainLoop, scheduleLoop], { concurrency: 2 })
+const settings = Layer.unwrap(
+  Effect.map(configuredChannelsConfig, (configuredChannels) =>
+    layerDispatchSettingsFromConfig({ workerId, configuredChannels }),
+  ),
+)
+
+const schedule = Layer.effectDiscard(
+  Effect.gen(function* () {
+    const scheduler = yield* makeEmailSchedulerFromConfig()
+    yield* scheduler.tick.pipe(
+      Effect.catchCause((cause) => Effect.logError("the email schedule failed", cause)),
+      Effect.uninterruptible,
+      Effect.repeat(Schedule.spaced("1 minute")),
+      Effect.forkScoped,
+    )
+  }),
+)
+
+const production = Config.String("NODE_ENV").pipe(
+  Config.withDefault("development"),
+  Config.map((env) => env === "production"),
+)
+
+const main = Layer.mergeAll(layerDispatchWorker, schedule).pipe(
+  Layer.provide(layerDispatcher),
+  Layer.provide(Layer.mergeAll(senders, settings)),
+  Layer.provide(Layer.mergeAll(layerRepositories, layerMailSender).pipe(Layer.provideMerge(layerFromConfig))),
+)
+
+const program = Effect.gen(function* () {
+  const format = logFormatFor(yield* production)
+  return yield* Layer.launch(main).pipe(Effect.provide(layerLogger(format)))
 })
 
-const fiber = runtime.runFork(
-  main.pipe(
+const fiber = Effect.runFork(
+  program.pipe(
     Effect.catchCause((cause) =>
       Effect.andThen(
-        Effect.logError("email worker stopped", cause),
+        Effect.logError("email dispatcher stopped", cause),
         Effect.sync(() => process.exit(1)),
       ),
     ),
   ),
 )
+// One shutdown path: interrupting closes the layers' scope; the pass in flight finishes first.
 const stop = () => {
-  void Effect.runPromise(Fiber.interrupt(fiber)).finally(() => {
-    void runtime.dispose().then(() => process.exit(0))
-  })
+  fiber.interruptUnsafe()
 }
 process.once("SIGTERM", stop)
 process.once("SIGINT", stop)

@@ -62,14 +62,10 @@ describe("daily and weekly digests", () => {
     // the participant got hers at once; the follower nothing yet
     expect(harness.sendGrid.mails().map((mail) => mail.to.email)).toEqual(["anna@skane.example"])
     const held = await harness.run(Outbox.use((o) => o.forPerson("dag")))
-    expect(held.map((d) => d.lastError)).toEqual([
-      "held for the daily digest daily:2026-11-23",
-      "held for the daily digest daily:2026-11-23",
-    ])
-    // waiting for a digest is not a failure, and costs no attempt
-    expect(held.map((d) => [d.state, d.attempts])).toEqual([
-      ["pending", 0],
-      ["pending", 0],
+    // waiting for a digest is `held` (not a failure, no attempt used), with the period it waits for
+    expect(held.map((d) => [d.state, d.attempts, d.digestPeriod])).toEqual([
+      ["held", 0, "daily:2026-11-23"],
+      ["held", 0, "daily:2026-11-23"],
     ])
 
     harness.sendGrid.reset()
@@ -102,10 +98,10 @@ describe("daily and weekly digests", () => {
     await harness.publish(update, [deliveryTo(update.id, "eva", "gotland", [follows()])], clock.now())
     const worker = await harness.worker({ clock: clock.now })
     expect(await harness.run(worker.drain())).toMatchObject({ held: 1, sent: 0 })
-    // the week closes at midnight Stockholm time, 23:00 UTC in winter
+    // The week ends at local midnight in Stockholm: Sunday 23:00 UTC in November.
     clock.set("2026-11-29T22:59:00Z")
     expect(await harness.run(worker.drain())).toMatchObject({ claimed: 0 })
-    clock.set("2026-11-30T00:05:00Z")
+    clock.set("2026-11-29T23:05:00Z")
     expect(await harness.run(worker.drain())).toMatchObject({ digests: 1, sent: 1 })
     expect(harness.sendGrid.mails()[0]!.subject).toBe("Veckans sammanfattning: 1 nyhet från temagrupperna")
   })

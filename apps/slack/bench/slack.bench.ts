@@ -1,11 +1,13 @@
 /**
  * How fast the Slack app answers, against PGlite with the demo network and the local Slack
  * fake: slash commands end to end (signature check, person lookup, network load, core rule,
- * Block Kit), receipt clicks, and the delivery worker's throughput. Prints figures; asserts nothing.
+ * Block Kit), receipt clicks, and the dispatcher's Slack throughput. Prints figures; asserts nothing.
  */
 import { performance } from "node:perf_hooks"
 import { Outbox } from "@spridning/db"
-import { makeSlackDeliveryWorker } from "../src/notifications/slack-delivery-worker.js"
+import { ChannelSenders, DispatchSettings, makeDispatcher, makeDispatchSettings } from "@spridning/dispatch"
+import { Effect } from "effect"
+import { makeSlackChannelSender } from "../src/notifications/slack-channel.js"
 import { makeWebClient } from "../src/slack-api/slack-call.js"
 import { buttonClickPayload, viewSubmissionPayload } from "../src/testing/index.js"
 import { postValues } from "../test/support/post-values.js"
@@ -73,23 +75,38 @@ await measure("receipt click (Läst) in a DM", runs, () =>
 )
 
 const pending = (await kit.run(Outbox.use((outbox) => outbox.counts()))).pending
-const worker = makeSlackDeliveryWorker({
-  client: makeWebClient({ botToken: kit.fake.token, apiUrl: kit.fake.apiUrl }),
-  teamId: kit.fake.teamId,
-  batchSize: 200,
-})
+const dispatcher = await kit.run(
+  Effect.gen(function* () {
+    const sender = yield* makeSlackChannelSender({
+      client: makeWebClient({ botToken: kit.fake.token, apiUrl: kit.fake.apiUrl }),
+      teamId: kit.fake.teamId,
+      workerId: "bench",
+    })
+    return yield* makeDispatcher.pipe(
+      Effect.provideService(ChannelSenders, [sender]),
+      Effect.provideService(
+        DispatchSettings,
+        makeDispatchSettings({
+          workerId: "bench",
+          configuredChannels: new Set(["email", "slack"]),
+          claimLimit: 200,
+        }),
+      ),
+    )
+  }),
+)
 // Only the cast has Slack accounts in the fake, so give everyone else one too: a realistic workspace.
 for (const person of kit.network.people)
   kit.fake.addUser({ id: `U${person.id.replace(/\D/g, "")}X`, email: person.email })
 const start = performance.now()
 let sent = 0
 for (;;) {
-  const tick = await kit.run(worker.runOnce)
-  sent += tick.sent
-  if (tick.sent + tick.dead + tick.retrying === 0) break
+  const report = await kit.run(dispatcher.runPass)
+  sent += report.sent
+  if (report.claimed === 0) break
 }
 const seconds = (performance.now() - start) / 1000
 console.log(
-  `delivery worker: ${sent} DMs sent (of ${pending} pending deliveries, all channels) in ${seconds.toFixed(2)} s = ${(sent / seconds).toFixed(0)} DMs/s`,
+  `dispatcher (Slack): ${sent} DMs sent (of ${pending} pending deliveries, all channels) in ${seconds.toFixed(2)} s = ${(sent / seconds).toFixed(0)} DMs/s`,
 )
 await kit.close()

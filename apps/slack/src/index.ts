@@ -1,6 +1,6 @@
 /**
  * @spridning/slack: Spridning in Slack. `/spridning` commands, App Home, theme-group channel
- * announcements and DMs with receipt buttons, fed by the outbox.
+ * announcements and DMs with receipt buttons, sent by the one dispatcher through its Slack sender.
  * @packageDocumentation
  */
 export { type SlackConfig, slackConfig, slackSettings } from "./config/slack-config.js"
@@ -11,12 +11,10 @@ export {
   verifySlackSignature,
 } from "./http/request-verification.js"
 export {
-  defaultBackoffMillis,
-  makeSlackDeliveryWorker,
-  type SlackDeliveryWorkerOptions,
-  startSlackDeliveryWorker,
-  type WorkerTick,
-} from "./notifications/slack-delivery-worker.js"
+  deliveryEventType,
+  makeSlackChannelSender,
+  type SlackChannelOptions,
+} from "./notifications/slack-channel.js"
 export { type PostingRight, postingRights } from "./people/posting-rights.js"
 export { makeWebClient, SlackCallFailed, webClientOptions } from "./slack-api/slack-call.js"
 export { consoleLog, type Log } from "./slack-app/deps.js"

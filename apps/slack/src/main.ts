@@ -1,18 +1,31 @@
 /**
  * Runs Spridning's Slack app on its own: `/slack/events` on PORT (default 3002), or Socket
- * Mode when SLACK_APP_TOKEN is set, plus the Slack delivery worker. When the API serves Slack
- * too, the API's entry mounts `slackRoutes` and starts the worker instead of this file.
+ * Mode when SLACK_APP_TOKEN is set, plus the one dispatcher with the Slack sender only. When the
+ * composed server serves Slack, it mounts `slackRoutes` and runs its own dispatcher instead.
  */
+import { hostname } from "node:os"
 import { serve } from "@hono/node-server"
 import { layerFromConfig, layerRepositories } from "@spridning/db"
-import { Effect, Layer, ManagedRuntime, Option, Redacted } from "effect"
+import {
+  ChannelSenders,
+  configuredChannelsConfig,
+  layerDispatcher,
+  layerDispatchSettingsFromConfig,
+  layerDispatchWorker,
+  layerLogger,
+  logFormatFor,
+  makeLog,
+} from "@spridning/dispatch"
+import { Effect, Fiber, Layer, ManagedRuntime, Option, Redacted } from "effect"
 import { Hono } from "hono"
 import { slackConfig, slackSettings } from "./config/slack-config.js"
-import { startSlackDeliveryWorker } from "./notifications/slack-delivery-worker.js"
+import { makeSlackChannelSender } from "./notifications/slack-channel.js"
 import { makeWebClient } from "./slack-api/slack-call.js"
-import { consoleLog } from "./slack-app/deps.js"
 import { slackRoutes, startSocketMode } from "./slack-app/slack-app.js"
 
+const format = logFormatFor(process.env.NODE_ENV === "production")
+const log = makeLog(format)
+const workerId = `slack-${hostname()}:${process.pid}`
 const runtime = ManagedRuntime.make(layerRepositories.pipe(Layer.provideMerge(layerFromConfig)))
 const config = await Effect.runPromise(
   Effect.gen(function* () {
@@ -20,7 +33,7 @@ const config = await Effect.runPromise(
   }),
 )
 const settings = slackSettings(config)
-const common = { ...settings, runtime, log: consoleLog }
+const common = { ...settings, runtime, log }
 
 const server = new Hono()
 server.get("/healthz", (c) => c.json({ ok: true }))
@@ -32,17 +45,32 @@ const socket = Option.match(config.appToken, {
   onSome: (appToken) => startSocketMode({ ...common, appToken: Redacted.value(appToken) }),
 })
 const port = Number(process.env.PORT ?? 3002)
-const http = serve({ fetch: server.fetch, port }, () =>
-  consoleLog("info", `Spridning Slack listening on ${port}`),
-)
-const worker = startSlackDeliveryWorker(runtime, {
-  client: makeWebClient(settings),
-  teamId: settings.teamId,
-  log: consoleLog,
-})
+const http = serve({ fetch: server.fetch, port }, () => log("info", `Spridning Slack listening on ${port}`))
 
+const senders = Layer.effect(
+  ChannelSenders,
+  Effect.map(
+    makeSlackChannelSender({ client: makeWebClient(settings), teamId: settings.teamId, workerId }),
+    (sender) => [sender],
+  ),
+)
+const dispatcherSettings = Layer.unwrap(
+  Effect.map(configuredChannelsConfig, (configuredChannels) =>
+    layerDispatchSettingsFromConfig({ workerId, configuredChannels }),
+  ),
+)
+const dispatcher = runtime.runFork(
+  Layer.launch(
+    layerDispatchWorker.pipe(
+      Layer.provide(layerDispatcher),
+      Layer.provide(Layer.mergeAll(senders, dispatcherSettings)),
+    ),
+  ).pipe(Effect.provide(layerLogger(format))),
+)
+
+// One shutdown path: the pass in flight finishes, then the receiver and the database close.
 const shutdown = async () => {
-  await worker.stop()
+  await Effect.runPromise(Fiber.interrupt(dispatcher))
   await socket?.stop()
   http.close()
   await runtime.dispose()

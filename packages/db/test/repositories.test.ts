@@ -199,6 +199,8 @@ describeEachDatabase("organisation", (database) => {
 /** Sends whatever earlier tests left due by `now`, so a test sees only its own deliveries. */
 const drainOutbox = async (database: TestDatabase, now: Date): Promise<void> => {
   const outbox = await database.run(Outbox)
+  // Claims left by earlier tests run out; claim takes only pending and failed ones.
+  await database.run(outbox.reclaimExpired(undefined, now))
   const claimed = await database.run(
     outbox.claim({ channel: "email", workerId: "drain", limit: 100_000, leaseMillis: 1, now }),
   )
@@ -433,53 +435,6 @@ describeEachDatabase("updates and the outbox", (database) => {
       state: "dead",
       lastError: "550 no such user",
     })
-  })
-
-  it("gives a claimed delivery to another worker once its lease has run out", async () => {
-    await database.run(
-      Effect.flatMap(Organisation, (org) => org.importNetwork(smallNetwork("lease"), "test")),
-    )
-    const now = new Date("2031-01-01T10:00:00Z")
-    await drainOutbox(database, now)
-    await database.run(
-      Effect.flatMap(Updates, (updates) =>
-        updates.publish(
-          notes("lease-u1", "lease-tobak"),
-          planFor("lease-u1", recipients("lease").slice(0, 1)),
-          "test",
-          now,
-        ),
-      ),
-    )
-    const outbox = await database.run(Outbox)
-    const [held] = await database.run(
-      outbox.claim({ channel: "email", workerId: "dies", limit: 1, leaseMillis: 60_000, now }),
-    )
-    if (held === undefined) throw new Error("one claimed")
-    const duringLease = await database.run(
-      outbox.claim({
-        channel: "email",
-        workerId: "lives",
-        limit: 10,
-        leaseMillis: 60_000,
-        now: new Date(now.getTime() + 59_000),
-      }),
-    )
-    expect(duringLease.map((delivery) => delivery.id)).not.toContain(held.id)
-    const afterLease = await database.run(
-      outbox.claim({
-        channel: "email",
-        workerId: "lives",
-        limit: 10,
-        leaseMillis: 60_000,
-        now: new Date(now.getTime() + 61_000),
-      }),
-    )
-    expect(afterLease.map((delivery) => [delivery.id, delivery.claimedBy, delivery.attempts])).toEqual([
-      [held.id, "lives", 2],
-    ])
-    expect(await database.run(outbox.markSent("dies", [{ id: held.id }]))).toBe(0)
-    expect(await database.run(outbox.markSent("lives", [{ id: held.id }]))).toBe(1)
   })
 
   it("returns expired claims to pending when reclaimed", async () => {

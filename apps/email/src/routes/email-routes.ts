@@ -9,6 +9,7 @@ import {
   decodeEvents,
   makeReplayGuard,
   requestMessageId,
+  settleFromEvents,
   signatureHeader,
   suppressionFor,
   timestampHeader,
@@ -231,6 +232,7 @@ export const emailRoutes = (deps: EmailRouteDeps) => {
             InvalidRecord: () => deliveryEvents.record(inputs.map(({ deliveryId: _, ...rest }) => rest)),
           }),
         )
+        yield* settleFromEvents(events)
         const suppressions = yield* Suppressions
         for (const event of events) {
           const reason = suppressionFor(event)

@@ -16,8 +16,8 @@ import {
   type StoreError,
 } from "@spridning/core"
 import { DigestRuns, Outbox, type StoredDelivery, type StoredUpdate, Updates } from "@spridning/db"
-import { Effect, Option, Result, Schema } from "effect"
-import { toUpdateForMail } from "../delivery/email-worker.js"
+import { Effect, Result } from "effect"
+import { toUpdateForMail } from "../delivery/email-channel.js"
 import type { LinkSigner, UnsubscribeScope } from "../links/signed-links.js"
 import { MailSender } from "../sending/mail-sender.js"
 import { type MailContent, type MailRecipient, requestsFor } from "../sending/outgoing-mail.js"

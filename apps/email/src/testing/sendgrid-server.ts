@@ -1,3 +1,4 @@
+import { createSign, generateKeyPairSync } from "node:crypto"
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http"
 import type { AddressInfo } from "node:net"
 
@@ -6,7 +7,8 @@ import type { AddressInfo } from "node:net"
  * request the way SendGrid documents it (authorization, required fields, the 1,000
  * personalization and recipient limits, unique addresses, reserved headers, string-valued
  * `custom_args` and `substitutions`) and answers with SendGrid's status codes and error JSON.
- * Failures (429 with Retry-After, 400, 500) are scripted per request.
+ * Failures (429 with Retry-After, 400, 500) and slow answers are scripted per request. It also
+ * plays SendGrid's Signed Event Webhook: events for the mail it accepted, signed with its own key.
  */
 
 export interface SendGridAddress {
@@ -51,14 +53,23 @@ export interface SendGridFieldError {
 }
 
 /** What the server answers to one request, when a test scripts it. */
-export type ScriptedAnswer =
+export type ScriptedAnswer = (
   | { readonly status: 202 }
   | { readonly status: 429; readonly retryAfterSeconds?: number }
   | { readonly status: 400; readonly errors?: ReadonlyArray<SendGridFieldError> }
   | { readonly status: 500 | 502 | 503 }
+) & {
+  /** Answer only after this long (the request is recorded on arrival, as SendGrid would take it). */
+  readonly delayMillis?: number
+}
+
+/** One event as SendGrid's event webhook posts it: custom_args come back as top-level fields. */
+export type SendGridWebhookEvent = Readonly<Record<string, string | number>>
 
 export interface RecordedRequest {
   readonly at: Date
+  /** When the answer left (later than `at` when the answer was scripted with a delay). */
+  readonly answeredAt: Date
   readonly status: number
   readonly headers: Readonly<Record<string, string | string[] | undefined>>
   readonly rawBody: string
@@ -96,6 +107,15 @@ export interface LocalSendGrid {
   readonly answerAlways: (answer: ScriptedAnswer | undefined) => void
   /** How many recipients were accepted; cheap, for benchmarks that do not keep bodies. */
   readonly acceptedRecipients: () => number
+  /** Events of `kind` for every mail accepted so far (or those `only` keeps), as the webhook posts them. */
+  readonly events: (
+    kind: "processed" | "delivered" | "bounce" | "dropped",
+    only?: (mail: MaterialisedMail) => boolean,
+  ) => ReadonlyArray<SendGridWebhookEvent>
+  /** The Signed Event Webhook's verification key, base64 SPKI DER as SendGrid's settings show it. */
+  readonly webhookPublicKey: string
+  /** Signs a webhook body as SendGrid does: ECDSA P-256 over `timestamp + rawBody`. */
+  readonly signWebhook: (rawBody: string, timestampSeconds: number) => Readonly<Record<string, string>>
   readonly reset: () => void
   readonly close: () => Promise<void>
 }
@@ -405,9 +425,16 @@ export const startLocalSendGrid = async (options: LocalSendGridOptions = {}): Pr
   let materialised: Array<MaterialisedMail> = []
   let materialisedUpTo = 0
 
-  const record = (entry: RecordedRequest) => {
-    requests.push(keepBodies ? entry : { at: entry.at, status: entry.status, headers: {}, rawBody: "" })
+  const record = (entry: Omit<RecordedRequest, "answeredAt">) => {
+    const answeredAt = new Date()
+    requests.push(
+      keepBodies
+        ? { ...entry, answeredAt }
+        : { at: entry.at, answeredAt, status: entry.status, headers: {}, rawBody: "" },
+    )
   }
+  const { publicKey, privateKey } = generateKeyPairSync("ec", { namedCurve: "P-256" })
+  let eventSequence = 0
 
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
     const rawBody = await readBody(request)
@@ -433,6 +460,10 @@ export const startLocalSendGrid = async (options: LocalSendGridOptions = {}): Pr
     }
     const answer = scripted.shift() ?? always
     const mailSend = body as SendGridMailSend
+    if (answer?.delayMillis !== undefined) {
+      const delay = answer.delayMillis
+      await new Promise((resolve) => setTimeout(resolve, delay))
+    }
     if (answer !== undefined && answer.status !== 202) {
       if (answer.status === 429) {
         const errors = [fieldError(null, "too many requests")]
@@ -473,6 +504,9 @@ export const startLocalSendGrid = async (options: LocalSendGridOptions = {}): Pr
       answerJson(response, 500, { errors: [fieldError(null, String(error))] })
     })
   })
+  // SendGrid keeps idle connections open far longer than Node's 5 s default; a busy client
+  // reusing a socket the server just closed would see ECONNRESET that SendGrid never causes.
+  server.keepAliveTimeout = 120_000
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve))
   const { port } = server.address() as AddressInfo
 
@@ -499,6 +533,38 @@ export const startLocalSendGrid = async (options: LocalSendGridOptions = {}): Pr
       always = answer
     },
     acceptedRecipients: () => recipients,
+    events: (kind, only = () => true) => {
+      const accepted = requests.filter((entry) => entry.status === 202)
+      return accepted.flatMap((entry) =>
+        entry.body === undefined || entry.messageId === undefined
+          ? []
+          : materialise(entry.body, entry.messageId)
+              .map((mail, index) => ({ mail, index }))
+              .filter(({ mail }) => only(mail))
+              .map(({ mail, index }) => {
+                eventSequence += 1
+                return {
+                  email: mail.to.email,
+                  timestamp: Math.floor(entry.answeredAt.getTime() / 1000),
+                  event: kind,
+                  sg_event_id: `local-event-${eventSequence}`,
+                  sg_message_id: `${mail.messageId}.local${index}`,
+                  ...(kind === "bounce" ? { type: "bounce", reason: "550 5.1.1 no such user" } : {}),
+                  ...mail.customArgs,
+                }
+              }),
+      )
+    },
+    webhookPublicKey: publicKey.export({ type: "spki", format: "der" }).toString("base64"),
+    signWebhook: (rawBody, timestampSeconds) => {
+      const signer = createSign("sha256")
+      signer.update(`${timestampSeconds}${rawBody}`)
+      return {
+        "content-type": "application/json",
+        "x-twilio-email-event-webhook-signature": signer.sign(privateKey, "base64"),
+        "x-twilio-email-event-webhook-timestamp": String(timestampSeconds),
+      }
+    },
     reset: () => {
       requests.length = 0
       scripted = []

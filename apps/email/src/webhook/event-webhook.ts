@@ -1,5 +1,6 @@
 import { createPublicKey, createVerify, type KeyObject } from "node:crypto"
-import { Schema } from "effect"
+import { Outbox } from "@spridning/db"
+import { Effect, Schema } from "effect"
 
 export const signatureHeader = "x-twilio-email-event-webhook-signature"
 export const timestampHeader = "x-twilio-email-event-webhook-timestamp"
@@ -72,6 +73,8 @@ export const SendGridEvent = Schema.Struct({
   sg_message_id: Schema.optionalKey(Schema.String),
   /** Our custom_args come back as top-level fields. */
   delivery_id: Schema.optionalKey(Schema.String),
+  /** A digest's deliveries, comma-separated: the digest settles all of them. */
+  digest_deliveries: Schema.optionalKey(Schema.String),
   type: Schema.optionalKey(Schema.String),
   reason: Schema.optionalKey(Schema.String),
 })
@@ -90,3 +93,29 @@ export const suppressionFor = (event: SendGridEvent): "bounce" | "spamReport" | 
 /** SendGrid's message id is the X-Message-Id plus a per-recipient suffix after the first dot. */
 export const requestMessageId = (sgMessageId: string | undefined): string | undefined =>
   sgMessageId?.split(".")[0]
+
+/** Events that prove SendGrid took the message: the request reached it, whatever came after. */
+const evidenceEvents = new Set(["processed", "delivered", "deferred", "bounce", "dropped"])
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/**
+ * A delivery whose lease ran out while its request may have reached SendGrid is `uncertain`;
+ * these events (`delivery_id` in custom_args comes back on each) settle it, and any still in
+ * flight or failed, as sent, so it is never sent twice.
+ */
+export const settleFromEvents = (events: ReadonlyArray<SendGridEvent>) =>
+  Effect.gen(function* () {
+    const marks = events.flatMap((event) => {
+      if (!evidenceEvents.has(event.event)) return []
+      const ids = [
+        ...(event.delivery_id === undefined ? [] : [event.delivery_id]),
+        ...(event.digest_deliveries?.split(",") ?? []),
+      ].filter((id) => uuidPattern.test(id))
+      const providerMessageId = requestMessageId(event.sg_message_id)
+      return ids.map((id) => ({ id, ...(providerMessageId === undefined ? {} : { providerMessageId }) }))
+    })
+    if (marks.length === 0) return []
+    const outbox = yield* Outbox
+    return yield* outbox.settleSent(marks)
+  })

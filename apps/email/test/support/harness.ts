@@ -9,8 +9,17 @@ import {
   Updates,
 } from "@spridning/db"
 import { freshPostgresDatabase } from "@spridning/db/testing"
+import {
+  ChannelSenders,
+  DispatchSettings,
+  type DispatchSettingsShape,
+  makeDispatcher,
+  makeDispatchSettings,
+  type PassReport,
+  withClock,
+} from "@spridning/dispatch"
 import { Effect, Layer, ManagedRuntime, Redacted } from "effect"
-import { type EmailWorkerOptions, makeEmailWorker } from "../../src/delivery/email-worker.js"
+import { makeEmailChannelSender } from "../../src/delivery/email-channel.js"
 import { MailSender } from "../../src/sending/mail-sender.js"
 import { makeSendGridSender } from "../../src/sending/sendgrid-sender.js"
 import { type LocalSendGrid, startLocalSendGrid } from "../../src/testing/sendgrid-server.js"
@@ -30,12 +39,19 @@ export const makeClock = (start: string | Date) => {
   }
 }
 
+/** A dispatcher with the email sender; its time comes from `clock` when given. */
+export type WorkerOptions = Partial<DispatchSettingsShape> & { readonly clock?: () => Date }
+
+export interface TestWorker {
+  readonly workerId: string
+  readonly runPass: Effect.Effect<PassReport, unknown, Repositories>
+  readonly drain: (maxPasses?: number) => Effect.Effect<PassReport, unknown, Repositories>
+}
+
 export interface Harness {
   readonly sendGrid: LocalSendGrid
   readonly run: <A, E>(effect: Effect.Effect<A, E, Repositories>) => Promise<A>
-  readonly worker: (
-    overrides?: Partial<EmailWorkerOptions>,
-  ) => Promise<Awaited<ReturnType<typeof makeWorker>>>
+  readonly worker: (overrides?: WorkerOptions) => Promise<TestWorker>
   readonly publish: (update: NewUpdate, deliveries: ReadonlyArray<PlannedDelivery>, at: Date) => Promise<void>
   readonly close: () => Promise<void>
 }
@@ -43,10 +59,26 @@ export interface Harness {
 const makeWorker = (
   runtime: { readonly runPromise: <A, E>(effect: Effect.Effect<A, E, Repositories>) => Promise<A> },
   sendGrid: LocalSendGrid,
-  options: EmailWorkerOptions,
-) =>
+  options: WorkerOptions & { readonly workerId: string },
+): Promise<TestWorker> =>
   runtime.runPromise(
-    makeEmailWorker(options).pipe(
+    Effect.gen(function* () {
+      const sender = yield* makeEmailChannelSender({ links, organizer })
+      const settings = makeDispatchSettings({ configuredChannels: new Set(["email"]), ...options })
+      const dispatcher = yield* makeDispatcher.pipe(
+        Effect.provideService(ChannelSenders, [sender]),
+        Effect.provideService(DispatchSettings, settings),
+      )
+      const clocked =
+        options.clock === undefined
+          ? <A, E, R>(effect: Effect.Effect<A, E, R>) => effect
+          : withClock(options.clock)
+      return {
+        workerId: options.workerId,
+        runPass: clocked(dispatcher.runPass),
+        drain: (maxPasses?: number) => clocked(dispatcher.drain(maxPasses)),
+      }
+    }).pipe(
       Effect.provideService(
         MailSender,
         makeSendGridSender({
@@ -84,8 +116,6 @@ export const startHarness = async (network: Network = smallNetwork): Promise<Har
       workers += 1
       return makeWorker(runtime, sendGrid, {
         workerId: `worker-${workers}`,
-        links,
-        organizer,
         random: () => 0.5,
         ...overrides,
       })

@@ -6,8 +6,18 @@ import type { AddressInfo } from "node:net"
  * A local stand-in for Slack's Web API that speaks its wire format: `POST /api/<method>`
  * with a form-encoded or JSON body and a bearer token, answering `{ ok: true, … }` or
  * `{ ok: false, error }` (HTTP 200), `429` with `Retry-After`, or a 5xx on demand. It also
- * accepts the `response_url` posts that `respond()` makes. Every call is recorded.
+ * accepts the `response_url` posts that `respond()` makes. Every call is recorded, and every
+ * posted message is kept per conversation (with its `metadata`) for `conversations.history`.
  */
+
+/** A message the fake holds, as `conversations.history` returns it. */
+export interface FakeSlackMessage {
+  readonly channel: string
+  readonly ts: string
+  readonly text?: unknown
+  readonly blocks?: unknown
+  readonly metadata?: { readonly event_type: string; readonly event_payload: Record<string, unknown> }
+}
 
 /** A Slack workspace member the fake knows, for `users.lookupByEmail` and `users.info`. */
 export interface FakeSlackUser {
@@ -63,6 +73,8 @@ export interface SlackFake {
   readonly failNext: (method: string, failure: InjectedFailure, times?: number) => void
   readonly addUser: (user: FakeSlackUser) => void
   readonly addChannel: (channel: FakeSlackChannel) => void
+  /** Messages posted so far (to one conversation when given), oldest first. */
+  readonly messages: (channel?: string) => ReadonlyArray<FakeSlackMessage>
   readonly reset: () => void
   readonly close: () => Promise<void>
 }
@@ -140,6 +152,7 @@ export const startSlackFake = async (options: SlackFakeOptions = {}): Promise<Sl
   const failures = new Map<string, Array<InjectedFailure>>()
   const waiters = new Set<() => void>()
   const nextTs = makeTimestamps()
+  const posted: Array<FakeSlackMessage> = []
   let responseCounter = 0
 
   const seed = () => {
@@ -190,6 +203,17 @@ export const startSlackFake = async (options: SlackFakeOptions = {}): Promise<Sl
       if (channel === undefined) return { ok: false, error: "channel_not_found" }
       if (args.text === undefined && args.blocks === undefined) return { ok: false, error: "no_text" }
       const ts = nextTs()
+      const metadata =
+        typeof args.metadata === "object" && args.metadata !== null
+          ? (args.metadata as FakeSlackMessage["metadata"])
+          : undefined
+      posted.push({
+        channel,
+        ts,
+        text: args.text,
+        blocks: args.blocks,
+        ...(metadata === undefined ? {} : { metadata }),
+      })
       return {
         ok: true,
         channel,
@@ -269,6 +293,25 @@ export const startSlackFake = async (options: SlackFakeOptions = {}): Promise<Sl
       ok: true,
       url: "ws://127.0.0.1:9/link/?ticket=test&app_id=A0SPRIDNING",
     }),
+    // Newest first, as Slack answers; metadata only with include_all_metadata.
+    "conversations.history": (args) => {
+      const channel = conversationFor(String(args.channel ?? ""))
+      if (channel === undefined) return { ok: false, error: "channel_not_found" }
+      const oldest = Number(args.oldest ?? 0)
+      const withMetadata = args.include_all_metadata === true || args.include_all_metadata === "true"
+      const messages = posted
+        .filter((message) => message.channel === channel && Number(message.ts) > oldest)
+        .reverse()
+        .slice(0, Number(args.limit ?? 100))
+        .map(({ channel: _, metadata, ...message }) => ({
+          type: "message",
+          user: "U0BOTUSER",
+          bot_id: "B0BOT",
+          ...message,
+          ...(withMetadata && metadata !== undefined ? { metadata } : {}),
+        }))
+      return { ok: true, messages, has_more: false }
+    },
     "conversations.open": (args) => {
       const user = String(args.users ?? "")
       return users.has(user)
@@ -377,7 +420,9 @@ export const startSlackFake = async (options: SlackFakeOptions = {}): Promise<Sl
     },
     addUser: (user) => users.set(user.id, user),
     addChannel: (channel) => channels.set(channel.id, channel),
+    messages: (channel) => posted.filter((message) => channel === undefined || message.channel === channel),
     reset: () => {
+      posted.length = 0
       calls.length = 0
       responses.length = 0
       failures.clear()

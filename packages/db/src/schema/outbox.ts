@@ -1,12 +1,29 @@
 import type { Bridge, Channel, DeliveryState, InclusionReason, ReceiptKind } from "@spridning/core"
 import { sql } from "drizzle-orm"
-import { bigserial, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core"
+import {
+  type AnyPgColumn,
+  bigint,
+  bigserial,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from "drizzle-orm/pg-core"
 import { people, regions } from "./organisation.js"
 import { updates } from "./updates.js"
 
+/** Every state a stored delivery can be in: core's `DeliveryState`. */
+export type OutboxState = DeliveryState
+
 /**
  * The outbox: one row per planned message, written in the same transaction as its update.
- * Workers claim due rows with `FOR UPDATE SKIP LOCKED` and hold them for a lease.
+ * Dispatchers claim due rows with `FOR UPDATE SKIP LOCKED` and hold them for a lease.
  */
 export const deliveries = pgTable(
   "deliveries",
@@ -24,7 +41,7 @@ export const deliveries = pgTable(
     channel: text("channel").$type<Channel>().notNull(),
     reasons: jsonb("reasons").$type<ReadonlyArray<InclusionReason>>().notNull(),
     bridge: jsonb("bridge").$type<Bridge>(),
-    state: text("state").$type<DeliveryState>().notNull().default("pending"),
+    state: text("state").$type<OutboxState>().notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
     leaseUntil: timestamp("lease_until", { withTimezone: true }),
@@ -33,10 +50,22 @@ export const deliveries = pgTable(
     providerMessageId: text("provider_message_id"),
     sentAt: timestamp("sent_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** On a replacement: the delivery (on a channel that is not configured) it stands in for. */
+    reroutedFrom: uuid("rerouted_from").references((): AnyPgColumn => deliveries.id, {
+      onDelete: "set null",
+    }),
+    /** The digest period a `held` delivery waits for (core's period key, e.g. "daily:2026-11-30"). */
+    digestPeriod: text("digest_period"),
+    /** How often an `uncertain` delivery was sent again after the window passed without evidence. */
+    resends: integer("resends").notNull().default(0),
   },
   (t) => [
     unique("deliveries_once").on(t.updateId, t.personId, t.channel),
-    index("deliveries_due").on(t.channel, t.nextAttemptAt).where(sql`${t.state} in ('pending', 'failed')`),
+    index("deliveries_due")
+      .on(t.channel, t.nextAttemptAt)
+      .where(sql`${t.state} in ('pending', 'failed', 'held')`),
+    index("deliveries_uncertain").on(t.channel, t.nextAttemptAt).where(sql`${t.state} = 'uncertain'`),
+    index("deliveries_digest").on(t.personId, t.digestPeriod).where(sql`${t.state} = 'held'`),
     index("deliveries_leased").on(t.channel, t.leaseUntil).where(sql`${t.state} = 'sending'`),
     index("deliveries_person").on(t.personId),
     // Only sent mail has a provider id; a partial index costs nothing when publishing.
@@ -105,4 +134,35 @@ export const digestRuns = pgTable(
     updateCount: integer("update_count"),
   },
   (t) => [unique("digest_runs_once").on(t.personId, t.periodKey)],
+)
+
+/**
+ * A single row whose `version` goes up in the same transaction as every write to the
+ * organisation (a trigger on each organisation table, see the migration), so a dispatcher
+ * reloads the network exactly when it changed, on any number of machines, and never decides
+ * on a network older than the delivery in its hands.
+ */
+export const networkVersion = pgTable(
+  "network_version",
+  {
+    id: smallint("id").primaryKey().default(1),
+    version: bigint("version", { mode: "number" }).notNull().default(0),
+  },
+  (t) => [check("network_version_single_row", sql`${t.id} = 1`)],
+)
+
+/** An update posted in its theme group's Slack channel: the primary key lets one dispatcher post it. */
+export const slackAnnouncements = pgTable(
+  "slack_announcements",
+  {
+    updateId: text("update_id")
+      .notNull()
+      .references(() => updates.id, { onDelete: "cascade" }),
+    slackChannelId: text("slack_channel_id").notNull(),
+    claimedBy: text("claimed_by").notNull(),
+    claimedAt: timestamp("claimed_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Slack's `ts` once the message is posted. */
+    ts: text("ts"),
+  },
+  (t) => [unique("slack_announcements_once").on(t.updateId, t.slackChannelId)],
 )

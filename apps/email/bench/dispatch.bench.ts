@@ -1,0 +1,286 @@
+/**
+ * Drains N email deliveries of one update (default 100,000) from the outbox through the one
+ * dispatcher (core's decision per delivery, the email sender) into the local SendGrid server,
+ * and prints messages/s, HTTP requests made and peak memory. Targets: ⌈N/1000⌉ requests, at
+ * least 5,000 messages/s, peak RSS at most 400 MB. Beside it, in the same run and on the same
+ * database, the raw claim-and-mark rate of the outbox table with plain SQL (the ceiling a
+ * dispatcher can approach) and the ratio.
+ *
+ * It lives with the email channel because it needs the email sender and the SendGrid fake, and
+ * the email app depends on @spridning/dispatch (not the other way round).
+ *
+ *   pnpm --filter @spridning/email bench            # N = 100,000
+ *   BENCH_DELIVERIES=20000 pnpm --filter @spridning/email bench
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test pnpm --filter @spridning/email bench
+ *
+ * With DATABASE_URL the outbox lives in a fresh PostgreSQL database (dropped afterwards), as
+ * in production; without it in PGlite, which runs inside this process and shares its CPU.
+ * BENCH_WORKERS dispatchers run side by side, as several processes would (default 2 on
+ * PostgreSQL, 1 on PGlite).
+ */
+
+import { fork } from "node:child_process"
+import { fileURLToPath } from "node:url"
+import type { DisseminationPlan, Network, PlannedDelivery } from "@spridning/core"
+import {
+  Database,
+  layerPglite,
+  layerPostgres,
+  layerRepositories,
+  Organisation,
+  Outbox,
+  schema,
+  Updates,
+} from "@spridning/db"
+import { freshPostgresDatabase } from "@spridning/db/testing"
+import { ChannelSenders, DispatchSettings, makeDispatcher, makeDispatchSettings } from "@spridning/dispatch"
+import { sql } from "drizzle-orm"
+import { Effect, Layer, ManagedRuntime, Redacted } from "effect"
+import { makeEmailChannelSender } from "../src/delivery/email-channel.js"
+import { makeLinkSigner } from "../src/links/signed-links.js"
+import { MailSender } from "../src/sending/mail-sender.js"
+import { makeSendGridSender } from "../src/sending/sendgrid-sender.js"
+
+const count = Number(process.env.BENCH_DELIVERIES ?? 100_000)
+const deadlineMillis = 150_000
+// PGlite has one connection in this process: a second loop only competes for it.
+const workers = Number(process.env.BENCH_WORKERS ?? (process.env.DATABASE_URL ? 2 : 1))
+
+const network = {
+  healthcareRegions: [{ id: "sodra", name: "Södra" }],
+  regions: [{ id: "skane", name: "Region Skåne", kind: "region", healthcareRegionIds: ["sodra"] }],
+  orgUnits: [],
+  themeGroups: [
+    { id: "tobak", name: "Tobaksprevention", topic: "Tobak", status: "active", wantedFunctions: [] },
+  ],
+  people: Array.from({ length: count }, (_, index) => ({
+    id: `p${index}`,
+    name: `Person ${index}`,
+    email: `p${index}@skane.example`,
+    function: "clinician",
+    regionId: "skane",
+    preferences: { channels: ["email"], language: "sv", optedOutOfAll: false, optedOutOfThemeGroups: [] },
+  })),
+  // The worker reads the reasons stored with each delivery, not the roles.
+  roles: [],
+  regionalBodies: [],
+  reportingRules: [],
+  follows: [],
+} as unknown as Network
+
+interface Stats {
+  readonly requests: number
+  readonly accepted: number
+  readonly recipients: number
+}
+
+const startSendGridProcess = async () => {
+  const child = fork(fileURLToPath(new URL("./sendgrid-process.ts", import.meta.url)), {
+    execArgv: ["--import", "tsx"],
+  })
+  const ready = await new Promise<{ url: string; apiKey: string }>((resolve, reject) => {
+    child.once("message", (message) => resolve(message as { url: string; apiKey: string }))
+    child.once("error", reject)
+  })
+  return {
+    ...ready,
+    stats: () =>
+      new Promise<Stats>((resolve) => {
+        child.once("message", (message) => resolve(message as Stats))
+        child.send({ type: "stats" })
+      }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once("exit", () => resolve())
+        child.send({ type: "stop" })
+      }),
+  }
+}
+
+const main = async () => {
+  const started = Date.now()
+  const sendGrid = await startSendGridProcess()
+  const serverUrl = process.env.DATABASE_URL
+  const database = serverUrl === undefined ? undefined : await freshPostgresDatabase(serverUrl)
+  const runtime = ManagedRuntime.make(
+    layerRepositories.pipe(
+      Layer.provideMerge(database === undefined ? layerPglite() : layerPostgres(database.url, { max: 4 })),
+    ),
+  )
+  const now = new Date()
+  await runtime.runPromise(Organisation.use((organisation) => organisation.importNetwork(network, "bench")))
+  const publish = (updateId: string) => {
+    const deliveries = network.people.map(
+      (person): PlannedDelivery =>
+        ({
+          updateId,
+          personId: person.id,
+          regionId: person.regionId,
+          channel: "email",
+          reasons: [{ _tag: "HoldsRole", role: "participant", regionId: "skane", themeGroupId: "tobak" }],
+        }) as unknown as PlannedDelivery,
+    )
+    const plan = {
+      updateId,
+      deliveries,
+      unreachableRegions: [],
+      skipped: [],
+      passOnLine: {
+        sv: "Sprid vidare till: kliniker i Region Skåne",
+        en: "Pass on to: clinicians in Region Skåne",
+      },
+    } as unknown as DisseminationPlan
+    return runtime.runPromise(
+      Updates.use((updates) =>
+        updates.publish(
+          {
+            id: updateId,
+            themeGroupId: "tobak",
+            title: "Minnesanteckningar november",
+            body: "Vi gick igenom tobaksavvänjning i primärvården.",
+            audience: { scope: "network", themeGroups: ["tobak"] } as never,
+            details: { kind: "meetingNotes", meetingDate: "2026-11-12" },
+          },
+          plan,
+          "bench",
+          now,
+        ),
+      ),
+    )
+  }
+  await publish("bench-update")
+  console.log(
+    `set up ${count.toLocaleString("en")} deliveries in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  )
+
+  const dispatcherOf = (workerId: string) =>
+    runtime.runPromise(
+      Effect.gen(function* () {
+        const sender = yield* makeEmailChannelSender({
+          links: makeLinkSigner(Redacted.make("bench-link-secret-0123456789"), "https://spridning.example"),
+          organizer: { name: "Spridning", email: "spridning@hfs.example" },
+        })
+        return yield* makeDispatcher.pipe(
+          Effect.provideService(ChannelSenders, [sender]),
+          Effect.provideService(
+            DispatchSettings,
+            makeDispatchSettings({
+              workerId,
+              configuredChannels: new Set(["email"]),
+              claimLimit: 5_000,
+              sendConcurrency: 4,
+            }),
+          ),
+        )
+      }).pipe(
+        Effect.provideService(
+          MailSender,
+          makeSendGridSender({
+            apiKey: Redacted.make(sendGrid.apiKey),
+            baseUrl: sendGrid.url,
+            from: { email: "spridning@hfs.example", name: "Spridning" },
+          }),
+        ),
+      ),
+    )
+  const dispatchers = await Promise.all(
+    Array.from({ length: workers }, (_, index) => dispatcherOf(`bench-${index}`)),
+  )
+
+  let peakRss = process.memoryUsage().rss
+  let peakHeap = process.memoryUsage().heapUsed
+  const sampler = setInterval(() => {
+    const usage = process.memoryUsage()
+    peakRss = Math.max(peakRss, usage.rss)
+    peakHeap = Math.max(peakHeap, usage.heapUsed)
+  }, 50)
+  const drainStarted = performance.now()
+  let sent = 0
+  let rounds = 0
+  const drainLoop = async (dispatcher: (typeof dispatchers)[number]) => {
+    while (performance.now() - drainStarted < deadlineMillis) {
+      const report = await runtime.runPromise(dispatcher.runPass)
+      rounds += 1
+      sent += report.sent
+      if (report.claimed === 0) break
+    }
+  }
+  await Promise.all(dispatchers.map(drainLoop))
+  const seconds = (performance.now() - drainStarted) / 1000
+  clearInterval(sampler)
+
+  const counts = await runtime.runPromise(Outbox.use((outbox) => outbox.counts("bench-update")))
+  const stats = await sendGrid.stats()
+  const requests = stats.requests
+  const allowed = Math.ceil(count / 1000)
+  const rate = sent / seconds
+  console.log(
+    `database:          ${database === undefined ? "PGlite (in this process)" : "PostgreSQL"}, ${workers} drain loops`,
+  )
+  console.log(`deliveries:        ${count.toLocaleString("en")} (one update, one content group)`)
+  console.log(
+    `sent:              ${sent.toLocaleString("en")} in ${seconds.toFixed(2)} s over ${rounds} claims`,
+  )
+  console.log(`messages/s:        ${Math.round(rate).toLocaleString("en")} (target ≥ 5,000)`)
+  console.log(
+    `HTTP requests:     ${requests} (target ≤ ⌈N/1000⌉ = ${allowed}); accepted recipients ${stats.recipients.toLocaleString("en")}`,
+  )
+  console.log(
+    `peak memory:       rss ${(peakRss / 2 ** 20).toFixed(0)} MiB (target ≤ 400 MB), heap ${(peakHeap / 2 ** 20).toFixed(0)} MiB`,
+  )
+  console.log(`outbox afterwards: ${JSON.stringify(counts)}`)
+
+  // The ceiling: the same claim-and-mark with plain SQL, no decision, no rendering, no HTTP.
+  await publish("bench-raw")
+  const rawStarted = performance.now()
+  let rawMarked = 0
+  const rawLoop = async () => {
+    for (;;) {
+      const ids = await runtime.runPromise(
+        Database.use((database) =>
+          database.run("raw claim", async (db) => {
+            const result: unknown = await db.execute(
+              sql`update ${schema.deliveries} set state = 'sending', claimed_by = 'raw', attempts = attempts + 1,
+                    lease_until = now() + interval '5 minutes'
+                  where id = any(array(select id from ${schema.deliveries}
+                    where channel = 'email' and state in ('pending', 'failed', 'held') and next_attempt_at <= now()
+                    order by next_attempt_at limit 5000 for update skip locked))
+                  returning id`,
+            )
+            const rows = (
+              Array.isArray(result) ? result : (result as { rows: Array<unknown> }).rows
+            ) as Array<{
+              id: string
+            }>
+            if (rows.length === 0) return 0
+            await db.execute(
+              sql`update ${schema.deliveries} set state = 'sent', sent_at = now(), lease_until = null
+                  where id = any(${`{${rows.map((row) => row.id).join(",")}}`}::uuid[]) and claimed_by = 'raw'`,
+            )
+            return rows.length
+          }),
+        ),
+      )
+      if (ids === 0) return
+      rawMarked += ids
+    }
+  }
+  await Promise.all(Array.from({ length: workers }, rawLoop))
+  const rawSeconds = (performance.now() - rawStarted) / 1000
+  const rawRate = rawMarked / rawSeconds
+  console.log(
+    `raw claim + mark:  ${rawMarked.toLocaleString("en")} in ${rawSeconds.toFixed(2)} s = ${Math.round(rawRate).toLocaleString("en")}/s (plain SQL, same database, same run)`,
+  )
+  console.log(`ratio:             dispatcher ${((rate / rawRate) * 100).toFixed(0)} % of the raw outbox rate`)
+  await runtime.dispose()
+  await sendGrid.stop()
+  await database?.drop()
+  const ok = counts.sent === count && requests <= allowed && rate >= 5000 && peakRss <= 400 * 2 ** 20
+  console.log(ok ? "targets met" : "TARGETS NOT MET")
+  process.exitCode = ok ? 0 : 1
+}
+
+main().catch((error: unknown) => {
+  console.error(error)
+  process.exit(1)
+})

@@ -1,0 +1,262 @@
+import type { WebClient } from "@slack/web-api"
+import type { Network, Person, StoreError } from "@spridning/core"
+import { Outbox, SlackLinks, type StoredUpdate, Updates } from "@spridning/db"
+import { type ChannelSender, type Recipient, SendFailed, type SendRequest } from "@spridning/dispatch"
+import { Clock, Effect } from "effect"
+import { type SlackCallFailed, slackCall } from "../slack-api/slack-call.js"
+import { updateMessage } from "../views/update-message.js"
+
+export interface SlackChannelOptions {
+  readonly client: WebClient
+  /** The workspace the bot is installed in; Slack user links are per workspace. */
+  readonly teamId: string
+  /** Names this dispatcher when it takes the right to announce an update. */
+  readonly workerId: string
+  /** Updates published this recently are announced in their group's channel. */
+  readonly announceWithinMillis?: number
+}
+
+/** Every message we post carries its delivery id, so a re-post can first look for it. */
+export const deliveryEventType = "spridning_delivery"
+
+/**
+ * Slack errors that are our configuration, not the recipient: a fixed token or a re-invited
+ * bot makes the same delivery succeed later, so they are retried rather than given up.
+ */
+const fixableByUs = new Set([
+  "invalid_auth",
+  "not_authed",
+  "account_inactive",
+  "token_revoked",
+  "not_in_channel",
+])
+
+const asSendFailed = (error: SlackCallFailed, answeredAt: Date): SendFailed => {
+  const status = /^HTTP (\d+)$/.exec(error.error)?.[1]
+  if (error.kind === "rateLimited") {
+    return new SendFailed({
+      kind: "rateLimited",
+      status: 429,
+      answeredAt,
+      detail: error.message,
+      // Slack says how long; without it a minute, as Slack's docs suggest.
+      retryAfterMillis: (error.retryAfterSeconds ?? 60) * 1000,
+    })
+  }
+  return new SendFailed({
+    kind: error.kind === "rejected" && !fixableByUs.has(error.error) ? "rejected" : "unavailable",
+    answeredAt,
+    detail: error.message,
+    ...(status === undefined ? {} : { status: Number(status) }),
+  })
+}
+
+const failedNow = (error: SlackCallFailed) =>
+  Effect.flatMap(Clock.currentTimeMillis, (millis) => Effect.fail(asSendFailed(error, new Date(millis))))
+
+const storeFailed = (error: StoreError) =>
+  Effect.flatMap(Clock.currentTimeMillis, (millis) =>
+    Effect.fail(
+      new SendFailed({
+        kind: "unavailable",
+        answeredAt: new Date(millis),
+        detail: `database: ${error.message}`,
+      }),
+    ),
+  )
+
+/**
+ * Slack's sender for the dispatcher: a DM per delivery (the person found by email with
+ * `users.lookupByEmail` and remembered as a link) carrying the delivery id in message metadata;
+ * for uncertain deliveries it looks in the DM's history for that metadata before anything is
+ * posted again; after each pass it announces newly published updates once in their theme
+ * group's channel (a unique key in the outbox, however many dispatchers run).
+ */
+export const makeSlackChannelSender = (options: SlackChannelOptions) =>
+  Effect.gen(function* () {
+    const links = yield* SlackLinks
+    const outbox = yield* Outbox
+    const updates = yield* Updates
+    const client = options.client
+    const announceWithin = options.announceWithinMillis ?? 2 * 24 * 60 * 60 * 1000
+    /** Emails nobody in the workspace has, so Slack is asked once an hour per address. */
+    const unknownEmails = new Map<string, number>()
+    /** Updates this process has seen announced (by it or another), so it does not ask again. */
+    const announced = new Set<string>()
+
+    const slackUserFor = (person: Person) =>
+      Effect.gen(function* () {
+        const linked = yield* links.slackUserForPerson(options.teamId, person.id)
+        if (linked !== undefined) return linked
+        const email = person.email.trim().toLowerCase()
+        const now = yield* Clock.currentTimeMillis
+        const missingSince = unknownEmails.get(email)
+        if (missingSince !== undefined && now - missingSince < 60 * 60 * 1000) return undefined
+        const found = yield* slackCall("users.lookupByEmail", () =>
+          client.users.lookupByEmail({ email }),
+        ).pipe(
+          Effect.map((result) => result.user?.id),
+          Effect.catchTag("SlackCallFailed", (error) =>
+            error.kind === "rejected" && error.error === "users_not_found"
+              ? Effect.succeed(undefined)
+              : Effect.fail(error),
+          ),
+        )
+        if (found === undefined) {
+          unknownEmails.set(email, now)
+          return undefined
+        }
+        yield* links
+          .linkUser({ teamId: options.teamId, userId: found, personId: person.id }, "slack-dispatcher")
+          .pipe(
+            // Another dispatcher linked the same person at that moment: the link is there.
+            Effect.catchTags({
+              Duplicate: () => Effect.void,
+              Conflict: () => Effect.void,
+              InvalidRecord: () => Effect.void,
+              NotFound: () => Effect.void,
+            }),
+          )
+        return found
+      })
+
+    const send = (request: SendRequest) =>
+      Effect.gen(function* () {
+        if (request._tag === "Digest") {
+          // core holds digests for email only; a Slack digest would be a rule nobody made.
+          return yield* new SendFailed({
+            kind: "rejected",
+            answeredAt: new Date(yield* Clock.currentTimeMillis),
+            detail: "Slack has no digests",
+          })
+        }
+        const sent: Array<{ id: string; providerMessageId: string }> = []
+        for (const { delivery, person } of request.recipients) {
+          const userId = yield* slackUserFor(person)
+          if (userId === undefined) {
+            return yield* new SendFailed({
+              kind: "rejected",
+              answeredAt: new Date(yield* Clock.currentTimeMillis),
+              detail: `no Slack user has the email ${person.email}`,
+            })
+          }
+          const message = updateMessage({
+            language: person.preferences.language,
+            network: request.network.network,
+            update: request.update,
+            reasons: delivery.reasons,
+            ...(delivery.bridge === undefined ? {} : { bridge: delivery.bridge }),
+          })
+          const posted = yield* slackCall("chat.postMessage", () =>
+            client.chat.postMessage({
+              channel: userId,
+              text: message.text,
+              blocks: message.blocks,
+              unfurl_links: false,
+              unfurl_media: false,
+              metadata: { event_type: deliveryEventType, event_payload: { delivery_id: delivery.id } },
+            }),
+          )
+          sent.push({ id: delivery.id, providerMessageId: `${posted.channel ?? userId}:${posted.ts ?? ""}` })
+        }
+        return { sent }
+      }).pipe(
+        Effect.catchTags({
+          SlackCallFailed: failedNow,
+          StoreError: storeFailed,
+        }),
+      )
+
+    /** The DM's history since the delivery was made, searched for the delivery's metadata. */
+    const findEvidence = (recipients: ReadonlyArray<Recipient>) =>
+      Effect.gen(function* () {
+        const found: Array<{ id: string; providerMessageId: string }> = []
+        for (const { delivery, person } of recipients) {
+          const userId = yield* links.slackUserForPerson(options.teamId, person.id)
+          // Never linked: nothing can have been posted to them.
+          if (userId === undefined) continue
+          const opened = yield* slackCall("conversations.open", () =>
+            client.conversations.open({ users: userId }),
+          )
+          const channel = opened.channel?.id
+          if (channel === undefined) continue
+          const history = yield* slackCall("conversations.history", () =>
+            client.conversations.history({
+              channel,
+              include_all_metadata: true,
+              oldest: String(Math.floor(delivery.createdAt.getTime() / 1000)),
+              limit: 200,
+            }),
+          )
+          const message = (history.messages ?? []).find(
+            (candidate) =>
+              candidate.metadata?.event_type === deliveryEventType &&
+              (candidate.metadata.event_payload as Record<string, unknown> | undefined)?.delivery_id ===
+                delivery.id,
+          )
+          if (message?.ts !== undefined)
+            found.push({ id: delivery.id, providerMessageId: `${channel}:${message.ts}` })
+        }
+        return found
+      }).pipe(Effect.catchTags({ SlackCallFailed: failedNow, StoreError: storeFailed }))
+
+    const announceOne = (update: StoredUpdate, network: Network) =>
+      Effect.gen(function* () {
+        if (update.themeGroupId === undefined) return
+        const channel = yield* links.themeGroupChannel(update.themeGroupId)
+        if (channel === undefined || channel.teamId !== options.teamId) {
+          announced.add(update.id)
+          return
+        }
+        const key = { updateId: update.id, slackChannelId: channel.channelId }
+        const mine = yield* outbox.claimAnnouncement({ ...key, workerId: options.workerId })
+        announced.add(update.id)
+        if (!mine) return
+        const message = updateMessage({ language: "sv", network, update })
+        const posted = yield* slackCall("chat.postMessage", () =>
+          client.chat.postMessage({
+            channel: channel.channelId,
+            text: message.text,
+            blocks: message.blocks,
+            unfurl_links: false,
+          }),
+        ).pipe(
+          Effect.tapError(() =>
+            Effect.andThen(
+              outbox.releaseAnnouncement(key),
+              Effect.sync(() => announced.delete(update.id)),
+            ),
+          ),
+        )
+        yield* outbox.recordAnnouncement({ ...key, ts: posted.ts ?? "" })
+      })
+
+    const afterPass = (loadNetwork: Effect.Effect<Network, StoreError>) =>
+      Effect.gen(function* () {
+        const now = yield* Clock.currentTimeMillis
+        const recent = (yield* updates.list({ filter: { published: true }, limit: 50 })).items.filter(
+          (update) =>
+            update.themeGroupId !== undefined &&
+            !announced.has(update.id) &&
+            (update.publishedAt?.getTime() ?? 0) >= now - announceWithin,
+        )
+        if (recent.length === 0) return
+        const network = yield* loadNetwork
+        for (const update of recent) yield* announceOne(update, network)
+      }).pipe(
+        Effect.catch((error) =>
+          Effect.logWarning("announcing in a group channel failed; the next pass tries again").pipe(
+            Effect.annotateLogs({ detail: error.message }),
+          ),
+        ),
+      )
+
+    const sender: ChannelSender = {
+      channel: "slack",
+      maxRecipientsPerRequest: 1,
+      send,
+      findEvidence,
+      afterPass,
+    }
+    return sender
+  })
