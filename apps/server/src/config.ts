@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto"
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs"
 import { dirname, join } from "node:path"
+import { dispatchConfig } from "@spridning/dispatch"
 import { emailConfig } from "@spridning/email"
 import { slackConfig } from "@spridning/slack"
 import { Config, Option, Schema } from "effect"
@@ -25,7 +26,8 @@ export const serverConfig = Config.all({
   seedDemo: Config.option(Config.Boolean("SPRIDNING_SEED_DEMO")),
   /** Run the delivery workers in this process (turn off for API-only machines). */
   workers: Config.Boolean("SPRIDNING_WORKERS").pipe(Config.withDefault(true)),
-  pollMillis: Config.Int("SPRIDNING_POLL_MILLIS").pipe(Config.withDefault(2_000)),
+  /** SPRIDNING_POLL_MS and SPRIDNING_UNCERTAIN_RESEND_AFTER_MS, read where every entry point reads them. */
+  dispatch: dispatchConfig,
   email: emailConfig,
   /** Slack is optional: configured when SLACK_SIGNING_SECRET is set, and then it must be complete. */
   slack: Config.option(Config.String("SLACK_SIGNING_SECRET")).pipe(

@@ -1,32 +1,14 @@
+import { type Log, type LogFormat, makeLog } from "@spridning/dispatch"
+import { Option } from "effect"
 import type { MiddlewareHandler } from "hono"
 import { requestId } from "hono/request-id"
+import type { ServerConfig } from "./config.js"
 
-export type LogLevel = "info" | "warn" | "error"
-export type Log = (level: LogLevel, message: string, detail?: unknown) => void
+export { type Log, type LogLevel, makeLog } from "@spridning/dispatch"
 
-const describe = (detail: unknown): unknown =>
-  detail instanceof Error ? { error: detail.name, message: detail.message } : detail
-
-/**
- * One log line per event: JSON for machines in production, a readable line in development.
- * Every line carries its time and level; request lines carry the request id.
- */
-export const makeLog =
-  (
-    format: "json" | "pretty",
-    write: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
-  ): Log =>
-  (level, message, detail) => {
-    const at = new Date().toISOString()
-    if (format === "json") {
-      write(
-        JSON.stringify({ at, level, message, ...(detail === undefined ? {} : { detail: describe(detail) }) }),
-      )
-      return
-    }
-    const extra = detail === undefined ? "" : ` ${JSON.stringify(describe(detail))}`
-    write(`${at.slice(11, 19)} ${level.toUpperCase().padEnd(5)} ${message}${extra}`)
-  }
+/** JSON lines in production, readable lines in development, unless SPRIDNING_LOG_FORMAT says. */
+export const logFormat = (config: Pick<ServerConfig, "logFormat" | "production">): LogFormat =>
+  Option.getOrElse(config.logFormat, () => (config.production ? "json" : "pretty"))
 
 /** Gives each request an id (honouring an incoming `X-Request-Id`) and logs it when answered. */
 export const requestLogging = (log: Log): ReadonlyArray<MiddlewareHandler> => [
@@ -41,3 +23,7 @@ export const requestLogging = (log: Log): ReadonlyArray<MiddlewareHandler> => [
     })
   },
 ]
+
+/** The process's one log function, for code outside Effect (the same Effect logger underneath). */
+export const makeServerLog = (config: Pick<ServerConfig, "logFormat" | "production">): Log =>
+  makeLog(logFormat(config))

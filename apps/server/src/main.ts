@@ -46,5 +46,6 @@ try {
 } catch (error) {
   const log = makeLog(process.env.NODE_ENV === "production" ? "json" : "pretty")
   log("error", "Spridning could not start", error instanceof Error ? error.message : error)
-  process.exit(1)
+  // The log line is written by a fiber: let it out before the process ends.
+  setTimeout(() => process.exit(1), 50)
 }

@@ -1,27 +1,35 @@
 import { createPublicKey, randomUUID } from "node:crypto"
 import { type ServerType, serve } from "@hono/node-server"
 import { makeApiFromDatabase } from "@spridning/api"
+import { defaultRetryPolicy } from "@spridning/core"
 import { layerFromConfig, layerRepositories, migrationsFolder } from "@spridning/db"
+import {
+  ChannelSenders,
+  DispatchSettings,
+  layerDispatcher,
+  layerDispatchWorker,
+  layerLogger,
+  makeDispatchSettings,
+} from "@spridning/dispatch"
 import {
   emailRoutes,
   layerMailSenderFromConfig,
+  makeEmailChannelSender,
   makeEmailScheduler,
-  makeEmailWorker,
   makeLinkSigner,
 } from "@spridning/email"
 import {
+  makeSlackChannelSender,
   makeWebClient,
   slackRoutes,
   slackSettings,
-  startSlackDeliveryWorker,
   startSocketMode,
 } from "@spridning/slack"
-import { Effect, Layer, ManagedRuntime, Option, Redacted } from "effect"
+import { Effect, Fiber, Layer, ManagedRuntime, Option, Redacted, Schedule } from "effect"
 import { Hono } from "hono"
 import { configProblems, type ServerConfig, serverConfig } from "./config.js"
 import { firstAdminToken, seedDemoIfEmpty } from "./first-start.js"
-import { type Log, makeLog, requestLogging } from "./logging.js"
-import { startPollLoop } from "./poll-loop.js"
+import { type Log, logFormat, makeLog, requestLogging } from "./logging.js"
 import { checkReadiness } from "./readiness.js"
 
 export interface RunningServer {
@@ -51,14 +59,14 @@ const webhookKeyFrom = (key: string) => {
 
 /**
  * The main job in one process: the API, SendGrid's webhook and the mail links, the Slack
- * receiver (when Slack is configured), and the email and Slack workers, over one database.
+ * receiver (when Slack is configured), and one dispatcher with the email sender and (when Slack
+ * is configured) the Slack sender, over one database.
  */
 export const startServer = async (log?: Log): Promise<RunningServer> => {
   const problems = configProblems(process.env)
   if (problems.length > 0) throw new Error(`Configuration problem:\n  - ${problems.join("\n  - ")}`)
   const config = await Effect.runPromise(serverConfig)
-  const logger =
-    log ?? makeLog(Option.getOrElse(config.logFormat, () => (config.production ? "json" : "pretty")))
+  const logger = log ?? makeLog(logFormat(config))
   const runtime = ManagedRuntime.make(
     Layer.mergeAll(layerRepositories, layerMailSenderFromConfig).pipe(Layer.provideMerge(layerFromConfig)),
   )
@@ -125,26 +133,51 @@ const start = async (config: ServerConfig, runtime: Runtime, log: Log): Promise<
       })
       stoppers.push(socket.stop)
     }
-    if (config.workers) {
-      const worker = startSlackDeliveryWorker(runtime, {
-        client: makeWebClient(settings),
-        teamId: settings.teamId,
-        log,
-        pollMillis: config.pollMillis,
-      })
-      stoppers.push(worker.stop)
-    }
   }
   if (config.workers) {
-    const emailWorker = await runtime.runPromise(
-      makeEmailWorker({ workerId: `email-${randomUUID()}`, links, organizer }),
+    const workerId = `server-${randomUUID()}`
+    const slack = Option.map(config.slack, slackSettings)
+    const senders = Layer.effect(
+      ChannelSenders,
+      Effect.gen(function* () {
+        const email = yield* makeEmailChannelSender({ links, organizer })
+        if (Option.isNone(slack)) return [email]
+        const client = makeWebClient(slack.value)
+        return [email, yield* makeSlackChannelSender({ client, teamId: slack.value.teamId, workerId })]
+      }),
     )
-    const scheduler = await runtime.runPromise(makeEmailScheduler({ links, organizer }))
-    stoppers.push(
-      startPollLoop("Email delivery", () => runtime.runPromise(emailWorker.drain(10)), config.pollMillis, log)
-        .stop,
-      startPollLoop("Email schedule", () => runtime.runPromise(scheduler.tick), 60_000, log).stop,
+    const settings = Layer.succeed(
+      DispatchSettings,
+      makeDispatchSettings({
+        workerId,
+        configuredChannels: new Set(Option.isSome(config.slack) ? ["email", "slack"] : ["email"]),
+        pollMillis: config.dispatch.pollMillis,
+        retryPolicy: {
+          ...defaultRetryPolicy,
+          uncertainResendAfterMillis: config.dispatch.uncertainResendAfterMillis,
+        },
+      }),
     )
+    const schedule = Layer.effectDiscard(
+      Effect.gen(function* () {
+        const scheduler = yield* makeEmailScheduler({ links, organizer })
+        yield* scheduler.tick.pipe(
+          Effect.catchCause((cause) =>
+            Effect.logError("the email schedule failed; trying again shortly", cause),
+          ),
+          Effect.uninterruptible,
+          Effect.repeat(Schedule.spaced("1 minute")),
+          Effect.forkScoped,
+        )
+      }),
+    )
+    const work = Layer.mergeAll(layerDispatchWorker, schedule).pipe(
+      Layer.provide(layerDispatcher),
+      Layer.provide(Layer.mergeAll(senders, settings)),
+    )
+    // One shutdown path: interrupting closes the layers' scope; a pass in flight finishes first.
+    const fiber = runtime.runFork(Layer.launch(work).pipe(Effect.provide(layerLogger(logFormat(config)))))
+    stoppers.push(() => Effect.runPromise(Fiber.interrupt(fiber)).then(() => undefined))
   }
 
   let stopping: Promise<void> | undefined

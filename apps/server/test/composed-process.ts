@@ -24,7 +24,7 @@ const spawnMain = (env: Record<string, string>, dataHome: string): ChildProcess 
       PORT: "0",
       SPRIDNING_DATA_DIR: join(dataHome, "pglite"),
       SPRIDNING_MAIL_SINK_DIR: join(dataHome, "mail"),
-      SPRIDNING_POLL_MILLIS: "200",
+      SPRIDNING_POLL_MS: "200",
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],

@@ -1,5 +1,6 @@
 import {
   type Channel,
+  Channel as ChannelSchema,
   type DeliveryDecision,
   decideDelivery,
   indexNetwork,
@@ -168,7 +169,14 @@ export const makeDispatcher = Effect.gen(function* () {
   const settings = yield* DispatchSettings
   const policy = settings.retryPolicy
   const senderOf = new Map<Channel, ChannelSender>(senders.map((sender) => [sender.channel, sender]))
-  const channels = [...senderOf.keys()]
+  // Its senders' channels, and every channel configured nowhere: no sender will ever take
+  // those, so core reroutes or ends them here (a Slack-only person gets email while Slack is off).
+  const channels = [
+    ...new Set<Channel>([
+      ...senderOf.keys(),
+      ...ChannelSchema.literals.filter((channel) => !settings.configuredChannels.has(channel)),
+    ]),
+  ]
   const claimRequest = (at: Date) => ({
     channels,
     workerId: settings.workerId,
