@@ -143,7 +143,15 @@ const start = async (config: ServerConfig, runtime: Runtime, log: Log): Promise<
         const email = yield* makeEmailChannelSender({ links, organizer })
         if (Option.isNone(slack)) return [email]
         const client = makeWebClient(slack.value)
-        return [email, yield* makeSlackChannelSender({ client, teamId: slack.value.teamId, workerId })]
+        return [
+          email,
+          yield* makeSlackChannelSender({
+            client,
+            teamId: slack.value.teamId,
+            workerId,
+            publicUrl: slack.value.publicUrl,
+          }),
+        ]
       }),
     )
     const settings = Layer.succeed(

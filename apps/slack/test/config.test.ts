@@ -28,6 +28,7 @@ describe("Slack configuration", () => {
       botUserId: "U0BOTUSER",
       teamId: "T0SPRIDNING",
       adminEmails: [],
+      publicUrl: "http://localhost:3000",
     })
   })
 

@@ -14,6 +14,8 @@ export interface SlackConfig {
   readonly teamId: string
   /** The network office's emails: they may publish in every group. */
   readonly adminEmails: ReadonlyArray<string>
+  /** Where Spridning's pages are: "Läs mer", calendar files and proposal links point there. */
+  readonly publicUrl: string
 }
 
 const nonEmpty = (name: string) => Config.NonEmptyString(name).pipe(Config.map((value) => value.trim()))
@@ -30,6 +32,10 @@ export const slackConfig: Config.Config<SlackConfig> = Config.all({
   botId: nonEmpty("SLACK_BOT_ID"),
   botUserId: nonEmpty("SLACK_BOT_USER_ID"),
   teamId: nonEmpty("SLACK_TEAM_ID"),
+  publicUrl: Config.String("SPRIDNING_PUBLIC_URL").pipe(
+    Config.withDefault("http://localhost:3000"),
+    Config.map((url) => url.replace(/\/+$/, "")),
+  ),
   adminEmails: Config.String("SPRIDNING_SLACK_ADMINS").pipe(
     Config.withDefault(""),
     Config.map((list) =>
@@ -49,5 +55,6 @@ export const slackSettings = (config: SlackConfig) => ({
   botUserId: config.botUserId,
   teamId: config.teamId,
   adminEmails: config.adminEmails,
+  publicUrl: config.publicUrl,
   ...Option.match(config.apiUrl, { onNone: () => ({}), onSome: (url) => ({ apiUrl: url }) }),
 })

@@ -1,4 +1,4 @@
-import type { Language, ThemeGroup } from "@spridning/core"
+import { type Language, type ThemeGroup, themeGroupNames } from "@spridning/core"
 import { Organisation } from "@spridning/db"
 import { Effect } from "effect"
 import { findByName } from "../commands/find-by-name.js"
@@ -14,7 +14,7 @@ export const themeGroupByName = (
 ): ThemeGroup | CommandReply => {
   const texts = textsFor(language)
   const active = groups.filter((group) => group.status === "active")
-  const match = findByName(active, typed, (group) => [group.id, group.name, group.topic])
+  const match = findByName(active, typed, themeGroupNames)
   switch (match._tag) {
     case "Found":
       return match.item

@@ -14,6 +14,8 @@ export interface SlackChannelOptions {
   readonly workerId: string
   /** Updates published this recently are announced in their group's channel. */
   readonly announceWithinMillis?: number
+  /** Spridning's public address, for "Läs mer", calendar files and proposal links. */
+  readonly publicUrl?: string
 }
 
 /** Every message we post carries its delivery id, so a re-post can first look for it. */
@@ -78,6 +80,7 @@ export const makeSlackChannelSender = (options: SlackChannelOptions) =>
     const outbox = yield* Outbox
     const updates = yield* Updates
     const client = options.client
+    const publicUrl = options.publicUrl ?? "http://localhost:3000"
     const announceWithin = options.announceWithinMillis ?? 2 * 24 * 60 * 60 * 1000
     /** Emails nobody in the workspace has, so Slack is asked once an hour per address. */
     const unknownEmails = new Map<string, number>()
@@ -144,6 +147,7 @@ export const makeSlackChannelSender = (options: SlackChannelOptions) =>
             language: person.preferences.language,
             network: request.network.network,
             update: request.update,
+            publicUrl,
             reasons: delivery.reasons,
             ...(delivery.bridge === undefined ? {} : { bridge: delivery.bridge }),
           })
@@ -212,7 +216,7 @@ export const makeSlackChannelSender = (options: SlackChannelOptions) =>
         const mine = yield* outbox.claimAnnouncement({ ...key, workerId: options.workerId })
         announced.add(update.id)
         if (!mine) return
-        const message = updateMessage({ language: "sv", network, update })
+        const message = updateMessage({ language: "sv", network, update, publicUrl })
         const posted = yield* slackCall("chat.postMessage", () =>
           client.chat.postMessage({
             channel: channel.channelId,

@@ -22,6 +22,7 @@ const sv = {
   unknownCommand: (input: string) => `Jag känner inte igen \`${input}\`. Så här kan du använda Spridning:`,
   notLinked:
     "Jag hittar dig inte bland nätverkets personer. Spridning känner igen dig på din e-postadress i Slack; be nätverkskontoret lägga in den adressen.",
+  oneMoment: "Ett ögonblick – jag tar fram svaret och skickar det här strax.",
   slackUnavailable: "Slack svarade inte just nu. Försök igen om en stund.",
   storeUnavailable: "Spridning kommer inte åt sina uppgifter just nu. Försök igen om en stund.",
   noRegionMatch: (typed: string) => `Ingen region heter något med \`${typed}\`.`,
@@ -115,6 +116,7 @@ const en: SlackTexts = {
   unknownCommand: (input) => `I don't recognise \`${input}\`. This is how to use Spridning:`,
   notLinked:
     "I cannot find you among the network's people. Spridning knows you by your Slack email address; ask the network office to add that address.",
+  oneMoment: "One moment – I am getting your answer and will post it here shortly.",
   slackUnavailable: "Slack did not answer just now. Please try again in a moment.",
   storeUnavailable: "Spridning cannot reach its data just now. Please try again in a moment.",
   noRegionMatch: (typed) => `No region is called anything like \`${typed}\`.`,

@@ -1,2 +1,3 @@
+export * from "./links.js"
 export * from "./model.js"
 export * from "./plan.js"
