@@ -15,7 +15,6 @@ export {
   makeSlackChannelSender,
   type SlackChannelOptions,
 } from "./notifications/slack-channel.js"
-export { type PostingRight, postingRights } from "./people/posting-rights.js"
 export { makeWebClient, SlackCallFailed, webClientOptions } from "./slack-api/slack-call.js"
 export { consoleLog, type Log } from "./slack-app/deps.js"
 export type { SlackServices, SpridningRuntime } from "./slack-app/services.js"

@@ -9,6 +9,7 @@ import {
   publishingChoices,
   publishRefusalText,
   RegionId,
+  restrictedRegion,
   ThemeGroupId,
 } from "../src/index.js"
 import { describeRightsRow, publishingRightsTable } from "../src/testing/index.js"
@@ -87,5 +88,28 @@ describe("publishing rights", () => {
     expect(publishRefusalText(demoNetwork, "sv", decision.reason)).toBe(
       "Som regionredaktör publicerar du bara till mottagare i Region Skåne; mottagarna finns också i Region Blekinge.",
     )
+  })
+})
+
+describe("the region an audience is narrowed to when none is named", () => {
+  const skane = Schema.decodeUnknownSync(RegionId)("region-skane")
+  it("is a region editor's own region, unless a wider role allows the whole audience", () => {
+    expect(restrictedRegion([{ _tag: "RegionEditor", regionId: skane }], groupId("tg-tobak"))).toBe(
+      "region-skane",
+    )
+    expect(restrictedRegion([{ _tag: "RegionEditor", regionId: skane }], undefined)).toBe("region-skane")
+    expect(
+      restrictedRegion(
+        [
+          { _tag: "RegionEditor", regionId: skane },
+          { _tag: "GroupEditor", themeGroupId: groupId("tg-tobak") },
+        ],
+        groupId("tg-tobak"),
+      ),
+    ).toBeUndefined()
+    expect(
+      restrictedRegion([{ _tag: "Admin" }, { _tag: "RegionEditor", regionId: skane }], undefined),
+    ).toBeUndefined()
+    expect(restrictedRegion([], undefined)).toBeUndefined()
   })
 })

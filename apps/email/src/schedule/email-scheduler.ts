@@ -16,7 +16,7 @@ import {
   type StoreError,
 } from "@spridning/core"
 import { DigestRuns, Outbox, type StoredDelivery, type StoredUpdate, Updates } from "@spridning/db"
-import { Effect, Result } from "effect"
+import { Effect, Option, Result, Schema } from "effect"
 import { toUpdateForMail } from "../delivery/email-channel.js"
 import type { LinkSigner, UnsubscribeScope } from "../links/signed-links.js"
 import { MailSender } from "../sending/mail-sender.js"

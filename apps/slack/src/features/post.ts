@@ -1,20 +1,24 @@
 import type { WebClient } from "@slack/web-api"
 import {
-  type Audience,
+  Audience,
   indexNetwork,
   type Language,
+  mayPublish,
   planDissemination,
-  type ThemeGroupId,
+  publishersOf,
+  publishingChoices,
+  publishRefusalText,
+  restrictedRegion,
+  ThemeGroupId,
   type Update,
-  type UpdateId,
+  UpdateId,
 } from "@spridning/core"
 import { type NewUpdate, Updates } from "@spridning/db"
-import { Effect } from "effect"
-import { postingRightIn, postingRights } from "../people/posting-rights.js"
+import { Effect, Option, Schema } from "effect"
 import type { SlackPerson } from "../people/slack-person.js"
 import { slackCall } from "../slack-api/slack-call.js"
 import { type CommandReply, escapeMrkdwn, reply } from "../views/blocks.js"
-import { postFields, postModal } from "../views/post-modal.js"
+import { allRegionsValue, postFields, postModal } from "../views/post-modal.js"
 import { textsFor } from "../views/texts.js"
 
 /** `/spridning inlägg`: opens the modal, or says why the person cannot post. */
@@ -25,10 +29,9 @@ export const openPostModal = Effect.fn("openPostModal")(function* (
   triggerId: string,
 ) {
   const texts = textsFor(language)
-  const rights = postingRights(who.network, who.person, who.isAdmin)
+  const rights = publishingChoices(who.network, publishersOf(who.network, who.person.id, who.isAdmin))
   if (rights.length === 0) return reply(texts.postNoRights) as CommandReply | undefined
-  const index = indexNetwork(who.network)
-  const view = postModal(language, rights, (id) => index.regionById.get(id as never)?.name ?? id)
+  const view = postModal(language, rights, who.network.regions)
   yield* slackCall("views.open", () => client.views.open({ trigger_id: triggerId, view }))
   return undefined
 })
@@ -38,6 +41,7 @@ type StateValues = Readonly<Record<string, Readonly<Record<string, unknown>>>>
 interface FieldValue {
   readonly value?: string | null
   readonly selected_option?: { readonly value?: string } | null
+  readonly selected_options?: ReadonlyArray<{ readonly value?: string }> | null
   readonly selected_date?: string | null
 }
 
@@ -50,6 +54,15 @@ const textOf = (values: StateValues, blockId: string): string | undefined => {
   const trimmed = raw?.trim()
   return trimmed === undefined || trimmed === "" ? undefined : trimmed
 }
+
+const selectedValues = (values: StateValues, blockId: string): ReadonlyArray<string> =>
+  (field(values, blockId).selected_options ?? []).flatMap((option) =>
+    option.value === undefined || option.value === "" ? [] : [option.value],
+  )
+
+const decodeGroup = Schema.decodeUnknownOption(ThemeGroupId)
+const decodeAudience = Schema.decodeUnknownOption(Audience)
+const decodeUpdateId = Schema.decodeUnknownSync(UpdateId)
 
 /** What the modal answers Slack: close it, or show an error under the named inputs. */
 export type SubmissionAnswer =
@@ -77,42 +90,84 @@ export const submitPost = Effect.fn("submitPost")(function* (
 ) {
   const texts = textsFor(language)
   const errors: Record<string, string> = {}
-  const themeGroupId = textOf(values, postFields.themeGroup) as ThemeGroupId | undefined
+  const groupValue = textOf(values, postFields.themeGroup)
+  const themeGroupId = groupValue === undefined ? undefined : Option.getOrUndefined(decodeGroup(groupValue))
   const kind = textOf(values, postFields.kind) === "workListItem" ? "workListItem" : "meetingNotes"
   const title = textOf(values, postFields.title)
   const body = textOf(values, postFields.body)
   const meetingDate = textOf(values, postFields.meetingDate)
   const status = textOf(values, postFields.status)
-  if (themeGroupId === undefined) errors[postFields.themeGroup] = texts.fieldRequired
   if (title === undefined) errors[postFields.title] = texts.fieldRequired
   if (body === undefined) errors[postFields.body] = texts.fieldRequired
   if (kind === "meetingNotes" && meetingDate === undefined)
     errors[postFields.meetingDate] = texts.meetingDateRequired
-  if (
-    themeGroupId === undefined ||
-    title === undefined ||
-    body === undefined ||
-    Object.keys(errors).length > 0
-  ) {
+  if (title === undefined || body === undefined || Object.keys(errors).length > 0) {
     return { answer: { response_action: "errors", errors } } satisfies PostOutcome
   }
-  const right = postingRightIn(who.network, who.person, who.isAdmin, themeGroupId)
-  const groupName = indexNetwork(who.network).themeGroupById.get(themeGroupId)?.name ?? themeGroupId
-  if (right === undefined) {
+  const index = indexNetwork(who.network)
+  const groupName =
+    themeGroupId === undefined
+      ? texts.noGroup
+      : (index.themeGroupById.get(themeGroupId)?.name ?? themeGroupId)
+  const publishers = publishersOf(who.network, who.person.id, who.isAdmin)
+  const chosen = selectedValues(values, postFields.regions)
+  const onlyRegion = restrictedRegion(publishers, themeGroupId)
+  // Nothing chosen: as wide as the person's right reaches; "the whole network" is chosen explicitly.
+  const regions = chosen.includes(allRegionsValue)
+    ? []
+    : chosen.length > 0
+      ? chosen
+      : onlyRegion === undefined
+        ? []
+        : [onlyRegion]
+  const audience = Option.getOrUndefined(
+    decodeAudience({
+      scope: "network",
+      ...(themeGroupId === undefined ? {} : { themeGroups: [themeGroupId] }),
+      ...(regions.length === 0 ? {} : { regions }),
+    }),
+  )
+  if (groupValue !== undefined && (themeGroupId === undefined || !index.themeGroupById.has(themeGroupId))) {
     return {
       answer: {
         response_action: "errors",
-        errors: { [postFields.themeGroup]: texts.postNotAllowed(groupName) },
+        errors: { [postFields.themeGroup]: texts.postNotAllowed(groupValue) },
       },
     } satisfies PostOutcome
   }
-  const audience: Audience = {
-    scope: "network",
-    themeGroups: [themeGroupId],
-    ...(right.onlyRegion === undefined ? {} : { regions: [right.onlyRegion] }),
+  if (
+    audience === undefined ||
+    (audience.regions ?? []).some((regionId) => !index.regionById.has(regionId))
+  ) {
+    return {
+      answer: { response_action: "errors", errors: { [postFields.regions]: texts.fieldRequired } },
+    } satisfies PostOutcome
+  }
+  const decision = mayPublish(who.network, publishers, {
+    ...(themeGroupId === undefined ? {} : { themeGroupId }),
+    audience,
+  })
+  if (decision._tag === "Refused") {
+    const reason = decision.reason
+    const error =
+      reason._tag === "MayNotPublish"
+        ? {
+            [postFields.themeGroup]:
+              themeGroupId === undefined ? texts.postNoRights : texts.postNotAllowed(groupName),
+          }
+        : reason._tag === "NotYourThemeGroup"
+          ? { [postFields.themeGroup]: publishRefusalText(who.network, language, reason) }
+          : { [postFields.regions]: publishRefusalText(who.network, language, reason) }
+    return { answer: { response_action: "errors", errors: error } } satisfies PostOutcome
   }
   const id = `slack-${viewId}`
-  const update: Update = { id: id as UpdateId, kind, themeGroupId, title, audience }
+  const update: Update = {
+    id: decodeUpdateId(id),
+    kind,
+    ...(themeGroupId === undefined ? {} : { themeGroupId }),
+    title,
+    audience,
+  }
   const details: NewUpdate["details"] =
     kind === "meetingNotes"
       ? { kind: "meetingNotes", meetingDate: meetingDate ?? now.toISOString().slice(0, 10) }
@@ -123,7 +178,12 @@ export const submitPost = Effect.fn("submitPost")(function* (
   const plan = yield* planDissemination(who.network, update)
   const updates = yield* Updates
   const published = yield* updates
-    .publish({ id, themeGroupId, title, body, audience, details }, plan, who.actor, now)
+    .publish(
+      { id, ...(themeGroupId === undefined ? {} : { themeGroupId }), title, body, audience, details },
+      plan,
+      who.actor,
+      now,
+    )
     .pipe(
       Effect.map((result) => ({ _tag: "Published" as const, count: result.deliveries })),
       Effect.catchTag("Duplicate", () => Effect.succeed({ _tag: "AlreadyPublished" as const })),

@@ -1,6 +1,5 @@
 import type { KnownBlock, ModalView, PlainTextOption } from "@slack/types"
-import type { Language } from "@spridning/core"
-import type { PostingRight } from "../people/posting-rights.js"
+import type { Language, PublishingChoice, Region } from "@spridning/core"
 import { context } from "./blocks.js"
 import { textsFor } from "./texts.js"
 
@@ -9,6 +8,7 @@ export const postModalCallbackId = "spridning_post"
 /** Block ids of the modal's inputs; each input's action id is `value`. */
 export const postFields = {
   themeGroup: "theme_group",
+  regions: "regions",
   kind: "kind",
   title: "title",
   body: "body",
@@ -23,11 +23,17 @@ const option = (text: string, value: string): PlainTextOption => ({
 
 const plain = (text: string) => ({ type: "plain_text" as const, text, emoji: true })
 
-/** The modal behind `/spridning inlägg`: meeting notes or a work-list item to a group the person may post in. */
+/** The value of the regions option that names no region: the whole audience. */
+export const allRegionsValue = "all"
+
+/**
+ * The modal behind `/spridning inlägg`: meeting notes or a work-list item, in a group the person
+ * may publish in (or none), to the regions they choose; core's rights decide on submission.
+ */
 export const postModal = (
   language: Language,
-  rights: ReadonlyArray<PostingRight>,
-  regionName: (regionId: string) => string,
+  rights: ReadonlyArray<PublishingChoice>,
+  regions: ReadonlyArray<Region>,
 ): ModalView => {
   const texts = textsFor(language)
   const meetingNotes = option(texts.kindMeetingNotes, "meetingNotes")
@@ -38,6 +44,7 @@ export const postModal = (
     {
       type: "input",
       block_id: postFields.themeGroup,
+      optional: true,
       label: plain(texts.fieldGroup),
       element: {
         type: "static_select",
@@ -83,9 +90,22 @@ export const postModal = (
     },
   ]
   const onlyRegion = rights.find((right) => right.onlyRegion !== undefined)?.onlyRegion
-  if (onlyRegion !== undefined && rights.every((right) => right.as === "processLeader")) {
-    blocks.push(context(texts.regionOnlyNote(regionName(onlyRegion))))
-  }
+  const restricted = onlyRegion !== undefined && rights.every((right) => right.onlyRegion === onlyRegion)
+  const regionOption = (region: Region) => option(region.name, region.id)
+  const own = regions.find((region) => region.id === onlyRegion)
+  blocks.splice(1, 0, {
+    type: "input",
+    block_id: postFields.regions,
+    optional: true,
+    label: plain(texts.fieldRegions),
+    element: {
+      type: "multi_static_select",
+      action_id: "value",
+      options: [option(texts.allRegions, allRegionsValue), ...regions.slice(0, 99).map(regionOption)],
+      ...(restricted && own !== undefined ? { initial_options: [regionOption(own)] } : {}),
+    },
+  })
+  if (restricted && own !== undefined) blocks.push(context(texts.regionOnlyNote(own.name)))
   return {
     type: "modal",
     callback_id: postModalCallbackId,

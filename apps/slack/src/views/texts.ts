@@ -65,7 +65,11 @@ const sv = {
   statusPlanned: "Planerad",
   statusOngoing: "Pågår",
   statusDone: "Klar",
-  regionOnlyNote: (region: string) => `Som processledare publicerar du till personerna i ${region}.`,
+  regionOnlyNote: (region: string) =>
+    `Som processledare eller presidieledamot publicerar du bara till personerna i ${region}.`,
+  fieldRegions: "Mottagarnas regioner (tomt: alla du får nå)",
+  allRegions: "Hela nätverket",
+  noGroup: "nätverket",
   fieldRequired: "Fyll i det här.",
   meetingDateRequired: "Minnesanteckningar behöver ett mötesdatum.",
   published: (title: string, group: string, count: number) =>
@@ -159,7 +163,11 @@ const en: SlackTexts = {
   statusPlanned: "Planned",
   statusOngoing: "Ongoing",
   statusDone: "Done",
-  regionOnlyNote: (region) => `As process leader you publish to the people in ${region}.`,
+  regionOnlyNote: (region) =>
+    `As process leader or presidium member you publish only to the people in ${region}.`,
+  fieldRegions: "Recipients' regions (empty: all you may reach)",
+  allRegions: "The whole network",
+  noGroup: "the network",
   fieldRequired: "Please fill this in.",
   meetingDateRequired: "Meeting notes need a meeting date.",
   published: (title, group, count) => `*${title}* is published in ${group} and goes out to ${count} people.`,

@@ -1,6 +1,8 @@
 /** The state a filled-in `/spridning inlägg` modal submits, nested as Slack nests it. */
 export const postValues = (fields: {
   readonly themeGroupId?: string
+  /** Values of the regions multi-select ("all" for the whole network). */
+  readonly regions?: ReadonlyArray<string>
   readonly kind?: "meetingNotes" | "workListItem"
   readonly title?: string
   readonly body?: string
@@ -14,6 +16,15 @@ export const postValues = (fields: {
         fields.themeGroupId === undefined
           ? null
           : { text: { type: "plain_text", text: fields.themeGroupId }, value: fields.themeGroupId },
+    },
+  },
+  regions: {
+    value: {
+      type: "multi_static_select",
+      selected_options: (fields.regions ?? []).map((value) => ({
+        text: { type: "plain_text", text: value },
+        value,
+      })),
     },
   },
   kind: {

@@ -90,10 +90,17 @@ export const visibleText = (answer: CommandAnswer): string =>
 
 /** A PGlite database holding the demo network, a Slack fake that knows the cast, and the routes. */
 export const startSlackTestKit = async (
-  options: { readonly adminEmails?: ReadonlyArray<string> } = {},
+  options: {
+    readonly adminEmails?: ReadonlyArray<string>
+    /** Slack accounts besides the cast's. */
+    readonly users?: ReadonlyArray<{ readonly id: string; readonly email: string }>
+  } = {},
 ): Promise<SlackTestKit> => {
   const fake = await startSlackFake({
-    users: Object.values(cast).map((member) => ({ id: member.slackId, email: member.email })),
+    users: [
+      ...Object.values(cast).map((member) => ({ id: member.slackId, email: member.email })),
+      ...(options.users ?? []),
+    ],
     channels: [{ id: "C0TOBAK", name: "hfs-tobak" }],
   })
   const runtime = ManagedRuntime.make(layerRepositories.pipe(Layer.provideMerge(layerPglite())))

@@ -173,3 +173,19 @@ export const publishRefusalText = (network: Network, language: Language, reason:
         : text.publishRefused.audienceOutsideRegion(regions(reason.yours), regions(reason.outside))
   }
 }
+
+/**
+ * The region an audience is narrowed to when the publisher names none: a region editor's own
+ * region unless a wider role (admin, or the group's editor) allows the whole audience.
+ */
+export const restrictedRegion = (
+  publishers: ReadonlyArray<Publisher>,
+  themeGroupId: ThemeGroupId | undefined,
+): RegionId | undefined => {
+  const wider = publishers.some(
+    (p) => p._tag === "Admin" || (p._tag === "GroupEditor" && p.themeGroupId === themeGroupId),
+  )
+  if (wider) return undefined
+  const editor = publishers.find((p) => p._tag === "RegionEditor")
+  return editor?._tag === "RegionEditor" ? editor.regionId : undefined
+}
