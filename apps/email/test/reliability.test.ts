@@ -1,6 +1,6 @@
 import { defaultRetryPolicy, indexNetwork, type Network } from "@spridning/core"
 import { Outbox } from "@spridning/db"
-import { Effect, Redacted } from "effect"
+import { Effect, Logger, Redacted } from "effect"
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
 import { makeEmailChannelSender } from "../src/delivery/email-channel.js"
 import { emailRoutes } from "../src/routes/email-routes.js"
@@ -179,6 +179,26 @@ describe("when SendGrid fails", () => {
     expect(delivery!.lastError).toContain(
       "SendGrid 400: from.email: The from address does not match a verified Sender Identity.",
     )
+  })
+})
+
+describe("what a failure tells the operator", () => {
+  it("logs one warning with the provider's status and count for a refused request, and one error per dead delivery", async () => {
+    const id = await publishToCrowd(2)
+    harness.sendGrid.script({ status: 400 })
+    const lines: Array<{ level: string; message: unknown; annotations: Record<string, unknown> }> = []
+    const capture = Logger.make((options) => {
+      lines.push(JSON.parse(Logger.formatJson.log(options)))
+    })
+    const worker = await harness.worker({ clock: clock.now })
+    await harness.run(worker.runPass.pipe(Effect.provide(Logger.layer([capture]))))
+    const warnings = lines.filter((line) => line.level === "WARN")
+    const errors = lines.filter((line) => line.level === "ERROR")
+    expect(warnings.map((line) => [line.annotations.status, line.annotations.count])).toEqual([[400, 2]])
+    expect(errors).toHaveLength(2)
+    expect(errors.map((line) => line.message)).toEqual(["delivery dead", "delivery dead"])
+    expect(new Set(errors.map((line) => line.annotations.deliveryId)).size).toBe(2)
+    expect((await deliveriesOf(id)).map((delivery) => delivery.state)).toEqual(["dead", "dead"])
   })
 })
 

@@ -302,10 +302,10 @@ for (const target of targets) {
       expect(
         fias.map((delivery) => [delivery.channel, delivery.state, delivery.reroutedFrom ?? null]),
       ).toEqual([
-        ["email", "sent", planned!.id],
         ["slack", "rerouted", null],
+        ["email", "sent", planned!.id],
       ])
-      expect(fias[1]?.lastError).toBe("rerouted to email: slack is not configured")
+      expect(fias[0]?.lastError).toBe("rerouted to email: slack is not configured")
       expect(mailsTo("briefing-off")).toEqual(["fia@skane.example"])
     })
 
