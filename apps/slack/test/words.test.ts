@@ -1,3 +1,4 @@
+import { NetworkStore } from "@spridning/core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { excerpt } from "../src/views/shorten.js"
 import { cast, type SlackTestKit, startSlackTestKit, visibleText } from "./support/slack-test-kit.js"
@@ -44,6 +45,29 @@ describe("words people type", () => {
     kit.fake.failNext("views.open", { status: 503 })
     const { body } = await kit.command(cast.chair.slackId, "inlägg")
     expect(visibleText(body)).toContain("Slack did not answer just now. Please try again in a moment.")
+  })
+})
+
+describe("`följ` and how often", () => {
+  it("sets the frequency asked for, says which, and keeps it when asked to follow again without one", async () => {
+    await kit.command(cast.processLeader.slackId, "sluta-följ psykisk hälsa")
+    const first = await kit.command(cast.processLeader.slackId, "följ psykisk hälsa veckovis")
+    expect(visibleText(first.body)).toContain(
+      "Du följer nu *Psykisk hälsa* och får en sammanfattning per vecka",
+    )
+    const again = await kit.command(cast.processLeader.slackId, "följ psykisk hälsa")
+    expect(visibleText(again.body)).toContain(
+      "Du följer redan *Psykisk hälsa* och får en sammanfattning per vecka; det har jag inte ändrat.",
+    )
+    const network = await kit.run(NetworkStore.use((store) => store.load))
+    const follow = network.follows.find(
+      (f) => f.personId === cast.processLeader.personId && f.themeGroupId === "tg-psykisk-halsa",
+    )
+    expect(follow?.frequency).toBe("weekly")
+    const changed = await kit.command(cast.processLeader.slackId, "följ psykisk hälsa direkt")
+    expect(visibleText(changed.body)).toContain(
+      "Du följer redan *Psykisk hälsa*; nu får du varje nyhet direkt.",
+    )
   })
 })
 

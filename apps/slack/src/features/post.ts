@@ -1,6 +1,7 @@
 import type { WebClient } from "@slack/web-api"
 import {
   Audience,
+  catalogue,
   indexNetwork,
   type Language,
   mayPublish,
@@ -8,6 +9,7 @@ import {
   publishersOf,
   publishingChoices,
   publishRefusalText,
+  refuseMergedInUpdate,
   restrictedRegion,
   ThemeGroupId,
   type Update,
@@ -175,6 +177,22 @@ export const submitPost = Effect.fn("submitPost")(function* (
           kind: "workListItem",
           status: status === "ongoing" || status === "done" ? status : "planned",
         }
+  const merged = yield* refuseMergedInUpdate(who.network, update).pipe(
+    Effect.as(undefined),
+    Effect.catchTag("ThemeGroupMerged", (refused) =>
+      Effect.succeed(
+        catalogue(language).mergedGroup(
+          index.themeGroupById.get(refused.themeGroupId)?.name ?? refused.themeGroupId,
+          refused.mergedIntoName,
+        ),
+      ),
+    ),
+  )
+  if (merged !== undefined) {
+    return {
+      answer: { response_action: "errors", errors: { [postFields.themeGroup]: merged } },
+    } satisfies PostOutcome
+  }
   const plan = yield* planDissemination(who.network, update)
   const updates = yield* Updates
   const published = yield* updates

@@ -12,7 +12,7 @@ const sv = {
   helpCommands: [
     "`/spridning täckning [region]` – vilka temagrupper regionen är med i, når via en kontaktperson, eller saknar",
     "`/spridning vem [region|person]` – roller i en region, eller en persons roller och vem hen rapporterar till",
-    "`/spridning följ <temagrupp>` – få gruppens minnesanteckningar och arbetslista",
+    "`/spridning följ <temagrupp> [direkt|dagligen|veckovis]` – få gruppens nyheter, direkt eller som sammanfattning",
     "`/spridning sluta-följ <temagrupp>` – sluta följa en grupp",
     "`/spridning inlägg` – publicera minnesanteckningar eller en punkt på arbetslistan (för gruppens ordförande, processledare och nätverkskontoret)",
     "`/spridning sammanfattning` – din sammanfattning just nu",
@@ -31,8 +31,11 @@ const sv = {
   ambiguous: (names: ReadonlyArray<string>) => `Flera passar – skriv mer exakt: ${names.join(", ")}.`,
   followUsage: "Skriv vilken grupp, till exempel `/spridning följ tobak`.",
   unfollowUsage: "Skriv vilken grupp, till exempel `/spridning sluta-följ tobak`.",
-  followed: (group: string) =>
-    `Du följer nu *${group}*. Du får gruppens minnesanteckningar och arbetslista där du valt att få utskick.`,
+  followed: (group: string, how: string) =>
+    `Du följer nu *${group}* och får ${how}, där du valt att få utskick. Ändra med \`/spridning följ ${group} veckovis\` (eller direkt, dagligen).`,
+  frequencyKept: (group: string, how: string) =>
+    `Du följer redan *${group}* och får ${how}; det har jag inte ändrat. Ändra med \`/spridning följ ${group} direkt|dagligen|veckovis\`.`,
+  frequencyChanged: (group: string, how: string) => `Du följer redan *${group}*; nu får du ${how}.`,
   alreadyFollowing: (group: string) => `Du följer redan *${group}*.`,
   unfollowed: (group: string) => `Du följer inte längre *${group}*.`,
   notFollowing: (group: string) => `Du följde inte *${group}*.`,
@@ -110,7 +113,7 @@ const en: SlackTexts = {
   helpCommands: [
     "`/spridning coverage [region]` – which theme groups a region is in, reaches through a contact person, or lacks",
     "`/spridning who [region|person]` – roles in a region, or a person's roles and whom they report to",
-    "`/spridning follow <theme group>` – get the group's meeting notes and work list",
+    "`/spridning follow <theme group> [immediately|daily|weekly]` – get the group's updates, at once or as a digest",
     "`/spridning unfollow <theme group>` – stop following a group",
     "`/spridning post` – publish meeting notes or a work-list item (for the group's chair, process leaders and the network office)",
     "`/spridning digest` – your digest right now",
@@ -129,8 +132,11 @@ const en: SlackTexts = {
   ambiguous: (names) => `Several match – be more precise: ${names.join(", ")}.`,
   followUsage: "Say which group, for example `/spridning follow tobacco`.",
   unfollowUsage: "Say which group, for example `/spridning unfollow tobacco`.",
-  followed: (group) =>
-    `You now follow *${group}*. You will get its meeting notes and work list where you chose.`,
+  followed: (group, how) =>
+    `You now follow *${group}* and get ${how}, where you chose. Change it with \`/spridning follow ${group} weekly\` (or immediately, daily).`,
+  frequencyKept: (group, how) =>
+    `You already follow *${group}* and get ${how}; I left that as it is. Change it with \`/spridning follow ${group} immediately|daily|weekly\`.`,
+  frequencyChanged: (group, how) => `You already follow *${group}*; now you get ${how}.`,
   alreadyFollowing: (group) => `You already follow *${group}*.`,
   unfollowed: (group) => `You no longer follow *${group}*.`,
   notFollowing: (group) => `You did not follow *${group}*.`,

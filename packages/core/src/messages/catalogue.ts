@@ -4,6 +4,7 @@ import type { UpdateKind } from "../dissemination/model.js"
 import type { ReceiptKind } from "../funnel/model.js"
 import type {
   Channel,
+  FollowFrequency,
   Language,
   MemberKind,
   PersonFunction,
@@ -112,6 +113,10 @@ export interface Catalogue {
     readonly whatToDo: string
     readonly openUpdate: string
   }
+  /** A theme group that was merged takes nothing new; names where its work went. */
+  readonly mergedGroup: (group: string, into: string) => string
+  /** How often a follower hears from a group, as said after "Du får …". */
+  readonly followFrequency: Readonly<Record<FollowFrequency, string>>
 }
 
 const joinWith =
@@ -280,6 +285,12 @@ const sv: Catalogue = {
     whatToDo: "Att göra",
     openUpdate: "Öppna nyheten",
   },
+  mergedGroup: (group, into) => `${group} har slagits ihop med ${into}; gruppens arbete fortsätter där.`,
+  followFrequency: {
+    immediate: "varje nyhet direkt",
+    daily: "en sammanfattning per dag",
+    weekly: "en sammanfattning per vecka",
+  },
 }
 
 const en: Catalogue = {
@@ -446,6 +457,12 @@ const en: Catalogue = {
     readMore: "Read more",
     whatToDo: "What to do",
     openUpdate: "Open the update",
+  },
+  mergedGroup: (group, into) => `${group} has been merged into ${into}; its work goes on there.`,
+  followFrequency: {
+    immediate: "each update at once",
+    daily: "one digest a day",
+    weekly: "one digest a week",
   },
 }
 
