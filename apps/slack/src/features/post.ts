@@ -5,7 +5,9 @@ import {
   indexNetwork,
   type Language,
   mayPublish,
+  type PlanReach,
   planDissemination,
+  planReach,
   publishersOf,
   publishingChoices,
   publishRefusalText,
@@ -14,6 +16,7 @@ import {
   ThemeGroupId,
   type Update,
   UpdateId,
+  updateLinks,
 } from "@spridning/core"
 import { type NewUpdate, Updates } from "@spridning/db"
 import { Effect, Option, Schema } from "effect"
@@ -83,12 +86,34 @@ export interface PostOutcome {
  * The update's id comes from the modal's view id, so a repeated submission finds it published
  * and publishes nothing twice.
  */
+/** "går ut till 68 personer", the regions that cannot be reached, and the update's page. */
+const confirmationText = (
+  who: SlackPerson,
+  language: Language,
+  reach: PlanReach,
+  title: string,
+  groupName: string,
+  publicUrl: string,
+  id: string,
+) => {
+  const texts = textsFor(language)
+  const index = indexNetwork(who.network)
+  const unreachable = reach.unreachableRegions.map((r) => index.regionById.get(r)?.name ?? r)
+  const page = updateLinks(publicUrl, { id, kind: "meetingNotes" }).page
+  return [
+    texts.published(escapeMrkdwn(title), escapeMrkdwn(groupName), reach.people),
+    ...(unreachable.length === 0 ? [] : [texts.unreachable(escapeMrkdwn(unreachable.join(", ")))]),
+    `<${page}|${catalogue(language).content.openUpdate}>`,
+  ].join("\n")
+}
+
 export const submitPost = Effect.fn("submitPost")(function* (
   who: SlackPerson,
   language: Language,
   viewId: string,
   values: StateValues,
   now: Date,
+  publicUrl = "http://localhost:3000",
 ) {
   const texts = textsFor(language)
   const errors: Record<string, string> = {}
@@ -203,14 +228,14 @@ export const submitPost = Effect.fn("submitPost")(function* (
       now,
     )
     .pipe(
-      Effect.map((result) => ({ _tag: "Published" as const, count: result.deliveries })),
+      Effect.map(() => ({ _tag: "Published" as const, reach: planReach(plan, who.person.id) })),
       Effect.catchTag("Duplicate", () => Effect.succeed({ _tag: "AlreadyPublished" as const })),
     )
   return {
     answer: { response_action: "clear" },
     confirmation:
       published._tag === "Published"
-        ? texts.published(escapeMrkdwn(title), escapeMrkdwn(groupName), published.count)
+        ? confirmationText(who, language, published.reach, title, groupName, publicUrl, id)
         : texts.alreadyPublished,
   } satisfies PostOutcome
 })

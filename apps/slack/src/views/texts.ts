@@ -77,6 +77,7 @@ const sv = {
   meetingDateRequired: "Minnesanteckningar behöver ett mötesdatum.",
   published: (title: string, group: string, count: number) =>
     `*${title}* är publicerad i ${group} och går ut till ${count} personer.`,
+  unreachable: (regions: string) => `Kan inte nås (ingen kontaktperson eller processledare): ${regions}.`,
   alreadyPublished: "Det här inlägget är redan publicerat.",
   digestTitle: "Din sammanfattning",
   digestNothing: "Inget nytt i dina grupper, och inget som väntar på dig.",
@@ -177,6 +178,7 @@ const en: SlackTexts = {
   fieldRequired: "Please fill this in.",
   meetingDateRequired: "Meeting notes need a meeting date.",
   published: (title, group, count) => `*${title}* is published in ${group} and goes out to ${count} people.`,
+  unreachable: (regions) => `Cannot be reached (no contact person or process leader): ${regions}.`,
   alreadyPublished: "This post is already published.",
   digestTitle: "Your digest",
   digestNothing: "Nothing new in your groups, and nothing waiting for you.",
