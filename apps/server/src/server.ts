@@ -160,7 +160,15 @@ const start = async (config: ServerConfig, runtime: Runtime, log: Log): Promise<
         const client = makeWebClient(slack.value)
         // The workspace id comes from Slack (auth.test) when first needed; until Slack answers,
         // Slack deliveries wait as any unavailable provider's do.
-        return [email, yield* makeSlackChannelSender({ client, identity: slack.value.identity, workerId })]
+        return [
+          email,
+          yield* makeSlackChannelSender({
+            client,
+            identity: slack.value.identity,
+            workerId,
+            publicUrl: slack.value.publicUrl,
+          }),
+        ]
       }),
     )
     const settings = Layer.succeed(

@@ -50,7 +50,12 @@ const http = serve({ fetch: server.fetch, port }, () => log("info", `Spridning S
 const senders = Layer.effect(
   ChannelSenders,
   Effect.map(
-    makeSlackChannelSender({ client: makeWebClient(settings), identity: settings.identity, workerId }),
+    makeSlackChannelSender({
+      client: makeWebClient(settings),
+      identity: settings.identity,
+      workerId,
+      publicUrl: settings.publicUrl,
+    }),
     (sender) => [sender],
   ),
 )

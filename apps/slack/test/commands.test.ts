@@ -91,9 +91,11 @@ describe("/spridning subcommands", () => {
     expect(visibleText(body)).toContain("/spridning följ tobak")
   })
 
-  it("`följ` a merged group is refused, as it no longer publishes", async () => {
+  it("`följ` a merged group is refused by core's rule, naming the group its work went into", async () => {
     const { body } = await kit.command(cast.participant.slackId, "följ Avtal och ersättning")
-    expect(visibleText(body)).toContain("Ingen aktiv temagrupp")
+    expect(visibleText(body)).toContain(
+      "Avtal och ersättning har slagits ihop med Hälsofrämjande primärvård; gruppens arbete fortsätter där.",
+    )
   })
 
   it.each(["sammanfattning", "digest"])(

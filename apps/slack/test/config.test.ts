@@ -26,6 +26,7 @@ describe("Slack configuration", () => {
       signingSecret: "8f742231b10e8888abcd99yyyzzz85a5",
       botToken: "xoxb-1-2-3",
       adminEmails: [],
+      publicUrl: "http://localhost:3000",
     })
     // Given ids are used as they are; Slack is not asked.
     expect(await identity.get()).toEqual({ botId: "B0BOT", botUserId: "U0BOTUSER", teamId: "T0SPRIDNING" })

@@ -55,7 +55,12 @@ describe("publishing from the /spridning inlägg modal", () => {
     )
     const confirmations = await kit.fake.waitForCalls("chat.postMessage")
     expect(confirmations.at(-1)?.args).toMatchObject({ channel: cast.chair.slackId })
-    expect(String(confirmations.at(-1)?.args.text)).toContain(`goes out to ${deliveries.length} people`)
+    // People, not deliveries: someone with mail and Slack is one person, and the author is not counted.
+    const people = new Set(deliveries.map((d) => d.personId).filter((id) => id !== cast.chair.personId))
+    expect(people.size).toBeLessThan(deliveries.length)
+    const confirmation = String(confirmations.at(-1)?.args.text)
+    expect(confirmation).toContain(`goes out to ${people.size} people`)
+    expect(confirmation).toContain("<http://localhost:3000/v1/updates/slack-V0NOTES1|Open the update>")
   })
 
   it("publishes nothing twice when the same modal is submitted again", async () => {

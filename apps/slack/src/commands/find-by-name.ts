@@ -1,7 +1,9 @@
 /**
- * People type names the way they say them ("skåne", "Region Skåne", "tobak", "alkohol"), not
- * ids. A match is an id, a whole name, or the only name that contains what was typed, all
- * compared without case or diacritics.
+ * People type names the way they say them ("skåne", "Region Skåne", "tobak", "gotland"), not
+ * ids. Compared without case or diacritics, a match is tried in tiers, and the first tier
+ * that matches anything decides: a whole key, a whole word of a key, the start of a word,
+ * then anywhere in a key. So "gotland" is Region Gotland (a whole word) even though
+ * "Östergötland" contains it.
  */
 export type NameMatch<T> =
   | { readonly _tag: "Found"; readonly item: T }
@@ -16,6 +18,15 @@ const fold = (text: string): string =>
     .replace(/[^a-z0-9]+/g, " ")
     .trim()
 
+type Tier = (key: string, wanted: string) => boolean
+
+const tiers: ReadonlyArray<Tier> = [
+  (key, wanted) => key === wanted,
+  (key, wanted) => ` ${key} `.includes(` ${wanted} `),
+  (key, wanted) => ` ${key}`.includes(` ${wanted}`),
+  (key, wanted) => key.includes(wanted),
+]
+
 export const findByName = <T>(
   items: ReadonlyArray<T>,
   typed: string,
@@ -23,11 +34,11 @@ export const findByName = <T>(
 ): NameMatch<T> => {
   const wanted = fold(typed)
   if (wanted === "") return { _tag: "NoMatch" }
-  const exact = items.filter((item) => keys(item).some((key) => fold(key) === wanted))
-  if (exact.length === 1 && exact[0] !== undefined) return { _tag: "Found", item: exact[0] }
-  if (exact.length > 1) return { _tag: "Ambiguous", candidates: exact }
-  const partial = items.filter((item) => keys(item).some((key) => ` ${fold(key)} `.includes(wanted)))
-  if (partial.length === 1 && partial[0] !== undefined) return { _tag: "Found", item: partial[0] }
-  if (partial.length > 1) return { _tag: "Ambiguous", candidates: partial }
+  const folded = items.map((item) => ({ item, keys: keys(item).map(fold) }))
+  for (const tier of tiers) {
+    const found = folded.filter((entry) => entry.keys.some((key) => tier(key, wanted))).map((e) => e.item)
+    if (found.length === 1 && found[0] !== undefined) return { _tag: "Found", item: found[0] }
+    if (found.length > 1) return { _tag: "Ambiguous", candidates: found }
+  }
   return { _tag: "NoMatch" }
 }

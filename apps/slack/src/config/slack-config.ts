@@ -18,6 +18,8 @@ export interface SlackConfig {
   readonly teamId: Option.Option<string>
   /** The network office's emails: they may publish in every group. */
   readonly adminEmails: ReadonlyArray<string>
+  /** Where Spridning's pages are: "Läs mer", calendar files and proposal links point there. */
+  readonly publicUrl: string
 }
 
 const nonEmpty = (name: string) => Config.NonEmptyString(name).pipe(Config.map((value) => value.trim()))
@@ -34,6 +36,11 @@ export const slackConfig: Config.Config<SlackConfig> = Config.all({
   botId: Config.option(nonEmpty("SLACK_BOT_ID")),
   botUserId: Config.option(nonEmpty("SLACK_BOT_USER_ID")),
   teamId: Config.option(nonEmpty("SLACK_TEAM_ID")),
+  // The environment loader sets it from PORT when it is not given (see db's cli/environment).
+  publicUrl: Config.String("SPRIDNING_PUBLIC_URL").pipe(
+    Config.withDefault("http://localhost:3000"),
+    Config.map((url) => url.replace(/\/+$/, "")),
+  ),
   adminEmails: Config.String("SPRIDNING_SLACK_ADMINS").pipe(
     Config.withDefault(""),
     Config.map((list) =>
@@ -61,6 +68,7 @@ export const slackSettings = (config: SlackConfig) => {
     signingSecret: Redacted.value(config.signingSecret),
     botToken,
     adminEmails: config.adminEmails,
+    publicUrl: config.publicUrl,
     ...apiUrl,
     identity: slackIdentity({ botToken, ...apiUrl }, given),
   }

@@ -4,6 +4,7 @@ import { Effect } from "effect"
 import type { SlackPerson } from "../people/slack-person.js"
 import { actions, button, context, divider, escapeMrkdwn, header, section } from "../views/blocks.js"
 import { receiptLabel } from "../views/labels.js"
+import { excerpt } from "../views/shorten.js"
 import { textsFor } from "../views/texts.js"
 import { receiptActions } from "../views/update-message.js"
 import { regionCoverageBlocks } from "./coverage.js"
@@ -36,7 +37,7 @@ export const homeView = Effect.fn("homeView")(function* (who: SlackPerson, langu
     blocks.push(section(groups.followed.length === 0 ? texts.homeFeedEmpty : texts.digestNothing))
   for (const update of feed) {
     blocks.push(
-      section(`*${escapeMrkdwn(update.title)}*\n${escapeMrkdwn(update.body).slice(0, 280)}`),
+      section(`*${escapeMrkdwn(update.title)}*\n${excerpt(update.body, 280).text}`),
       context(
         `${escapeMrkdwn(groupName(update.themeGroupId))} · ${texts.publishedAt(update.publishedAt?.toISOString().slice(0, 10) ?? "")}`,
       ),

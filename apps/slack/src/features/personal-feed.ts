@@ -66,20 +66,24 @@ export const waitingForAction = Effect.fn("waitingForAction")(function* (who: Sl
   const updates = yield* Updates
   const delivered = (yield* outbox.forPerson(who.person.id, 100)).filter((d) => d.state === "sent")
   const marks = yield* receipts.forDeliveries(delivered.map((d) => d.id))
-  const open = delivered
-    .filter((d) => !marks.some((m) => m.deliveryId === d.id && m.kind === "acted"))
-    .slice(0, limit)
+  // A receipt is the person's for the update, whichever copy (mail, DM, channel) was clicked:
+  // each update is listed once, and a click on any copy clears it everywhere.
+  const byUpdate = new Map<string, Array<(typeof delivered)[number]>>()
+  for (const delivery of delivered)
+    byUpdate.set(delivery.updateId, [...(byUpdate.get(delivery.updateId) ?? []), delivery])
   const waiting: Array<WaitingDelivery> = []
-  for (const delivery of open) {
+  for (const [updateId, copies] of byUpdate) {
+    if (waiting.length >= limit) break
+    const ids = new Set(copies.map((d) => d.id))
+    const done = [...new Set(marks.filter((m) => ids.has(m.deliveryId)).map((m) => m.kind))]
+    if (done.includes("acted")) continue
     const update = yield* updates
-      .get(delivery.updateId)
+      .get(updateId)
       .pipe(Effect.catchTag("NotFound", () => Effect.succeed(undefined)))
     if (update === undefined) continue
-    waiting.push({
-      deliveryId: delivery.id,
-      update,
-      done: marks.filter((m) => m.deliveryId === delivery.id).map((m) => m.kind),
-    })
+    const shown = copies.find((d) => d.channel === "slack") ?? copies[0]
+    if (shown === undefined) continue
+    waiting.push({ deliveryId: shown.id, update, done })
   }
   return waiting
 })

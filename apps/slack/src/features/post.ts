@@ -1,17 +1,22 @@
 import type { WebClient } from "@slack/web-api"
 import {
   Audience,
+  catalogue,
   indexNetwork,
   type Language,
   mayPublish,
+  type PlanReach,
   planDissemination,
+  planReach,
   publishersOf,
   publishingChoices,
   publishRefusalText,
+  refuseMergedInUpdate,
   restrictedRegion,
   ThemeGroupId,
   type Update,
   UpdateId,
+  updateLinks,
 } from "@spridning/core"
 import { type NewUpdate, Updates } from "@spridning/db"
 import { Effect, Option, Schema } from "effect"
@@ -81,12 +86,34 @@ export interface PostOutcome {
  * The update's id comes from the modal's view id, so a repeated submission finds it published
  * and publishes nothing twice.
  */
+/** "går ut till 68 personer", the regions that cannot be reached, and the update's page. */
+const confirmationText = (
+  who: SlackPerson,
+  language: Language,
+  reach: PlanReach,
+  title: string,
+  groupName: string,
+  publicUrl: string,
+  id: string,
+) => {
+  const texts = textsFor(language)
+  const index = indexNetwork(who.network)
+  const unreachable = reach.unreachableRegions.map((r) => index.regionById.get(r)?.name ?? r)
+  const page = updateLinks(publicUrl, { id, kind: "meetingNotes" }).page
+  return [
+    texts.published(escapeMrkdwn(title), escapeMrkdwn(groupName), reach.people),
+    ...(unreachable.length === 0 ? [] : [texts.unreachable(escapeMrkdwn(unreachable.join(", ")))]),
+    `<${page}|${catalogue(language).content.openUpdate}>`,
+  ].join("\n")
+}
+
 export const submitPost = Effect.fn("submitPost")(function* (
   who: SlackPerson,
   language: Language,
   viewId: string,
   values: StateValues,
   now: Date,
+  publicUrl = "http://localhost:3000",
 ) {
   const texts = textsFor(language)
   const errors: Record<string, string> = {}
@@ -175,6 +202,22 @@ export const submitPost = Effect.fn("submitPost")(function* (
           kind: "workListItem",
           status: status === "ongoing" || status === "done" ? status : "planned",
         }
+  const merged = yield* refuseMergedInUpdate(who.network, update).pipe(
+    Effect.as(undefined),
+    Effect.catchTag("ThemeGroupMerged", (refused) =>
+      Effect.succeed(
+        catalogue(language).mergedGroup(
+          index.themeGroupById.get(refused.themeGroupId)?.name ?? refused.themeGroupId,
+          refused.mergedIntoName,
+        ),
+      ),
+    ),
+  )
+  if (merged !== undefined) {
+    return {
+      answer: { response_action: "errors", errors: { [postFields.themeGroup]: merged } },
+    } satisfies PostOutcome
+  }
   const plan = yield* planDissemination(who.network, update)
   const updates = yield* Updates
   const published = yield* updates
@@ -185,14 +228,14 @@ export const submitPost = Effect.fn("submitPost")(function* (
       now,
     )
     .pipe(
-      Effect.map((result) => ({ _tag: "Published" as const, count: result.deliveries })),
+      Effect.map(() => ({ _tag: "Published" as const, reach: planReach(plan, who.person.id) })),
       Effect.catchTag("Duplicate", () => Effect.succeed({ _tag: "AlreadyPublished" as const })),
     )
   return {
     answer: { response_action: "clear" },
     confirmation:
       published._tag === "Published"
-        ? texts.published(escapeMrkdwn(title), escapeMrkdwn(groupName), published.count)
+        ? confirmationText(who, language, published.reach, title, groupName, publicUrl, id)
         : texts.alreadyPublished,
   } satisfies PostOutcome
 })

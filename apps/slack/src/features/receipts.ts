@@ -19,7 +19,7 @@ const order: ReadonlyArray<ReceiptKind> = ["read", "passedOn", "acted"]
  * A click on Läst / Delat vidare / Omsatt i handling. The button carries the update, and the
  * receipt goes on the clicker's own delivery of it, so a click in a group channel counts for
  * whoever clicked and nobody can mark someone else's delivery. A second click of the same
- * kind changes nothing (the store keeps one receipt per delivery and kind).
+ * kind changes nothing, on whichever copy (mail, DM, App Home, channel) it was made.
  */
 export const recordReceipt = Effect.fn("recordReceipt")(function* (
   who: SlackPerson,
@@ -32,8 +32,11 @@ export const recordReceipt = Effect.fn("recordReceipt")(function* (
   const mine = (yield* outbox.forPerson(who.person.id, 500)).filter((d) => d.updateId === updateId)
   const delivery = mine.find((d) => d.channel === "slack") ?? mine[0]
   if (delivery === undefined) return { _tag: "NoDelivery" } satisfies ReceiptOutcome as ReceiptOutcome
-  const isNew = yield* receipts.record({ deliveryId: delivery.id, kind, personId: who.person.id }, now)
-  const kinds = new Set((yield* receipts.forDeliveries([delivery.id])).map((r) => r.kind))
+  // Once per person and update: a click on any copy counts for all of them.
+  const before = yield* receipts.forDeliveries(mine.map((d) => d.id))
+  const isNew = !before.some((r) => r.kind === kind)
+  if (isNew) yield* receipts.record({ deliveryId: delivery.id, kind, personId: who.person.id }, now)
+  const kinds = new Set([...before.map((r) => r.kind), kind])
   const outcome: ReceiptOutcome = {
     _tag: "Recorded",
     isNew,

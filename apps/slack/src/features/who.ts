@@ -1,4 +1,5 @@
 import {
+  catalogue,
   indexNetwork,
   type Language,
   type Network,
@@ -55,7 +56,11 @@ const personReply = Effect.fn("whoPerson")(function* (network: Network, person: 
     ),
     Effect.map((line) => (line === "" ? undefined : `${texts.reportingChain}: ${line}`)),
     Effect.catchTag("ReportingChainBroken", (broken) =>
-      Effect.succeed(texts.reportingChainBroken(`${roleLabel(language, broken.role)}: ${broken.reason}`)),
+      Effect.succeed(
+        texts.reportingChainBroken(
+          catalogue(language).chainBroken[broken.reason](roleLabel(language, broken.role)),
+        ),
+      ),
     ),
     Effect.catchTag("NotFound", () => Effect.succeed(undefined)),
   )

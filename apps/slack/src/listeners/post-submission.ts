@@ -24,7 +24,7 @@ export const registerPostSubmission = (app: App, deps: SlackAppDeps): void => {
             },
           }
         }
-        return yield* submitPost(who, language, view.id, view.state.values, deps.now())
+        return yield* submitPost(who, language, view.id, view.state.values, deps.now(), deps.publicUrl)
       }).pipe(
         Effect.catch((error) =>
           Effect.sync(() => {

@@ -49,6 +49,7 @@ export const registerReceiptButtons = (app: App, deps: SlackAppDeps): void => {
               language,
               network: who.network,
               update,
+              publicUrl: deps.publicUrl,
               reasons: outcome.delivery.reasons,
               ...(outcome.delivery.bridge === undefined ? {} : { bridge: outcome.delivery.bridge }),
               receiptsDone: outcome.done,

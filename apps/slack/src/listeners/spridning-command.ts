@@ -1,5 +1,6 @@
 import type { App } from "@slack/bolt"
 import type { WebClient } from "@slack/web-api"
+import type { Language } from "@spridning/core"
 import { Effect } from "effect"
 import { parseCommand } from "../commands/parse-command.js"
 import { coverageReply } from "../features/coverage.js"
@@ -28,9 +29,11 @@ const answer = (
   },
 ) => {
   const { command, typedIn } = parseCommand(input.text)
+  // Errors are told in the person's language once they are known, not in the typed word's.
+  let language: Language = typedIn
   return Effect.gen(function* () {
     const helpOnly = command._tag === "Help" || command._tag === "Unknown"
-    const { who, language } = yield* resolvePerson(
+    const resolved = yield* resolvePerson(
       deps,
       client,
       { teamId: input.teamId, userId: input.userId },
@@ -43,6 +46,8 @@ const answer = (
           : Effect.fail(error),
       ),
     )
+    const who = resolved.who
+    language = resolved.language
     if (command._tag === "Help") return helpReply(language)
     if (command._tag === "Unknown") return helpReply(language, command.input)
     if (who === undefined) return reply(textsFor(language).notLinked)
@@ -64,19 +69,30 @@ const answer = (
     Effect.catch((error) =>
       Effect.sync(() => {
         deps.log("error", `/spridning ${command._tag} failed`, error)
-        return failureReply(typedIn, error) as CommandReply | undefined
+        return failureReply(language, error) as CommandReply | undefined
       }),
     ),
+    Effect.map((answered) => ({ answered, language })),
   )
 }
 
 /**
+ * Slack waits three seconds for the acknowledgement. An answer ready before this is the
+ * acknowledgement itself; a slower one (Slack taking seconds to tell us who a first-time user
+ * is) is acknowledged with "one moment" and delivered through the command's `response_url`,
+ * so nobody is left with an empty answer.
+ */
+const answerWithinMillis = 2_000
+
+const blocksOf = (answered: CommandReply) => ({ ...answered, blocks: [...answered.blocks] })
+
+/**
  * `/spridning …`: one listener; each subcommand's answer comes from its feature module and is
- * sent as the acknowledgement itself (ephemeral), so it arrives within Slack's three seconds.
+ * sent as the acknowledgement itself (ephemeral), or through `response_url` when it is slow.
  */
 export const registerSpridningCommand = (app: App, deps: SlackAppDeps): void => {
-  app.command(spridningCommand, async ({ command, ack, client }) => {
-    const answered = await deps.runtime.runPromise(
+  app.command(spridningCommand, async ({ command, ack, respond, client }) => {
+    const pending = deps.runtime.runPromise(
       answer(deps, client, {
         text: command.text,
         teamId: command.team_id,
@@ -84,6 +100,21 @@ export const registerSpridningCommand = (app: App, deps: SlackAppDeps): void => 
         triggerId: command.trigger_id,
       }),
     )
-    await ack(answered === undefined ? undefined : { ...answered, blocks: [...answered.blocks] })
+    let timer: NodeJS.Timeout | undefined
+    const slow = new Promise<"slow">((resolve) => {
+      timer = setTimeout(() => resolve("slow"), deps.answerWithinMillis ?? answerWithinMillis)
+    })
+    const first = await Promise.race([pending, slow])
+    clearTimeout(timer)
+    if (first !== "slow") {
+      await ack(first.answered === undefined ? undefined : blocksOf(first.answered))
+      return
+    }
+    await ack(reply(textsFor(parseCommand(command.text).typedIn).oneMoment))
+    const { answered } = await pending
+    if (answered === undefined) return
+    await respond({ ...blocksOf(answered), response_type: "ephemeral", replace_original: true }).catch(
+      (error: unknown) => deps.log("error", "answering through response_url failed", error),
+    )
   })
 }

@@ -1,5 +1,5 @@
 import type { WebClient } from "@slack/web-api"
-import type { Network, Person, StoreError } from "@spridning/core"
+import { announcesInGroupChannel, type Network, type Person, type StoreError } from "@spridning/core"
 import { type InvalidValue, Outbox, SlackLinks, type StoredUpdate, Updates } from "@spridning/db"
 import { type ChannelSender, type Recipient, SendFailed, type SendRequest } from "@spridning/dispatch"
 import { Clock, Effect } from "effect"
@@ -18,7 +18,12 @@ export interface SlackChannelOptions {
   readonly workerId: string
   /** Updates published this recently are announced in their group's channel. */
   readonly announceWithinMillis?: number
+  /** Spridning's public address, for "Läs mer", calendar files and proposal links. */
+  readonly publicUrl?: string
 }
+
+/** Slack's answers for a channel that will not come back by waiting. */
+const channelGone = new Set(["channel_not_found", "is_archived", "channel_is_archived"])
 
 /** Every message we post carries its delivery id, so a re-post can first look for it. */
 export const deliveryEventType = "spridning_delivery"
@@ -101,6 +106,7 @@ export const makeSlackChannelSender = (options: SlackChannelOptions) =>
         ),
       ),
     )
+    const publicUrl = options.publicUrl ?? "http://localhost:3000"
     const announceWithin = options.announceWithinMillis ?? 2 * 24 * 60 * 60 * 1000
     /** Emails nobody in the workspace has, so Slack is asked once an hour per address. */
     const unknownEmails = new Map<string, number>()
@@ -166,6 +172,7 @@ export const makeSlackChannelSender = (options: SlackChannelOptions) =>
             language: person.preferences.language,
             network: request.network.network,
             update: request.update,
+            publicUrl,
             reasons: delivery.reasons,
             ...(delivery.bridge === undefined ? {} : { bridge: delivery.bridge }),
           })
@@ -235,7 +242,7 @@ export const makeSlackChannelSender = (options: SlackChannelOptions) =>
         const mine = yield* outbox.claimAnnouncement({ ...key, workerId: options.workerId })
         announced.add(update.id)
         if (!mine) return
-        const message = updateMessage({ language: "sv", network, update })
+        const message = updateMessage({ language: "sv", network, update, publicUrl })
         const posted = yield* slackCall("chat.postMessage", () =>
           client.chat.postMessage({
             channel: channel.channelId,
@@ -254,21 +261,74 @@ export const makeSlackChannelSender = (options: SlackChannelOptions) =>
         yield* outbox.recordAnnouncement({ ...key, ts: posted.ts ?? "" })
       })
 
+    /**
+     * Each channel fails, waits and retries on its own: a channel answering 429 is left alone
+     * until its Retry-After has passed, a failing one backs off, and one that is gone
+     * (`channel_not_found`, archived) is not tried again by this process and is reported once.
+     */
+    const channelHealth = new Map<string, { readonly notBefore: number; readonly failures: number }>()
+    const goneChannels = new Set<string>()
+
+    const settleChannel = (channelId: string, error: SlackCallFailed | StoreError) =>
+      Effect.gen(function* () {
+        const now = yield* Clock.currentTimeMillis
+        const slackError = error._tag === "SlackCallFailed" ? error : undefined
+        if (slackError !== undefined && channelGone.has(slackError.error)) {
+          goneChannels.add(channelId)
+          // Reported to the office (the log is what the office's alerting reads) with the group's channel.
+          return yield* Effect.logError(
+            "a theme group's Slack channel is gone; tell the office and the group's editors to map a new one",
+          ).pipe(Effect.annotateLogs({ channel: channelId, error: slackError.error }))
+        }
+        const failures = (channelHealth.get(channelId)?.failures ?? 0) + 1
+        const wait =
+          slackError?.kind === "rateLimited"
+            ? (slackError.retryAfterSeconds ?? 60) * 1000
+            : Math.min(60 * 60_000, 30_000 * 2 ** (failures - 1))
+        channelHealth.set(channelId, { notBefore: now + wait, failures })
+        yield* Effect.logWarning(
+          "announcing in a group channel failed; that channel waits, the others go on",
+        ).pipe(Effect.annotateLogs({ channel: channelId, waitMillis: wait, detail: error.message }))
+      })
+
+    const announceIsolated = (update: StoredUpdate, network: Network) =>
+      Effect.gen(function* () {
+        if (update.themeGroupId === undefined) return
+        const channel = yield* links.themeGroupChannel(update.themeGroupId)
+        if (channel !== undefined) {
+          if (goneChannels.has(channel.channelId)) return
+          const health = channelHealth.get(channel.channelId)
+          if (health !== undefined && health.notBefore > (yield* Clock.currentTimeMillis)) return
+        }
+        yield* announceOne(update, network).pipe(
+          Effect.tap(() =>
+            Effect.sync(() => channel !== undefined && channelHealth.delete(channel.channelId)),
+          ),
+          Effect.catch((error) =>
+            channel === undefined ? Effect.void : settleChannel(channel.channelId, error),
+          ),
+        )
+      })
+
     const afterPass = (loadNetwork: Effect.Effect<Network, StoreError>) =>
       Effect.gen(function* () {
         const now = yield* Clock.currentTimeMillis
         const recent = (yield* updates.list({ filter: { published: true }, limit: 50 })).items.filter(
           (update) =>
-            update.themeGroupId !== undefined &&
+            announcesInGroupChannel(update) &&
             !announced.has(update.id) &&
             (update.publishedAt?.getTime() ?? 0) >= now - announceWithin,
         )
         if (recent.length === 0) return
         const network = yield* loadNetwork
-        for (const update of recent) yield* announceOne(update, network)
+        // Oldest first, as a channel reads; one channel's failure never stops another's posts.
+        const inOrder = [...recent].sort(
+          (a, b) => (a.publishedAt?.getTime() ?? 0) - (b.publishedAt?.getTime() ?? 0),
+        )
+        for (const update of inOrder) yield* announceIsolated(update, network)
       }).pipe(
         Effect.catch((error) =>
-          Effect.logWarning("announcing in a group channel failed; the next pass tries again").pipe(
+          Effect.logWarning("announcing in group channels failed; the next pass tries again").pipe(
             Effect.annotateLogs({ detail: error.message }),
           ),
         ),

@@ -13,6 +13,10 @@ export interface SlackAppDeps {
   readonly log: Log
   /** For people Spridning does not know yet. */
   readonly defaultLanguage: Language
+  /** Spridning's public address, for "Läs mer", calendar files and proposal links. */
+  readonly publicUrl: string
+  /** How long a command's answer may take before it goes through `response_url` instead (2 s). */
+  readonly answerWithinMillis?: number
 }
 
 export const consoleLog: Log = (level, message, detail) => {

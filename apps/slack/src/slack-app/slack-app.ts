@@ -28,6 +28,8 @@ export interface SlackAppOptions {
   readonly now?: () => Date
   readonly log?: Log
   readonly defaultLanguage?: "sv" | "en"
+  /** Spridning's public address (SPRIDNING_PUBLIC_URL), for links in messages. */
+  readonly publicUrl?: string
 }
 
 const depsOf = (options: SlackAppOptions): SlackAppDeps => ({
@@ -38,6 +40,7 @@ const depsOf = (options: SlackAppOptions): SlackAppDeps => ({
   now: options.now ?? (() => new Date()),
   log: options.log ?? consoleLog,
   defaultLanguage: options.defaultLanguage ?? "sv",
+  publicUrl: options.publicUrl ?? "http://localhost:3000",
 })
 
 /** Every feature's listeners, on any Bolt app (HTTP or Socket Mode). */

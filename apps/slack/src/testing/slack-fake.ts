@@ -71,6 +71,8 @@ export interface SlackFake {
     timeoutMs?: number,
   ) => Promise<ReadonlyArray<RecordedCall>>
   readonly failNext: (method: string, failure: InjectedFailure, times?: number) => void
+  /** The next `times` calls of `method` are answered only after `millis` (Slack being slow). */
+  readonly delayNext: (method: string, millis: number, times?: number) => void
   readonly addUser: (user: FakeSlackUser) => void
   readonly addChannel: (channel: FakeSlackChannel) => void
   /** Messages posted so far (to one conversation when given), oldest first. */
@@ -150,6 +152,7 @@ export const startSlackFake = async (options: SlackFakeOptions = {}): Promise<Sl
   const calls: Array<RecordedCall> = []
   const responses: Array<RecordedResponse> = []
   const failures = new Map<string, Array<InjectedFailure>>()
+  const delays = new Map<string, Array<number>>()
   const waiters = new Set<() => void>()
   const nextTs = makeTimestamps()
   const posted: Array<FakeSlackMessage> = []
@@ -344,6 +347,8 @@ export const startSlackFake = async (options: SlackFakeOptions = {}): Promise<Sl
         answer(response, 404, { ok: false, error: "unknown_method" })
         return
       }
+      const delay = delays.get(method)?.shift()
+      if (delay !== undefined) await new Promise((resolve) => setTimeout(resolve, delay))
       const queue = failures.get(method)
       const failure = queue?.shift()
       if (failure !== undefined) {
@@ -418,6 +423,11 @@ export const startSlackFake = async (options: SlackFakeOptions = {}): Promise<Sl
       for (let i = 0; i < times; i += 1) queue.push(failure)
       failures.set(method, queue)
     },
+    delayNext: (method, millis, times = 1) => {
+      const queue = delays.get(method) ?? []
+      for (let i = 0; i < times; i += 1) queue.push(millis)
+      delays.set(method, queue)
+    },
     addUser: (user) => users.set(user.id, user),
     addChannel: (channel) => channels.set(channel.id, channel),
     messages: (channel) => posted.filter((message) => channel === undefined || message.channel === channel),
@@ -426,6 +436,7 @@ export const startSlackFake = async (options: SlackFakeOptions = {}): Promise<Sl
       calls.length = 0
       responses.length = 0
       failures.clear()
+      delays.clear()
       seed()
     },
     close: () =>

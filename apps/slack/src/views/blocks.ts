@@ -1,7 +1,16 @@
 import type { ActionsBlock, Button, ContextBlock, HeaderBlock, KnownBlock, SectionBlock } from "@slack/types"
 
 /** Slack cuts section text at 3,000 characters and headers at 150; longer text is refused. */
-const clip = (text: string, max: number): string => (text.length <= max ? text : `${text.slice(0, max - 1)}…`)
+const clip = (text: string, max: number): string => {
+  if (text.length <= max) return text
+  let end = max - 1
+  // Never inside an entity ("&am") or a link ("<https://…|Läs"): back off to before it.
+  const entity = text.lastIndexOf("&", end)
+  if (entity !== -1 && entity > end - 5 && text.indexOf(";", entity) >= end) end = entity
+  const link = text.lastIndexOf("<", end)
+  if (link !== -1 && text.indexOf(">", link) >= end) end = link
+  return `${text.slice(0, end)}…`
+}
 
 /** Slack's mrkdwn treats `&`, `<` and `>` as control characters; names and titles are escaped. */
 export const escapeMrkdwn = (text: string): string =>

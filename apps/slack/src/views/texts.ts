@@ -12,7 +12,7 @@ const sv = {
   helpCommands: [
     "`/spridning täckning [region]` – vilka temagrupper regionen är med i, når via en kontaktperson, eller saknar",
     "`/spridning vem [region|person]` – roller i en region, eller en persons roller och vem hen rapporterar till",
-    "`/spridning följ <temagrupp>` – få gruppens minnesanteckningar och arbetslista",
+    "`/spridning följ <temagrupp> [direkt|dagligen|veckovis]` – få gruppens nyheter, direkt eller som sammanfattning",
     "`/spridning sluta-följ <temagrupp>` – sluta följa en grupp",
     "`/spridning inlägg` – publicera minnesanteckningar eller en punkt på arbetslistan (för gruppens ordförande, processledare och nätverkskontoret)",
     "`/spridning sammanfattning` – din sammanfattning just nu",
@@ -22,6 +22,7 @@ const sv = {
   unknownCommand: (input: string) => `Jag känner inte igen \`${input}\`. Så här kan du använda Spridning:`,
   notLinked:
     "Jag hittar dig inte bland nätverkets personer. Spridning känner igen dig på din e-postadress i Slack; be nätverkskontoret lägga in den adressen.",
+  oneMoment: "Ett ögonblick – jag tar fram svaret och skickar det här strax.",
   slackUnavailable: "Slack svarade inte just nu. Försök igen om en stund.",
   storeUnavailable: "Spridning kommer inte åt sina uppgifter just nu. Försök igen om en stund.",
   noRegionMatch: (typed: string) => `Ingen region heter något med \`${typed}\`.`,
@@ -30,8 +31,11 @@ const sv = {
   ambiguous: (names: ReadonlyArray<string>) => `Flera passar – skriv mer exakt: ${names.join(", ")}.`,
   followUsage: "Skriv vilken grupp, till exempel `/spridning följ tobak`.",
   unfollowUsage: "Skriv vilken grupp, till exempel `/spridning sluta-följ tobak`.",
-  followed: (group: string) =>
-    `Du följer nu *${group}*. Du får gruppens minnesanteckningar och arbetslista där du valt att få utskick.`,
+  followed: (group: string, how: string) =>
+    `Du följer nu *${group}* och får ${how}, där du valt att få utskick. Ändra med \`/spridning följ ${group} veckovis\` (eller direkt, dagligen).`,
+  frequencyKept: (group: string, how: string) =>
+    `Du följer redan *${group}* och får ${how}; det har jag inte ändrat. Ändra med \`/spridning följ ${group} direkt|dagligen|veckovis\`.`,
+  frequencyChanged: (group: string, how: string) => `Du följer redan *${group}*; nu får du ${how}.`,
   alreadyFollowing: (group: string) => `Du följer redan *${group}*.`,
   unfollowed: (group: string) => `Du följer inte längre *${group}*.`,
   notFollowing: (group: string) => `Du följde inte *${group}*.`,
@@ -73,6 +77,7 @@ const sv = {
   meetingDateRequired: "Minnesanteckningar behöver ett mötesdatum.",
   published: (title: string, group: string, count: number) =>
     `*${title}* är publicerad i ${group} och går ut till ${count} personer.`,
+  unreachable: (regions: string) => `Kan inte nås (ingen kontaktperson eller processledare): ${regions}.`,
   alreadyPublished: "Det här inlägget är redan publicerat.",
   digestTitle: "Din sammanfattning",
   digestNothing: "Inget nytt i dina grupper, och inget som väntar på dig.",
@@ -109,7 +114,7 @@ const en: SlackTexts = {
   helpCommands: [
     "`/spridning coverage [region]` – which theme groups a region is in, reaches through a contact person, or lacks",
     "`/spridning who [region|person]` – roles in a region, or a person's roles and whom they report to",
-    "`/spridning follow <theme group>` – get the group's meeting notes and work list",
+    "`/spridning follow <theme group> [immediately|daily|weekly]` – get the group's updates, at once or as a digest",
     "`/spridning unfollow <theme group>` – stop following a group",
     "`/spridning post` – publish meeting notes or a work-list item (for the group's chair, process leaders and the network office)",
     "`/spridning digest` – your digest right now",
@@ -119,6 +124,7 @@ const en: SlackTexts = {
   unknownCommand: (input) => `I don't recognise \`${input}\`. This is how to use Spridning:`,
   notLinked:
     "I cannot find you among the network's people. Spridning knows you by your Slack email address; ask the network office to add that address.",
+  oneMoment: "One moment – I am getting your answer and will post it here shortly.",
   slackUnavailable: "Slack did not answer just now. Please try again in a moment.",
   storeUnavailable: "Spridning cannot reach its data just now. Please try again in a moment.",
   noRegionMatch: (typed) => `No region is called anything like \`${typed}\`.`,
@@ -127,8 +133,11 @@ const en: SlackTexts = {
   ambiguous: (names) => `Several match – be more precise: ${names.join(", ")}.`,
   followUsage: "Say which group, for example `/spridning follow tobacco`.",
   unfollowUsage: "Say which group, for example `/spridning unfollow tobacco`.",
-  followed: (group) =>
-    `You now follow *${group}*. You will get its meeting notes and work list where you chose.`,
+  followed: (group, how) =>
+    `You now follow *${group}* and get ${how}, where you chose. Change it with \`/spridning follow ${group} weekly\` (or immediately, daily).`,
+  frequencyKept: (group, how) =>
+    `You already follow *${group}* and get ${how}; I left that as it is. Change it with \`/spridning follow ${group} immediately|daily|weekly\`.`,
+  frequencyChanged: (group, how) => `You already follow *${group}*; now you get ${how}.`,
   alreadyFollowing: (group) => `You already follow *${group}*.`,
   unfollowed: (group) => `You no longer follow *${group}*.`,
   notFollowing: (group) => `You did not follow *${group}*.`,
@@ -169,6 +178,7 @@ const en: SlackTexts = {
   fieldRequired: "Please fill this in.",
   meetingDateRequired: "Meeting notes need a meeting date.",
   published: (title, group, count) => `*${title}* is published in ${group} and goes out to ${count} people.`,
+  unreachable: (regions) => `Cannot be reached (no contact person or process leader): ${regions}.`,
   alreadyPublished: "This post is already published.",
   digestTitle: "Your digest",
   digestNothing: "Nothing new in your groups, and nothing waiting for you.",

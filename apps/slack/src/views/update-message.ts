@@ -1,9 +1,10 @@
 import type { KnownBlock } from "@slack/types"
 import type { Bridge, InclusionReason, Language, Network, ReceiptKind } from "@spridning/core"
-import { indexNetwork } from "@spridning/core"
+import { catalogue, indexNetwork, updateLinks } from "@spridning/core"
 import type { StoredUpdate } from "@spridning/db"
 import { actions, button, context, escapeMrkdwn, header, section } from "./blocks.js"
 import { receiptLabel, whyLine } from "./labels.js"
+import { excerpt } from "./shorten.js"
 import { textsFor } from "./texts.js"
 
 /** The action ids of the three receipt buttons; their value is the update id. */
@@ -21,6 +22,41 @@ export interface UpdateMessageInput {
   readonly reasons?: ReadonlyArray<InclusionReason>
   readonly bridge?: Bridge
   readonly receiptsDone?: ReadonlyArray<ReceiptKind>
+  /** Spridning's public address: "Läs mer", the calendar file and the proposal link. */
+  readonly publicUrl: string
+}
+
+/** Slack shows a section of at most 3,000 characters; the body leaves room for the title. */
+const bodyLimit = 2_500
+
+const stockholm = (language: Language, options: Intl.DateTimeFormatOptions) =>
+  new Intl.DateTimeFormat(language === "en" ? "en-GB" : "sv-SE", { timeZone: "Europe/Stockholm", ...options })
+
+/** The facts of a digital hour or a proposal round, the same as the mail's (`when`, `where`, …). */
+const factLines = (input: UpdateMessageInput): ReadonlyArray<string> => {
+  const words = catalogue(input.language).content
+  const links = updateLinks(input.publicUrl, input.update)
+  const details = input.update.details
+  if (details.kind === "digitalHour") {
+    const day = stockholm(input.language, { dateStyle: "full", timeStyle: "short" }).format(details.startsAt)
+    const end = stockholm(input.language, { timeStyle: "short" }).format(details.endsAt)
+    return [
+      `*${words.when}:* ${day}–${end}`,
+      ...(details.location === undefined ? [] : [`*${words.where}:* ${escapeMrkdwn(details.location)}`]),
+      ...(details.url === undefined
+        ? []
+        : [`*${words.join}:* <${details.url}|${escapeMrkdwn(details.url)}>`]),
+      ...(links.calendar === undefined ? [] : [`<${links.calendar}|${words.calendar}>`]),
+    ]
+  }
+  if (details.kind === "proposalRound") {
+    const deadline = stockholm(input.language, { dateStyle: "long" }).format(details.deadline)
+    return [
+      `*${words.deadline}:* ${deadline}`,
+      ...(links.proposals === undefined ? [] : [`<${links.proposals}|${words.sendProposal}>`]),
+    ]
+  }
+  return []
 }
 
 const headline = (input: UpdateMessageInput, groupName: string): string => {
@@ -61,12 +97,20 @@ export const updateMessage = (input: UpdateMessageInput): { text: string; blocks
       ? "HFS-nätverket"
       : (index.themeGroupById.get(input.update.themeGroupId as never)?.name ?? input.update.themeGroupId)
   const title = headline(input, groupName)
+  const words = catalogue(input.language).content
+  const page = updateLinks(input.publicUrl, input.update).page
+  const body = excerpt(input.update.body, bodyLimit)
   const blocks: Array<KnownBlock> = [
     header(title),
-    section(`*${escapeMrkdwn(input.update.title)}*\n${escapeMrkdwn(input.update.body).slice(0, 2_500)}`),
+    section(
+      `*${escapeMrkdwn(input.update.title)}*\n${body.text}${body.cut ? `\n<${page}|${words.readMore}>` : ""}`,
+    ),
   ]
+  const facts = factLines(input)
+  if (facts.length > 0) blocks.push(section(facts.join("\n")))
   const detail = detailLine(input)
   if (detail !== undefined) blocks.push(context(detail))
+  blocks.push(context(`*${words.whatToDo}:* ${catalogue(input.language).callToAction[input.update.kind]}`))
   const passOn = input.update.passOnLine?.[input.language]
   if (passOn !== undefined && passOn !== "") blocks.push(context(`:arrow_right: ${escapeMrkdwn(passOn)}`))
   if (input.reasons !== undefined && input.reasons.length > 0) {

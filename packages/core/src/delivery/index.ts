@@ -1,6 +1,7 @@
 export * from "./cadence.js"
 export * from "./decide.js"
 export * from "./explain.js"
+export * from "./group-channel.js"
 export * from "./model.js"
 export * from "./periods.js"
 export * from "./retry.js"

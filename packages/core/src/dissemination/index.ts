@@ -1,3 +1,5 @@
+export * from "./links.js"
 export * from "./model.js"
 export * from "./plan.js"
 export * from "./public-site.js"
+export * from "./reach.js"

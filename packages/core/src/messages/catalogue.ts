@@ -4,6 +4,7 @@ import type { UpdateKind } from "../dissemination/model.js"
 import type { ReceiptKind } from "../funnel/model.js"
 import type {
   Channel,
+  FollowFrequency,
   Language,
   MemberKind,
   PersonFunction,
@@ -11,6 +12,7 @@ import type {
   Role,
   Sector,
 } from "../organisation/model.js"
+import type { ChainBreakReason } from "../reporting/chain.js"
 
 /** A noun in both numbers, so lists read naturally ("en processledare", "processledare"). */
 export interface Noun {
@@ -94,6 +96,28 @@ export interface Catalogue {
     readonly audienceOutsideRegion: (yours: string, outside: string) => string
     readonly audienceNamesNoRegion: (yours: string) => string
   }
+  /** Why a reporting chain stops, said plainly ("" is the role where it stopped). */
+  readonly chainBroken: Readonly<Record<ChainBreakReason, (role: string) => string>>
+  /**
+   * The facts every copy of an update carries (mail, Slack DM, App Home, channel), so each
+   * channel says the same: when, where, how to join, the calendar file, the deadline, where to
+   * send a proposal, and the link to read the rest.
+   */
+  readonly content: {
+    readonly when: string
+    readonly where: string
+    readonly join: string
+    readonly calendar: string
+    readonly deadline: string
+    readonly sendProposal: string
+    readonly readMore: string
+    readonly whatToDo: string
+    readonly openUpdate: string
+  }
+  /** A theme group that was merged takes nothing new; names where its work went. */
+  readonly mergedGroup: (group: string, into: string) => string
+  /** How often a follower hears from a group, as said after "Du får …". */
+  readonly followFrequency: Readonly<Record<FollowFrequency, string>>
 }
 
 const joinWith =
@@ -245,6 +269,30 @@ const sv: Catalogue = {
     audienceNamesNoRegion: (yours) =>
       `Som regionredaktör publicerar du bara till mottagare i ${yours}; ange regionen som mottagare.`,
   },
+  chainBroken: {
+    holdsNoRole: (role) =>
+      `Personen har ingen roll i sin region, så det finns ingen att rapportera till (${role}).`,
+    noRuleForRole: (role) => `Regionen har inte bestämt vem en ${role} rapporterar till.`,
+    nobodyHoldsTargetRole: (role) => `Ingen i regionen har rollen som en ${role} ska rapportera till.`,
+    cycle: (role) => `Regionens rapporteringsvägar går runt i en cirkel tillbaka till ${role}.`,
+  },
+  content: {
+    when: "När",
+    where: "Var",
+    join: "Anslut",
+    calendar: "Lägg in i kalendern (.ics)",
+    deadline: "Sista dag för förslag",
+    sendProposal: "Skicka in förslag",
+    readMore: "Läs mer",
+    whatToDo: "Att göra",
+    openUpdate: "Öppna nyheten",
+  },
+  mergedGroup: (group, into) => `${group} har slagits ihop med ${into}; gruppens arbete fortsätter där.`,
+  followFrequency: {
+    immediate: "varje nyhet direkt",
+    daily: "en sammanfattning per dag",
+    weekly: "en sammanfattning per vecka",
+  },
 }
 
 const en: Catalogue = {
@@ -394,6 +442,30 @@ const en: Catalogue = {
       `As a region editor you publish only to recipients in ${yours}; this audience also reaches ${outside}.`,
     audienceNamesNoRegion: (yours) =>
       `As a region editor you publish only to recipients in ${yours}; name the region in the audience.`,
+  },
+  chainBroken: {
+    holdsNoRole: (role) =>
+      `The person holds no role in their region, so there is nobody to report to (${role}).`,
+    noRuleForRole: (role) => `The region has not decided whom a ${role} reports to.`,
+    nobodyHoldsTargetRole: (role) => `Nobody in the region holds the role a ${role} reports to.`,
+    cycle: (role) => `The region's reporting lines go round in a circle back to ${role}.`,
+  },
+  content: {
+    when: "When",
+    where: "Where",
+    join: "Join",
+    calendar: "Add to your calendar (.ics)",
+    deadline: "Last day for proposals",
+    sendProposal: "Send a proposal",
+    readMore: "Read more",
+    whatToDo: "What to do",
+    openUpdate: "Open the update",
+  },
+  mergedGroup: (group, into) => `${group} has been merged into ${into}; its work goes on there.`,
+  followFrequency: {
+    immediate: "each update at once",
+    daily: "one digest a day",
+    weekly: "one digest a week",
   },
 }
 

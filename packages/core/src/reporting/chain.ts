@@ -16,12 +16,20 @@ export type ChainLink = typeof ChainLink.Type
  * there is nothing to report as; `role` is then `participant`, the role they would be expected
  * to start from.
  */
+export const ChainBreakReason = Schema.Literals([
+  "holdsNoRole",
+  "noRuleForRole",
+  "nobodyHoldsTargetRole",
+  "cycle",
+])
+export type ChainBreakReason = typeof ChainBreakReason.Type
+
 export class ReportingChainBroken extends Schema.TaggedError<ReportingChainBroken>()("ReportingChainBroken", {
   personId: PersonId,
   at: PersonId,
   role: Role,
   regionId: RegionId,
-  reason: Schema.Literals(["holdsNoRole", "noRuleForRole", "nobodyHoldsTargetRole", "cycle"]),
+  reason: ChainBreakReason,
 }) {
   override get message(): string {
     const why: Record<ReportingChainBroken["reason"], string> = {
