@@ -28,6 +28,16 @@ export const serverConfig = Config.all({
   workers: Config.Boolean("SPRIDNING_WORKERS").pipe(Config.withDefault(true)),
   /** SPRIDNING_POLL_MS and SPRIDNING_UNCERTAIN_RESEND_AFTER_MS, read where every entry point reads them. */
   dispatch: dispatchConfig,
+  /** The network office's emails: admins in the web workspace at /kansli (comma-separated). */
+  officeAdmins: Config.String("SPRIDNING_OFFICE_ADMINS").pipe(
+    Config.withDefault(""),
+    Config.map((list) =>
+      list
+        .split(",")
+        .map((email) => email.trim())
+        .filter((email) => email !== ""),
+    ),
+  ),
   email: emailConfig,
   /** Slack is optional: configured when SLACK_SIGNING_SECRET is set, and then it must be complete. */
   slack: Config.option(Config.String("SLACK_SIGNING_SECRET")).pipe(

@@ -3,6 +3,7 @@
  * @packageDocumentation
  */
 export * from "./access/access.js"
+export * from "./access/office-sign-in.js"
 export * from "./audit/audit-log.js"
 export * from "./database/database.js"
 export * from "./database/errors.js"

@@ -8,6 +8,7 @@ import {
   layerSlackLinks,
   type SlackLinks,
 } from "./access/access.js"
+import { layerOfficeSignIn, type OfficeSignIn } from "./access/office-sign-in.js"
 import { type AuditLog, layerAuditLog } from "./audit/audit-log.js"
 import type { Database } from "./database/database.js"
 import { layerNetworkStore } from "./organisation/network-store.js"
@@ -24,9 +25,9 @@ import {
   type Receipts,
   type Suppressions,
 } from "./outbox/tracking.js"
-import { layerStoredPlans, type StoredPlans } from "./updates/stored-plan.js"
 import { type BriefingRequests, layerBriefingRequests } from "./updates/briefing-requests.js"
 import { type ContentChanges, layerContentChanges } from "./updates/changes.js"
+import { layerStoredPlans, type StoredPlans } from "./updates/stored-plan.js"
 import { layerUpdates, type Updates } from "./updates/updates.js"
 
 /** Every repository this package offers. */
@@ -47,6 +48,7 @@ export type Repositories =
   | SlackLinks
   | StoredPlans
   | DeliveryQueries
+  | OfficeSignIn
 
 /** All repositories over one `Database`; provide `layerFromConfig`, `layerPglite()` or `layerPostgres(url)`. */
 export const layerRepositories: Layer.Layer<Repositories, never, Database> = Layer.mergeAll(
@@ -66,4 +68,5 @@ export const layerRepositories: Layer.Layer<Repositories, never, Database> = Lay
   layerSlackLinks,
   layerStoredPlans,
   layerDeliveryQueries,
+  layerOfficeSignIn,
 )
