@@ -48,6 +48,7 @@ export interface OfficeMessages {
     readonly total: string
     readonly state: { readonly [S in DeliveryState]: string }
     readonly funnelTitle: string
+    readonly nothingDelivered: string
     readonly funnelChartTitle: string
     readonly funnelCaption: string
     readonly delivered: string
@@ -181,6 +182,7 @@ const sv: OfficeMessages = {
       rerouted: "via annan kanal",
     },
     funnelTitle: "Räckvidd per region",
+    nothingDelivered: "Ingen leverans har nått fram än; räckvidden visas när de första är skickade.",
     funnelChartTitle:
       "Levererade, lästa, spridda vidare och åtgärdade per region (samma siffror som tabellen)",
     funnelCaption: "Räckvidd per region",
@@ -319,6 +321,7 @@ const en: OfficeMessages = {
       rerouted: "on another channel",
     },
     funnelTitle: "Reach per region",
+    nothingDelivered: "No delivery has arrived yet; the reach shows once the first ones are sent.",
     funnelChartTitle: "Delivered, read, passed on and acted on per region (the same figures as the table)",
     funnelCaption: "Reach per region",
     delivered: "Delivered",

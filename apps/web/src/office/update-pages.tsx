@@ -178,32 +178,38 @@ export const OfficeUpdatePage = (props: {
       </section>
       <section aria-labelledby="tratt" class="wide">
         <h2 id="tratt">{t.funnelTitle}</h2>
-        <FunnelChart language={props.language} rows={funnelRows} />
-        <div class="table-scroll">
-          <table class="compact">
-            <caption>{t.funnelCaption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.region}</th>
-                <th scope="col">{t.delivered}</th>
-                <th scope="col">{t.read}</th>
-                <th scope="col">{t.passedOn}</th>
-                <th scope="col">{t.acted}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {funnelRows.map((row) => (
-                <tr>
-                  <th scope="row">{row.region}</th>
-                  <td>{String(row.counts.delivered)}</td>
-                  <td>{String(row.counts.read)}</td>
-                  <td>{String(row.counts.passedOn)}</td>
-                  <td>{String(row.counts.acted)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        {funnelRows.length === 0 ? (
+          <p>{t.nothingDelivered}</p>
+        ) : (
+          <>
+            <FunnelChart language={props.language} rows={funnelRows} />
+            <div class="table-scroll">
+              <table class="compact">
+                <caption>{t.funnelCaption}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t.region}</th>
+                    <th scope="col">{t.delivered}</th>
+                    <th scope="col">{t.read}</th>
+                    <th scope="col">{t.passedOn}</th>
+                    <th scope="col">{t.acted}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {funnelRows.map((row) => (
+                    <tr>
+                      <th scope="row">{row.region}</th>
+                      <td>{String(row.counts.delivered)}</td>
+                      <td>{String(row.counts.read)}</td>
+                      <td>{String(row.counts.passedOn)}</td>
+                      <td>{String(row.counts.acted)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
+        )}
       </section>
       <section aria-labelledby="leveranser" class="wide">
         <h2 id="leveranser">{t.deliveriesTitle}</h2>

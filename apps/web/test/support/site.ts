@@ -6,6 +6,7 @@ import { type ServerType, serve } from "@hono/node-server"
 import { type Audience, planDissemination, ThemeGroupId, UpdateId } from "@spridning/core"
 import { demoNetwork } from "@spridning/core/demo"
 import {
+  type Database,
   layerPglite,
   layerPostgres,
   layerRepositories,
@@ -194,7 +195,7 @@ export interface Site {
   /** The local mail sink's folder: every mail the site sent, as `.eml` files. */
   readonly mailDirectory: string
   /** Runs a repository effect against the site's database (to set up what a page cannot). */
-  readonly run: <A, E>(effect: Effect.Effect<A, E, WebServices>) => Promise<A>
+  readonly run: <A, E>(effect: Effect.Effect<A, E, WebServices | Database>) => Promise<A>
   readonly stop: () => Promise<void>
 }
 
