@@ -30,6 +30,16 @@ export const serverConfig = Config.all({
   dispatch: dispatchConfig,
   /** Requests one API token may make per minute, across every instance on one PostgreSQL. */
   rateLimitPerMinute: Config.Int("SPRIDNING_RATE_LIMIT").pipe(Config.withDefault(1_200)),
+  /** The network office's emails: admins in the web workspace at /kansli (comma-separated). */
+  officeAdmins: Config.String("SPRIDNING_OFFICE_ADMINS").pipe(
+    Config.withDefault(""),
+    Config.map((list) =>
+      list
+        .split(",")
+        .map((email) => email.trim())
+        .filter((email) => email !== ""),
+    ),
+  ),
   email: emailConfig,
   /** Slack is optional: configured when SLACK_SIGNING_SECRET is set, and then it must be complete. */
   slack: Config.option(Config.String("SLACK_SIGNING_SECRET")).pipe(

@@ -124,7 +124,14 @@ const start = async (config: ServerConfig, runtime: Runtime, log: Log): Promise<
   if (Option.isSome(config.slack) && Option.isNone(config.slack.value.appToken)) {
     app.route("/", slackRoutes({ ...slackSettings(config.slack.value), runtime, log }))
   }
-  app.route("/", webRoutes({ run: (e) => runtime.runPromise(e), publicUrl: config.email.publicUrl }))
+  app.route(
+    "/",
+    webRoutes({
+      run: (e) => runtime.runPromise(e),
+      publicUrl: config.email.publicUrl,
+      officeAdmins: config.officeAdmins,
+    }),
+  )
   app.route(
     "/",
     await runtime.runPromise(

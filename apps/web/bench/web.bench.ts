@@ -1,3 +1,5 @@
+import { tmpdir } from "node:os"
+import { join } from "node:path"
 /**
  * `pnpm --filter @spridning/web bench`: server render time of every public page on the demo
  * network (in-process `app.request`, database on PGlite, the same path a reader's request
@@ -19,6 +21,7 @@ import {
 import { demoNetwork } from "@spridning/core/demo"
 import { syntheticNetwork } from "@spridning/core/synthetic"
 import { layerPglite, layerRepositories, type NewUpdate, Organisation, Updates } from "@spridning/db"
+import { layerMailSink } from "@spridning/email"
 import { Effect, Layer, ManagedRuntime } from "effect"
 import { Hono } from "hono"
 import { renderCoveragePage, webRoutes } from "../src/index.js"
@@ -101,8 +104,16 @@ const seed = Effect.gen(function* () {
   }
 })
 
+/** The bench signs nobody in; the office's sign-in mail would land in a temporary folder. */
+const benchSender = { email: "spridning@example.se", name: "Spridning" }
+
 const main = async () => {
-  const runtime = ManagedRuntime.make(layerRepositories.pipe(Layer.provideMerge(layerPglite())))
+  const runtime = ManagedRuntime.make(
+    Layer.mergeAll(
+      layerRepositories,
+      layerMailSink({ directory: join(tmpdir(), "spridning-web-bench-mail"), from: benchSender }),
+    ).pipe(Layer.provideMerge(layerPglite())),
+  )
   await runtime.runPromise(seed)
   const web = webRoutes({
     run: (effect) => runtime.runPromise(effect),

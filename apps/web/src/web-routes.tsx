@@ -8,6 +8,7 @@ import type { JSX } from "hono/jsx/jsx-runtime"
 import { assetRoutes } from "./http/assets.js"
 import { pageSecurityHeaders } from "./http/security.js"
 import { languageOf, languageRoutes } from "./i18n/language.js"
+import { type OfficeServices, officeRoutes } from "./office/office-routes.js"
 import { atomFeed, calendar } from "./public/feeds.js"
 import {
   FailurePage,
@@ -29,8 +30,8 @@ import {
   type PublicServices,
 } from "./public/public-content.js"
 
-/** The repositories the pages read. */
-export type WebServices = PublicServices
+/** The repositories the pages read, and the mail sender the office's sign-in uses. */
+export type WebServices = PublicServices | OfficeServices
 
 export interface WebDeps {
   /** Runs a repository effect, e.g. a ManagedRuntime's `runPromise`. */
@@ -40,6 +41,8 @@ export interface WebDeps {
   readonly now?: () => Date
   /** One line per failure a reader was shown; `console.error` when absent. */
   readonly logError?: (message: string, error: unknown) => void
+  /** Emails of the network office (admins) in its workspace at `/kansli`; none when absent. */
+  readonly officeAdmins?: ReadonlyArray<string>
 }
 
 const sitePaths = [
@@ -52,6 +55,8 @@ const sitePaths = [
   "/digitimmar/*",
   "/assets/*",
   "/sprak",
+  "/kansli",
+  "/kansli/*",
 ] as const
 
 /** How many entries a feed carries. */
@@ -73,6 +78,7 @@ export const webRoutes = (deps: WebDeps) => {
   for (const path of sitePaths) app.use(path, pageSecurityHeaders())
   app.route("/", assetRoutes())
   app.route("/", languageRoutes())
+  app.route("/", officeRoutes({ run: deps.run, adminEmails: deps.officeAdmins ?? [], baseUrl, logError }))
 
   /** Loads what a page needs, or answers with the failure page and one log line. */
   const withLoaded =

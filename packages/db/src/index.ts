@@ -3,6 +3,7 @@
  * @packageDocumentation
  */
 export * from "./access/access.js"
+export * from "./access/office-sign-in.js"
 export * from "./audit/audit-log.js"
 export * from "./cli/data-lock.js"
 export { loadEnvironment, projectRoot } from "./cli/environment.js"

@@ -10,6 +10,7 @@ import {
   type SharedLimits,
   type SlackLinks,
 } from "./access/access.js"
+import { layerOfficeSignIn, type OfficeSignIn } from "./access/office-sign-in.js"
 import { type AuditLog, layerAuditLog } from "./audit/audit-log.js"
 import type { Database } from "./database/database.js"
 import { layerNetworkStore } from "./organisation/network-store.js"
@@ -50,6 +51,7 @@ export type Repositories =
   | StoredPlans
   | DeliveryQueries
   | SharedLimits
+  | OfficeSignIn
 
 /** All repositories over one `Database`; provide `layerFromConfig`, `layerPglite()` or `layerPostgres(url)`. */
 export const layerRepositories: Layer.Layer<Repositories, never, Database> = Layer.mergeAll(
@@ -70,4 +72,5 @@ export const layerRepositories: Layer.Layer<Repositories, never, Database> = Lay
   layerStoredPlans,
   layerDeliveryQueries,
   layerSharedLimits,
+  layerOfficeSignIn,
 )

@@ -8,6 +8,8 @@ import { officeMessages } from "../office/office-messages.js"
 export const OfficeLayout = (props: {
   readonly language: Language
   readonly title: string
+  /** The signed-in person's menu and sign-out form; absent on the sign-in pages. */
+  readonly nav?: Child
   readonly children?: Child
 }) => {
   const t = webMessages[props.language]
@@ -26,6 +28,7 @@ export const OfficeLayout = (props: {
         <header class="site-header">
           <div class="site-header__inner">
             <p class="site-name">{`${t.siteName} · ${officeMessages[props.language].workspace}`}</p>
+            {props.nav}
           </div>
         </header>
         <main id="innehall" class="site-main" tabindex={-1}>

@@ -10,6 +10,7 @@ import {
   validateNetwork,
 } from "@spridning/core"
 import { raw } from "hono/html"
+import type { Child } from "hono/jsx"
 import { OfficeLayout } from "../layout/office-layout.js"
 import { type OfficeMessages, officeMessages } from "./office-messages.js"
 import { regionTiles } from "./tile-map.js"
@@ -330,13 +331,17 @@ const describeProblem = (
 }
 
 /** Coverage at a glance: the heat map, the tile map, the gaps and the network's issues, all from core. */
-export const CoveragePage = (props: { readonly language: Language; readonly network: Network }) => {
+export const CoveragePage = (props: {
+  readonly language: Language
+  readonly network: Network
+  readonly nav?: Child
+}) => {
   const t = officeMessages[props.language]
   const report = coverage(props.network)
   const problems = validateNetwork(props.network)
   const names = namesOf(props.network)
   return (
-    <OfficeLayout language={props.language} title={t.coverage.title}>
+    <OfficeLayout language={props.language} title={t.coverage.title} nav={props.nav}>
       <h1>{t.coverage.title}</h1>
       <p class="lead">{t.coverage.intro}</p>
       <section aria-labelledby="matris-rubrik" class="wide">

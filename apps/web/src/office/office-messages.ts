@@ -1,8 +1,87 @@
-import type { Language } from "@spridning/core"
+import type { DeliveryState, Language } from "@spridning/core"
 
 /** The office's words; both languages implement the whole interface, so a gap does not compile. */
 export interface OfficeMessages {
   readonly workspace: string
+  readonly failedTitle: string
+  readonly failed: string
+  readonly nav: {
+    readonly label: string
+    readonly home: string
+    readonly coverage: string
+    readonly updates: string
+    readonly signOut: string
+  }
+  readonly signIn: {
+    readonly title: string
+    readonly intro: string
+    readonly email: string
+    readonly emailHint: string
+    readonly send: string
+    readonly sentTitle: string
+    readonly sent: (email: string) => string
+    readonly missingEmail: string
+    readonly confirmTitle: string
+    readonly confirm: string
+    readonly confirmButton: string
+    readonly refusedTitle: string
+    readonly refused: string
+    readonly again: string
+    readonly mailSubject: string
+    readonly mailText: (name: string, link: string) => string
+    readonly mailFailed: string
+    readonly forbiddenTitle: string
+    readonly forbidden: string
+  }
+  readonly updates: {
+    readonly listTitle: string
+    readonly listIntro: string
+    readonly none: string
+    readonly back: string
+    readonly planTitle: string
+    readonly noPlan: string
+    readonly planSummary: (deliveries: number, unreachable: number) => string
+    readonly unreachable: (regions: string) => string
+    readonly statesTitle: string
+    readonly statesCaption: string
+    readonly region: string
+    readonly total: string
+    readonly state: { readonly [S in DeliveryState]: string }
+    readonly funnelTitle: string
+    readonly nothingDelivered: string
+    readonly funnelChartTitle: string
+    readonly funnelCaption: string
+    readonly delivered: string
+    readonly read: string
+    readonly passedOn: string
+    readonly acted: string
+    readonly deliveriesTitle: string
+    readonly deliveriesCaption: string
+    readonly person: string
+    readonly channel: string
+    readonly stateColumn: string
+    readonly lastError: string
+    readonly email: string
+    readonly retry: string
+    readonly retryFor: (name: string) => string
+    readonly notAllowedTitle: string
+    readonly notAllowed: string
+    readonly retryRefused: string
+    readonly updatesLink: string
+  }
+  readonly home: {
+    readonly title: string
+    readonly signedInAs: (name: string) => string
+    readonly youMay: string
+    readonly admin: string
+    readonly regionEditor: (region: string) => string
+    readonly groupEditor: (group: string) => string
+    readonly nothingTitle: string
+    readonly nothing: string
+    readonly nothingWhatToDo: string
+    readonly coverageLink: string
+    readonly publicPages: string
+  }
   readonly coverage: {
     readonly title: string
     readonly intro: string
@@ -41,6 +120,106 @@ export interface OfficeMessages {
 
 const sv: OfficeMessages = {
   workspace: "Kansliet",
+  failedTitle: "Något gick fel",
+  failed:
+    "Sidan kunde inte visas just nu. Försök igen om en stund; händer det igen, hör av dig till kansliet.",
+  nav: {
+    label: "Kansliets meny",
+    home: "Översikt",
+    coverage: "Täckning",
+    updates: "Uppdateringar",
+    signOut: "Logga ut",
+  },
+  signIn: {
+    title: "Logga in",
+    intro:
+      "Kansliets arbetsyta är för nätverkets kansli, processledare, presidieledamöter och temagruppernas ordförande. Skriv din e-postadress så skickar vi en inloggningslänk.",
+    email: "E-postadress",
+    emailHint: "Den adress nätverket har till dig.",
+    send: "Skicka inloggningslänk",
+    sentTitle: "Titta i din e-post",
+    sent: (email) =>
+      `Om ${email} hör till någon i nätverket har vi skickat en inloggningslänk dit. Länken fungerar en gång i 15 minuter.`,
+    missingEmail: "Skriv din e-postadress.",
+    confirmTitle: "Logga in i kansliets arbetsyta",
+    confirm: "Tryck på knappen för att logga in. Länken fungerar bara en gång.",
+    confirmButton: "Logga in",
+    refusedTitle: "Länken fungerar inte",
+    refused:
+      "Inloggningslänken är redan använd, för gammal (den gäller i 15 minuter) eller okänd. Be om en ny länk.",
+    again: "Be om en ny inloggningslänk",
+    mailSubject: "Din inloggningslänk till kansliets arbetsyta",
+    mailText: (name, link) =>
+      `Hej ${name}!\n\nNågon (förhoppningsvis du) bad om att logga in i Spridnings arbetsyta för kansliet. Öppna länken för att logga in:\n\n${link}\n\nLänken fungerar en gång i 15 minuter. Bad du inte om den kan du strunta i det här brevet.`,
+    mailFailed: "Inloggningslänken kunde inte skickas just nu. Försök igen om en stund.",
+    forbiddenTitle: "Formuläret kunde inte tas emot",
+    forbidden:
+      "Formuläret saknade sin säkerhetskod eller kom från en annan sida. Ladda om sidan och försök igen.",
+  },
+  updates: {
+    listTitle: "Uppdateringar",
+    listIntro: "Publicerade uppdateringar du får följa: deras plan, leveranser och räckvidd.",
+    none: "Det finns inga publicerade uppdateringar du får följa.",
+    back: "Alla uppdateringar",
+    planTitle: "Sparad plan",
+    noPlan: "Uppdateringen har ingen sparad plan (den publicerades innan planer sparades).",
+    planSummary: (deliveries, unreachable) =>
+      `Planen har ${deliveries} leveranser; ${unreachable === 0 ? "alla berörda regioner nås" : `${unreachable} regioner nås inte`}.`,
+    unreachable: (regions) => `Nås inte: ${regions}.`,
+    statesTitle: "Leveransernas läge per region",
+    statesCaption: "Antal leveranser i varje läge, per region",
+    region: "Region",
+    total: "Totalt",
+    state: {
+      pending: "väntar",
+      held: "hålls (sammandrag)",
+      sending: "skickas",
+      uncertain: "osäker",
+      sent: "skickad",
+      failed: "misslyckad, försöker igen",
+      dead: "gav upp",
+      suppressed: "spärrad adress",
+      rerouted: "via annan kanal",
+    },
+    funnelTitle: "Räckvidd per region",
+    nothingDelivered: "Ingen leverans har nått fram än; räckvidden visas när de första är skickade.",
+    funnelChartTitle:
+      "Levererade, lästa, spridda vidare och åtgärdade per region (samma siffror som tabellen)",
+    funnelCaption: "Räckvidd per region",
+    delivered: "Levererade",
+    read: "Lästa",
+    passedOn: "Spridda vidare",
+    acted: "Åtgärdade",
+    deliveriesTitle: "Leveranser",
+    deliveriesCaption: "Varje leverans med mottagare, kanal, läge och senaste fel",
+    person: "Mottagare",
+    channel: "Kanal",
+    stateColumn: "Läge",
+    lastError: "Senaste fel",
+    email: "e-post",
+    retry: "Skicka igen",
+    retryFor: (name) => `Skicka igen till ${name}`,
+    notAllowedTitle: "Du får inte se den här uppdateringen",
+    notAllowed:
+      "Bara kansliet och de redaktörer som får publicera uppdateringen (gruppens ordförande, eller regionens redaktör när den bara når regionen) följer dess leveranser.",
+    retryRefused: "Bara kansliet får skicka en leverans igen.",
+    updatesLink: "Uppdateringar: plan, leveranser och räckvidd",
+  },
+  home: {
+    title: "Översikt",
+    signedInAs: (name) => `Inloggad som ${name}.`,
+    youMay: "Det här får du göra:",
+    admin: "allt, som nätverkets kansli",
+    regionEditor: (region) => `publicera till och följa utskick i ${region}`,
+    groupEditor: (group) => `publicera och följa utskick för temagruppen ${group}`,
+    nothingTitle: "Du har inga uppgifter här",
+    nothing:
+      "Arbetsytan är för nätverkets kansli, processledare, presidieledamöter och temagruppernas ordförande. Du har ingen av de rollerna i nätverket just nu, så det finns inget här du kan göra.",
+    nothingWhatToDo:
+      "Tror du att det är fel? Be din processledare eller kansliet att lägga in din roll. Nätverkets offentliga sidor kan du alltid läsa.",
+    coverageLink: "Täckning: vilka regioner som är med i vilka temagrupper",
+    publicPages: "Till nätverkets offentliga sidor",
+  },
   coverage: {
     title: "Täckning",
     intro:
@@ -82,6 +261,103 @@ const sv: OfficeMessages = {
 
 const en: OfficeMessages = {
   workspace: "Network office",
+  failedTitle: "Something went wrong",
+  failed: "The page could not be shown just now. Try again in a while; if it happens again, tell the office.",
+  nav: {
+    label: "Office menu",
+    home: "Overview",
+    coverage: "Coverage",
+    updates: "Updates",
+    signOut: "Sign out",
+  },
+  signIn: {
+    title: "Sign in",
+    intro:
+      "The office workspace is for the network office, process leaders, presidium members and theme group chairs. Enter your email address and we will send you a sign-in link.",
+    email: "Email address",
+    emailHint: "The address the network has for you.",
+    send: "Send sign-in link",
+    sentTitle: "Check your email",
+    sent: (email) =>
+      `If ${email} belongs to someone in the network, we have sent a sign-in link there. It works once, for 15 minutes.`,
+    missingEmail: "Enter your email address.",
+    confirmTitle: "Sign in to the office workspace",
+    confirm: "Press the button to sign in. The link works only once.",
+    confirmButton: "Sign in",
+    refusedTitle: "The link does not work",
+    refused:
+      "The sign-in link has been used, is too old (it lasts 15 minutes) or is unknown. Ask for a new one.",
+    again: "Ask for a new sign-in link",
+    mailSubject: "Your sign-in link to the office workspace",
+    mailText: (name, link) =>
+      `Hello ${name},\n\nSomeone (hopefully you) asked to sign in to Spridning's office workspace. Open this link to sign in:\n\n${link}\n\nThe link works once, for 15 minutes. If you did not ask for it, ignore this mail.`,
+    mailFailed: "The sign-in link could not be sent just now. Try again in a while.",
+    forbiddenTitle: "The form could not be accepted",
+    forbidden: "The form lacked its security code or came from another page. Reload the page and try again.",
+  },
+  updates: {
+    listTitle: "Updates",
+    listIntro: "Published updates you may follow: their plan, deliveries and reach.",
+    none: "There are no published updates you may follow.",
+    back: "All updates",
+    planTitle: "Stored plan",
+    noPlan: "The update has no stored plan (it was published before plans were stored).",
+    planSummary: (deliveries, unreachable) =>
+      `The plan has ${deliveries} deliveries; ${unreachable === 0 ? "every region concerned is reached" : `${unreachable} regions are not reached`}.`,
+    unreachable: (regions) => `Not reached: ${regions}.`,
+    statesTitle: "Delivery states per region",
+    statesCaption: "Deliveries in each state, per region",
+    region: "Region",
+    total: "Total",
+    state: {
+      pending: "pending",
+      held: "held (digest)",
+      sending: "sending",
+      uncertain: "uncertain",
+      sent: "sent",
+      failed: "failed, retrying",
+      dead: "gave up",
+      suppressed: "suppressed address",
+      rerouted: "on another channel",
+    },
+    funnelTitle: "Reach per region",
+    nothingDelivered: "No delivery has arrived yet; the reach shows once the first ones are sent.",
+    funnelChartTitle: "Delivered, read, passed on and acted on per region (the same figures as the table)",
+    funnelCaption: "Reach per region",
+    delivered: "Delivered",
+    read: "Read",
+    passedOn: "Passed on",
+    acted: "Acted on",
+    deliveriesTitle: "Deliveries",
+    deliveriesCaption: "Every delivery with recipient, channel, state and last error",
+    person: "Recipient",
+    channel: "Channel",
+    stateColumn: "State",
+    lastError: "Last error",
+    email: "email",
+    retry: "Send again",
+    retryFor: (name) => `Send again to ${name}`,
+    notAllowedTitle: "You may not see this update",
+    notAllowed:
+      "Only the office and the editors who may publish the update (its group's chair, or the region's editor when it reaches only that region) follow its deliveries.",
+    retryRefused: "Only the network office may send a delivery again.",
+    updatesLink: "Updates: plan, deliveries and reach",
+  },
+  home: {
+    title: "Overview",
+    signedInAs: (name) => `Signed in as ${name}.`,
+    youMay: "What you may do:",
+    admin: "everything, as the network office",
+    regionEditor: (region) => `publish to and follow mailings in ${region}`,
+    groupEditor: (group) => `publish and follow mailings for the theme group ${group}`,
+    nothingTitle: "You have no tasks here",
+    nothing:
+      "The workspace is for the network office, process leaders, presidium members and theme group chairs. You hold none of these roles in the network just now, so there is nothing here for you to do.",
+    nothingWhatToDo:
+      "Think this is wrong? Ask your process leader or the office to add your role. The network's public pages are always open to you.",
+    coverageLink: "Coverage: which regions take part in which theme groups",
+    publicPages: "To the network's public pages",
+  },
   coverage: {
     title: "Coverage",
     intro:

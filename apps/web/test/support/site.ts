@@ -1,8 +1,12 @@
+import { mkdtempSync, rmSync } from "node:fs"
 import type { AddressInfo } from "node:net"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
 import { type ServerType, serve } from "@hono/node-server"
 import { type Audience, planDissemination, ThemeGroupId, UpdateId } from "@spridning/core"
 import { demoNetwork } from "@spridning/core/demo"
 import {
+  type Database,
   layerPglite,
   layerPostgres,
   layerRepositories,
@@ -11,8 +15,9 @@ import {
   Updates,
 } from "@spridning/db"
 import { freshPostgresDatabase } from "@spridning/db/testing"
+import { layerMailSink } from "@spridning/email"
 import { Effect, Layer, ManagedRuntime } from "effect"
-import { webRoutes } from "../../src/index.js"
+import { type WebServices, webRoutes } from "../../src/index.js"
 
 /** The moment the tests call "now": digital hours after it are upcoming, rounds open. */
 export const now = new Date("2026-11-30T12:00:00Z")
@@ -174,10 +179,23 @@ const seed = Effect.gen(function* () {
   yield* updates.createDraft(draft, "test")
 })
 
+const sender = { email: "spridning@example.se", name: "Spridning" }
+
+/** Named in the office's admin list: Hans Jonsson, also Norrbotten's process leader in the demo network. */
+export const officeAdmin = { name: "Hans Jonsson", email: "hans.jonsson@regionnorrbotten.example" }
+/** Norrbotten's presidium member: a region editor, not an admin. */
+export const regionEditor = { name: "Camilla Forsberg", email: "camilla.forsberg@regionnorrbotten.example" }
+/** A participant in two groups: signed in, she may do nothing in the workspace. */
+export const participant = { name: "Helena Holm", email: "helena.holm@regionnorrbotten.example" }
+
 export interface Site {
   readonly baseUrl: string
   readonly app: ReturnType<typeof webRoutes>
   readonly errors: Array<string>
+  /** The local mail sink's folder: every mail the site sent, as `.eml` files. */
+  readonly mailDirectory: string
+  /** Runs a repository effect against the site's database (to set up what a page cannot). */
+  readonly run: <A, E>(effect: Effect.Effect<A, E, WebServices | Database>) => Promise<A>
   readonly stop: () => Promise<void>
 }
 
@@ -187,8 +205,9 @@ export const startSite = async (): Promise<Site> => {
     process.env.DATABASE_URL === undefined || process.env.DATABASE_URL === ""
       ? undefined
       : await freshPostgresDatabase(process.env.DATABASE_URL, "spridning_web")
+  const mailDirectory = mkdtempSync(join(tmpdir(), "spridning-web-mail-"))
   const runtime = ManagedRuntime.make(
-    layerRepositories.pipe(
+    Layer.mergeAll(layerRepositories, layerMailSink({ directory: mailDirectory, from: sender })).pipe(
       Layer.provideMerge(postgres === undefined ? layerPglite() : layerPostgres(postgres.url, { max: 4 })),
     ),
   )
@@ -198,6 +217,7 @@ export const startSite = async (): Promise<Site> => {
     run: (effect) => runtime.runPromise(effect),
     now: () => now,
     logError: (message) => errors.push(message),
+    officeAdmins: [officeAdmin.email],
   })
   const { server, port } = await new Promise<{ server: ServerType; port: number }>((resolve) => {
     const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, (info: AddressInfo) =>
@@ -208,10 +228,13 @@ export const startSite = async (): Promise<Site> => {
     baseUrl: `http://127.0.0.1:${port}`,
     app,
     errors,
+    mailDirectory,
+    run: (effect) => runtime.runPromise(effect),
     stop: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()))
       await runtime.dispose()
       await postgres?.drop()
+      rmSync(mailDirectory, { recursive: true, force: true })
     },
   }
 }

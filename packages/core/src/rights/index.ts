@@ -1,1 +1,2 @@
+export * from "./office-admin.js"
 export * from "./publishing.js"

@@ -1,4 +1,5 @@
 export * from "./access.js"
+export * from "./office-sign-in.js"
 export * from "./organisation.js"
 export * from "./outbox.js"
 export * from "./plans.js"
