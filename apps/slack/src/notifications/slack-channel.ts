@@ -269,7 +269,7 @@ export const makeSlackChannelSender = (options: SlackChannelOptions) =>
     const channelHealth = new Map<string, { readonly notBefore: number; readonly failures: number }>()
     const goneChannels = new Set<string>()
 
-    const settleChannel = (channelId: string, error: SlackCallFailed | StoreError) =>
+    const settleChannel = (channelId: string, error: SlackCallFailed | StoreError | SendFailed) =>
       Effect.gen(function* () {
         const now = yield* Clock.currentTimeMillis
         const slackError = error._tag === "SlackCallFailed" ? error : undefined
