@@ -131,6 +131,8 @@ describe("the management briefing reads the same in the API and in the mail", ()
         links: makeLinkSigner(Redacted.make("a-test-secret-of-32-characters!!"), "http://localhost"),
         organizer,
         clock: () => new Date("2025-04-01T06:00:00Z"),
+        // The rows were imported today; the network this test describes worked all of March 2025.
+        networkSince: new Date("2025-01-01T00:00:00Z"),
       }).pipe(
         Effect.provideService(
           MailSender,
