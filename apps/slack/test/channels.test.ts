@@ -8,6 +8,7 @@ import {
 } from "@spridning/dispatch"
 import { Effect } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { slackIdentity } from "../src/config/slack-identity.js"
 import { makeSlackChannelSender } from "../src/notifications/slack-channel.js"
 import { makeWebClient } from "../src/slack-api/slack-call.js"
 import { viewSubmissionPayload } from "../src/testing/index.js"
@@ -20,7 +21,15 @@ const makeWorker = () =>
   kit.run(
     Effect.gen(function* () {
       const client = makeWebClient({ botToken: kit.fake.token, apiUrl: kit.fake.apiUrl })
-      const sender = yield* makeSlackChannelSender({ client, teamId: kit.fake.teamId, workerId: "channels" })
+      const sender = yield* makeSlackChannelSender({
+        client,
+        // All three ids given: Slack's auth.test is never asked.
+        identity: slackIdentity(
+          { botToken: kit.fake.token },
+          { botId: "B0", botUserId: "U0", teamId: kit.fake.teamId },
+        ),
+        workerId: "channels",
+      })
       const dispatcher = yield* makeDispatcher.pipe(
         Effect.provideService(ChannelSenders, [sender]),
         Effect.provideService(
