@@ -1,4 +1,5 @@
 import {
+  Bridge,
   Channel,
   deliveryCadence,
   InclusionReason,
@@ -22,7 +23,13 @@ const serverUrl = process.env.DATABASE_URL
 
 const decodeDeliveries = Schema.decodeUnknownSync(
   Schema.Array(
-    Schema.Struct({ personId: PersonId, channel: Channel, reasons: Schema.Array(InclusionReason) }),
+    Schema.Struct({
+      personId: PersonId,
+      channel: Channel,
+      reasons: Schema.Array(InclusionReason),
+      // A bridge's mail goes at once whatever the follow's cadence: keep it in what is read.
+      bridge: Schema.optionalKey(Bridge),
+    }),
   ),
 )
 
