@@ -3,7 +3,7 @@ import { cast, type SlackTestKit, startSlackTestKit, visibleText } from "./suppo
 
 let kit: SlackTestKit
 beforeAll(async () => {
-  kit = await startSlackTestKit()
+  kit = await startSlackTestKit({ answerWithinMillis: 2_000 })
 }, 60_000)
 afterAll(() => kit.close())
 

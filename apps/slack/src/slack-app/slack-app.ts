@@ -30,6 +30,8 @@ export interface SlackAppOptions {
   readonly defaultLanguage?: "sv" | "en"
   /** Spridning's public address (SPRIDNING_PUBLIC_URL), for links in messages. */
   readonly publicUrl?: string
+  /** How long a command's answer may take before it goes through `response_url` (2 s). */
+  readonly answerWithinMillis?: number
 }
 
 const depsOf = (options: SlackAppOptions): SlackAppDeps => ({
@@ -41,6 +43,7 @@ const depsOf = (options: SlackAppOptions): SlackAppDeps => ({
   log: options.log ?? consoleLog,
   defaultLanguage: options.defaultLanguage ?? "sv",
   publicUrl: options.publicUrl ?? "http://localhost:3000",
+  ...(options.answerWithinMillis === undefined ? {} : { answerWithinMillis: options.answerWithinMillis }),
 })
 
 /** Every feature's listeners, on any Bolt app (HTTP or Socket Mode). */

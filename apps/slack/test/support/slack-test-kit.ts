@@ -94,6 +94,12 @@ export const startSlackTestKit = async (
     readonly adminEmails?: ReadonlyArray<string>
     /** Slack accounts besides the cast's. */
     readonly users?: ReadonlyArray<{ readonly id: string; readonly email: string }>
+    /**
+     * When a command's answer goes through response_url instead of the acknowledgement.
+     * Production waits 2 s; the kit waits longer so a busy test machine does not switch paths,
+     * except in the tests of that switch.
+     */
+    readonly answerWithinMillis?: number
   } = {},
 ): Promise<SlackTestKit> => {
   const fake = await startSlackFake({
@@ -147,6 +153,7 @@ export const startSlackTestKit = async (
       runtime,
       adminEmails: options.adminEmails ?? [],
       processBeforeResponse: true,
+      answerWithinMillis: options.answerWithinMillis ?? 20_000,
       log: () => undefined,
     }),
   })
