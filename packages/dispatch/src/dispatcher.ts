@@ -378,7 +378,13 @@ export const makeDispatcher = Effect.gen(function* () {
     >()
     const dead: Array<{ delivery: OutboxDelivery; reason: string }> = []
 
-    const others = yield* outbox.channelsOf(toDecide)
+    // Core reads a person's other channels only for a bridge (is this its one way in?) or a
+    // delivery on a channel the deployment has not configured (covered elsewhere, or rerouted);
+    // the join is asked for those alone, not for every delivery of a 100k-recipient update.
+    const mayReadOthers = toDecide.filter(
+      (delivery) => delivery.bridge !== undefined || !settings.configuredChannels.has(delivery.channel),
+    )
+    const others = yield* outbox.channelsOf(mayReadOthers)
     const channelsByPair = new Map<string, Array<{ id: string; channel: Channel }>>()
     for (const other of others) {
       const key = `${other.updateId}|${other.personId}`
