@@ -289,9 +289,15 @@ export const makeDispatcher = Effect.gen(function* () {
     let report = emptyReport
 
     // A digest run whose dispatcher died is taken up again after a lease.
-    yield* digestRuns.releaseStale(new Date(started.getTime() - settings.leaseMillis)).pipe(Effect.ignore)
-    // A lease that ran out may hide a request the provider took: uncertain, never re-claimed blindly.
-    yield* outbox.expireLeases({ now: started, resendAfterMillis: policy.uncertainResendAfterMillis })
+    // Independent writes, so they go side by side: each round trip is paid once per pass.
+    yield* Effect.all(
+      [
+        digestRuns.releaseStale(new Date(started.getTime() - settings.leaseMillis)).pipe(Effect.ignore),
+        // A lease that ran out may hide a request the provider took: uncertain, never re-claimed blindly.
+        outbox.expireLeases({ now: started, resendAfterMillis: policy.uncertainResendAfterMillis }),
+      ],
+      { concurrency: "unbounded", discard: true },
+    )
     const uncertain = yield* outbox.claimUncertain(claimRequest(started))
     const claimed = yield* outbox.claim(claimRequest(started))
     const all = [...uncertain, ...claimed]
@@ -303,8 +309,11 @@ export const makeDispatcher = Effect.gen(function* () {
     }
     report = add(report, { claimed: all.length })
 
-    const { network, index } = yield* freshNetwork
-    const updateById = yield* loadUpdates(all.map((delivery) => delivery.updateId))
+    // The version is read after the claim either way; the updates do not depend on it.
+    const [{ network, index }, updateById] = yield* Effect.all(
+      [freshNetwork, loadUpdates(all.map((delivery) => delivery.updateId))],
+      { concurrency: "unbounded" },
+    )
     const personOf = (delivery: OutboxDelivery): Person | undefined => index.personById.get(delivery.personId)
 
     // Uncertain ones the provider already has are done; the others go again, counted.
@@ -355,7 +364,6 @@ export const makeDispatcher = Effect.gen(function* () {
 
     const toDecide = [...again, ...claimed]
     const emails = [...new Set(toDecide.flatMap((delivery) => personOf(delivery)?.email.toLowerCase() ?? []))]
-    const suppressedAddresses = yield* suppressions.suppressedAmong(emails)
 
     const groups = new Map<
       string,
@@ -384,7 +392,10 @@ export const makeDispatcher = Effect.gen(function* () {
     const mayReadOthers = toDecide.filter(
       (delivery) => delivery.bridge !== undefined || !settings.configuredChannels.has(delivery.channel),
     )
-    const others = yield* outbox.channelsOf(mayReadOthers)
+    const [suppressedAddresses, others] = yield* Effect.all(
+      [suppressions.suppressedAmong(emails), outbox.channelsOf(mayReadOthers)],
+      { concurrency: "unbounded" },
+    )
     const channelsByPair = new Map<string, Array<{ id: string; channel: Channel }>>()
     for (const other of others) {
       const key = `${other.updateId}|${other.personId}`
