@@ -132,6 +132,12 @@ interface Outgoing {
 /** Marks in db's digest runs that a period's digest reached the provider (not only that it started). */
 const deliveredKey = (periodKey: string) => `${periodKey}:delivered`
 
+/** The network as last loaded from each store, with the organisation version it was read at. */
+const loadedNetworks = new WeakMap<
+  object,
+  { readonly version: number; readonly network: Network; readonly index: NetworkIndex }
+>()
+
 export const makeDispatcher = Effect.gen(function* () {
   const outbox = yield* Outbox
   const updates = yield* Updates
@@ -160,16 +166,15 @@ export const makeDispatcher = Effect.gen(function* () {
 
   // No fixed-age cache: the network is reloaded exactly when an organisation write bumped its
   // version. The version is read after the claim, so it is never older than a claimed delivery.
-  const cached = yield* Ref.make<
-    { readonly version: number; readonly network: Network; readonly index: NetworkIndex } | undefined
-  >(undefined)
+  // Dispatchers of one process over one store share the loaded network: a copy each of a
+  // 100k-person network (and its index) was most of a process's memory.
   const freshNetwork = Effect.gen(function* () {
     const version = yield* outbox.networkVersion
-    const current = yield* Ref.get(cached)
+    const current = loadedNetworks.get(networkStore)
     if (current !== undefined && current.version === version) return current
     const network = yield* networkStore.load
     const loaded = { version, network, index: indexNetwork(network) }
-    yield* Ref.set(cached, loaded)
+    loadedNetworks.set(networkStore, loaded)
     return loaded
   })
 
