@@ -132,6 +132,12 @@ interface Outgoing {
 /** Marks in db's digest runs that a period's digest reached the provider (not only that it started). */
 const deliveredKey = (periodKey: string) => `${periodKey}:delivered`
 
+/** The network as last loaded from each store, with the organisation version it was read at. */
+const loadedNetworks = new WeakMap<
+  object,
+  { readonly version: number; readonly network: Network; readonly index: NetworkIndex }
+>()
+
 export const makeDispatcher = Effect.gen(function* () {
   const outbox = yield* Outbox
   const updates = yield* Updates
@@ -160,16 +166,15 @@ export const makeDispatcher = Effect.gen(function* () {
 
   // No fixed-age cache: the network is reloaded exactly when an organisation write bumped its
   // version. The version is read after the claim, so it is never older than a claimed delivery.
-  const cached = yield* Ref.make<
-    { readonly version: number; readonly network: Network; readonly index: NetworkIndex } | undefined
-  >(undefined)
+  // Dispatchers of one process over one store share the loaded network: a copy each of a
+  // 100k-person network (and its index) was most of a process's memory.
   const freshNetwork = Effect.gen(function* () {
     const version = yield* outbox.networkVersion
-    const current = yield* Ref.get(cached)
+    const current = loadedNetworks.get(networkStore)
     if (current !== undefined && current.version === version) return current
     const network = yield* networkStore.load
     const loaded = { version, network, index: indexNetwork(network) }
-    yield* Ref.set(cached, loaded)
+    loadedNetworks.set(networkStore, loaded)
     return loaded
   })
 
@@ -289,9 +294,15 @@ export const makeDispatcher = Effect.gen(function* () {
     let report = emptyReport
 
     // A digest run whose dispatcher died is taken up again after a lease.
-    yield* digestRuns.releaseStale(new Date(started.getTime() - settings.leaseMillis)).pipe(Effect.ignore)
-    // A lease that ran out may hide a request the provider took: uncertain, never re-claimed blindly.
-    yield* outbox.expireLeases({ now: started, resendAfterMillis: policy.uncertainResendAfterMillis })
+    // Independent writes, so they go side by side: each round trip is paid once per pass.
+    yield* Effect.all(
+      [
+        digestRuns.releaseStale(new Date(started.getTime() - settings.leaseMillis)).pipe(Effect.ignore),
+        // A lease that ran out may hide a request the provider took: uncertain, never re-claimed blindly.
+        outbox.expireLeases({ now: started, resendAfterMillis: policy.uncertainResendAfterMillis }),
+      ],
+      { concurrency: "unbounded", discard: true },
+    )
     const uncertain = yield* outbox.claimUncertain(claimRequest(started))
     const claimed = yield* outbox.claim(claimRequest(started))
     const all = [...uncertain, ...claimed]
@@ -303,8 +314,11 @@ export const makeDispatcher = Effect.gen(function* () {
     }
     report = add(report, { claimed: all.length })
 
-    const { network, index } = yield* freshNetwork
-    const updateById = yield* loadUpdates(all.map((delivery) => delivery.updateId))
+    // The version is read after the claim either way; the updates do not depend on it.
+    const [{ network, index }, updateById] = yield* Effect.all(
+      [freshNetwork, loadUpdates(all.map((delivery) => delivery.updateId))],
+      { concurrency: "unbounded" },
+    )
     const personOf = (delivery: OutboxDelivery): Person | undefined => index.personById.get(delivery.personId)
 
     // Uncertain ones the provider already has are done; the others go again, counted.
@@ -355,7 +369,6 @@ export const makeDispatcher = Effect.gen(function* () {
 
     const toDecide = [...again, ...claimed]
     const emails = [...new Set(toDecide.flatMap((delivery) => personOf(delivery)?.email.toLowerCase() ?? []))]
-    const suppressedAddresses = yield* suppressions.suppressedAmong(emails)
 
     const groups = new Map<
       string,
@@ -378,7 +391,16 @@ export const makeDispatcher = Effect.gen(function* () {
     >()
     const dead: Array<{ delivery: OutboxDelivery; reason: string }> = []
 
-    const others = yield* outbox.channelsOf(toDecide)
+    // Core reads a person's other channels only for a bridge (is this its one way in?) or a
+    // delivery on a channel the deployment has not configured (covered elsewhere, or rerouted);
+    // the join is asked for those alone, not for every delivery of a 100k-recipient update.
+    const mayReadOthers = toDecide.filter(
+      (delivery) => delivery.bridge !== undefined || !settings.configuredChannels.has(delivery.channel),
+    )
+    const [suppressedAddresses, others] = yield* Effect.all(
+      [suppressions.suppressedAmong(emails), outbox.channelsOf(mayReadOthers)],
+      { concurrency: "unbounded" },
+    )
     const channelsByPair = new Map<string, Array<{ id: string; channel: Channel }>>()
     for (const other of others) {
       const key = `${other.updateId}|${other.personId}`
