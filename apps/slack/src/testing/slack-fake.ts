@@ -401,7 +401,8 @@ export const startSlackFake = async (options: SlackFakeOptions = {}): Promise<Sl
     calls,
     responses,
     callsTo,
-    waitForCalls: (method, count = 1, timeoutMs = 5_000) =>
+    // Generous: a busy CI machine may take seconds between the acknowledgement and the call.
+    waitForCalls: (method, count = 1, timeoutMs = 20_000) =>
       new Promise((resolve, reject) => {
         const check = () => {
           const found = callsTo(method)
