@@ -499,7 +499,13 @@ export const makeDatabaseBackend = Effect.gen(function* () {
       get: (themeGroupId) =>
         slackLinks
           .themeGroupChannel(themeGroupId)
-          .pipe(Effect.map((link) => (link === undefined ? undefined : { themeGroupId, ...link }))),
+          .pipe(
+            Effect.map((link) =>
+              link === undefined
+                ? undefined
+                : { themeGroupId, teamId: link.teamId, channelId: link.channelId },
+            ),
+          ),
       set: (actor, link) => slackLinks.setThemeGroupChannel(link, actorOf(actor)),
       clear: (actor, themeGroupId) => slackLinks.clearThemeGroupChannel(themeGroupId, actorOf(actor)),
     },

@@ -25,7 +25,7 @@ describeApi("linking a theme group to a Slack channel", (api) => {
       teamId: "T0TEAM",
       channelId: "C0NYTT",
     })
-    expect(await api().run(SlackLinks.use((links) => links.themeGroupChannel("tg-tobak")))).toEqual({
+    expect(await api().run(SlackLinks.use((links) => links.themeGroupChannel("tg-tobak")))).toMatchObject({
       teamId: "T0TEAM",
       channelId: "C0NYTT",
     })

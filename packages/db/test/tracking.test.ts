@@ -71,7 +71,10 @@ describeEachDatabase("tracking and links", (database) => {
     await database.run(
       links.setThemeGroupChannel({ themeGroupId: "sl-tobak", teamId: "T1", channelId: "C1" }, "admin"),
     )
-    expect(await database.run(links.themeGroupChannel("sl-tobak"))).toEqual({ teamId: "T1", channelId: "C1" })
+    expect(await database.run(links.themeGroupChannel("sl-tobak"))).toMatchObject({
+      teamId: "T1",
+      channelId: "C1",
+    })
     expect(await database.run(links.themeGroupForChannel("T1", "C1"))).toBe("sl-tobak")
     const taken = await database.run(
       Effect.flip(

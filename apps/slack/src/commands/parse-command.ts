@@ -9,6 +9,8 @@ export type SpridningCommand =
   | { readonly _tag: "Unfollow"; readonly themeGroup?: string }
   | { readonly _tag: "Post" }
   | { readonly _tag: "Digest" }
+  /** Links a theme group to the channel the command was typed in; without a group, tells the link. */
+  | { readonly _tag: "Channel"; readonly themeGroup?: string; readonly withHistory: boolean }
   /** Anything else is answered with help, never silence. */
   | { readonly _tag: "Unknown"; readonly input: string }
 
@@ -41,7 +43,20 @@ const words: ReadonlyArray<{ readonly word: string; readonly tag: Tag; readonly 
   { word: "post", tag: "Post", language: "en" },
   { word: "sammanfattning", tag: "Digest", language: "sv" },
   { word: "digest", tag: "Digest", language: "en" },
+  { word: "kanal", tag: "Channel", language: "sv" },
+  { word: "channel", tag: "Channel", language: "en" },
 ]
+
+/** `kanal <grupp> --historik`: the channel also gets the group's updates of the last two days. */
+const historyFlags = new Set([
+  "--historik",
+  "—historik",
+  "–historik",
+  "historik",
+  "--history",
+  "—history",
+  "history",
+])
 
 /** Parses the text after `/spridning`. Slack may send NFD-composed letters; compare composed. */
 export const parseCommand = (text: string): ParsedCommand => {
@@ -71,6 +86,18 @@ export const parseCommand = (text: string): ParsedCommand => {
         command: rest === "" ? { _tag: "Unfollow" } : { _tag: "Unfollow", themeGroup: rest },
         typedIn,
       }
+    case "Channel": {
+      const words = rest === "" ? [] : rest.split(" ")
+      const withHistory = words.some((word) => historyFlags.has(word.toLowerCase()))
+      const group = words.filter((word) => !historyFlags.has(word.toLowerCase())).join(" ")
+      return {
+        command:
+          group === ""
+            ? { _tag: "Channel", withHistory }
+            : { _tag: "Channel", themeGroup: group, withHistory },
+        typedIn,
+      }
+    }
     case "Unknown":
       return { command: { _tag: "Unknown", input: trimmed }, typedIn }
   }

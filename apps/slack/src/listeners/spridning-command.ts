@@ -3,6 +3,7 @@ import type { WebClient } from "@slack/web-api"
 import type { Language } from "@spridning/core"
 import { Effect } from "effect"
 import { parseCommand } from "../commands/parse-command.js"
+import { channelCommand } from "../features/channel.js"
 import { coverageReply } from "../features/coverage.js"
 import { digestCommand } from "../features/digest.js"
 import { failureReply } from "../features/failures.js"
@@ -26,6 +27,7 @@ const answer = (
     readonly teamId: string
     readonly userId: string
     readonly triggerId: string
+    readonly channelId: string
   },
 ) => {
   const { command, typedIn } = parseCommand(input.text)
@@ -64,6 +66,18 @@ const answer = (
         return yield* openPostModal(client, who, language, input.triggerId)
       case "Digest":
         return yield* digestCommand(who, language, deps.now())
+      case "Channel":
+        return yield* channelCommand(
+          who,
+          language,
+          {
+            teamId: input.teamId,
+            channelId: input.channelId,
+            withHistory: command.withHistory,
+            ...(command.themeGroup === undefined ? {} : { themeGroup: command.themeGroup }),
+          },
+          deps.now(),
+        )
     }
   }).pipe(
     Effect.catch((error) =>
@@ -98,6 +112,7 @@ export const registerSpridningCommand = (app: App, deps: SlackAppDeps): void => 
         teamId: command.team_id,
         userId: command.user_id,
         triggerId: command.trigger_id,
+        channelId: command.channel_id,
       }),
     )
     let timer: NodeJS.Timeout | undefined

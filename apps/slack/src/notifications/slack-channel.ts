@@ -1,5 +1,12 @@
 import type { WebClient } from "@slack/web-api"
-import { announcesInGroupChannel, type Network, type Person, type StoreError } from "@spridning/core"
+import {
+  announcesInGroupChannel,
+  catalogue,
+  groupEditorsOf,
+  type Network,
+  type Person,
+  type StoreError,
+} from "@spridning/core"
 import { type InvalidValue, Outbox, SlackLinks, type StoredUpdate, Updates } from "@spridning/db"
 import { type ChannelSender, type Recipient, SendFailed, type SendRequest } from "@spridning/dispatch"
 import { Clock, Effect } from "effect"
@@ -20,6 +27,11 @@ export interface SlackChannelOptions {
   readonly announceWithinMillis?: number
   /** Spridning's public address, for "Läs mer", calendar files and proposal links. */
   readonly publicUrl?: string
+  /**
+   * An announcement claimed this long ago and not recorded as posted belongs to a dispatcher
+   * that stopped: another looks for it in the channel and posts it if it is not there (2 min).
+   */
+  readonly announcementLeaseMillis?: number
 }
 
 /** Slack's answers for a channel that will not come back by waiting. */
@@ -27,6 +39,9 @@ const channelGone = new Set(["channel_not_found", "is_archived", "channel_is_arc
 
 /** Every message we post carries its delivery id, so a re-post can first look for it. */
 export const deliveryEventType = "spridning_delivery"
+
+/** Every channel announcement carries its update id, for the same reason. */
+export const announcementEventType = "spridning_announcement"
 
 /**
  * Slack errors that are our configuration, not the recipient: a fixed token or a re-invited
@@ -108,10 +123,17 @@ export const makeSlackChannelSender = (options: SlackChannelOptions) =>
     )
     const publicUrl = options.publicUrl ?? "http://localhost:3000"
     const announceWithin = options.announceWithinMillis ?? 2 * 24 * 60 * 60 * 1000
+    const announcementLease = options.announcementLeaseMillis ?? 2 * 60_000
     /** Emails nobody in the workspace has, so Slack is asked once an hour per address. */
     const unknownEmails = new Map<string, number>()
     /** Updates this process has seen announced (by it or another), so it does not ask again. */
     const announced = new Set<string>()
+    /**
+     * Updates whose group had no channel for them when last looked at, and when: a channel
+     * linked later (with history) is found within a minute without asking every pass.
+     */
+    const withoutChannel = new Map<string, number>()
+    const channelRecheckMillis = 60_000
 
     const slackUserFor = (person: Person) =>
       Effect.gen(function* () {
@@ -230,18 +252,42 @@ export const makeSlackChannelSender = (options: SlackChannelOptions) =>
         return found
       }).pipe(Effect.catchTags({ SlackCallFailed: failedNow, StoreError: storeFailed }))
 
-    const announceOne = (update: StoredUpdate, network: Network) =>
+    type GroupChannel = { readonly teamId: string; readonly channelId: string; readonly announceSince: Date }
+
+    /** The channel's history searched for this update's announcement (its message metadata). */
+    const findAnnouncement = (channelId: string, updateId: string) =>
+      slackCall("conversations.history", () =>
+        client.conversations.history({ channel: channelId, include_all_metadata: true, limit: 200 }),
+      ).pipe(
+        Effect.map(
+          (history) =>
+            (history.messages ?? []).find(
+              (candidate) =>
+                candidate.metadata?.event_type === announcementEventType &&
+                (candidate.metadata.event_payload as Record<string, unknown> | undefined)?.update_id ===
+                  updateId,
+            )?.ts,
+        ),
+      )
+
+    /**
+     * Posts one announcement. A fresh one is claimed first (one dispatcher wins); one taken
+     * over from a dispatcher that stopped after claiming (`retaken`) is first looked for in the
+     * channel, so it is posted once whether or not that dispatcher got as far as Slack.
+     */
+    const announceOne = (update: StoredUpdate, network: Network, channel: GroupChannel, retaken: boolean) =>
       Effect.gen(function* () {
-        if (update.themeGroupId === undefined) return
-        const channel = yield* links.themeGroupChannel(update.themeGroupId)
-        if (channel === undefined || channel.teamId !== (yield* teamIdNow)) {
-          announced.add(update.id)
-          return
-        }
         const key = { updateId: update.id, slackChannelId: channel.channelId }
-        const mine = yield* outbox.claimAnnouncement({ ...key, workerId: options.workerId })
-        announced.add(update.id)
-        if (!mine) return
+        if (!retaken) {
+          const mine = yield* outbox.claimAnnouncement({ ...key, workerId: options.workerId })
+          announced.add(update.id)
+          if (!mine) return
+        } else {
+          const ts = yield* findAnnouncement(channel.channelId, update.id).pipe(
+            Effect.tapError(() => outbox.releaseAnnouncement(key)),
+          )
+          if (ts !== undefined) return yield* outbox.recordAnnouncement({ ...key, ts })
+        }
         const message = updateMessage({ language: "sv", network, update, publicUrl })
         const posted = yield* slackCall("chat.postMessage", () =>
           client.chat.postMessage({
@@ -249,6 +295,7 @@ export const makeSlackChannelSender = (options: SlackChannelOptions) =>
             text: message.text,
             blocks: message.blocks,
             unfurl_links: false,
+            metadata: { event_type: announcementEventType, event_payload: { update_id: update.id } },
           }),
         ).pipe(
           Effect.tapError(() =>
@@ -264,21 +311,53 @@ export const makeSlackChannelSender = (options: SlackChannelOptions) =>
     /**
      * Each channel fails, waits and retries on its own: a channel answering 429 is left alone
      * until its Retry-After has passed, a failing one backs off, and one that is gone
-     * (`channel_not_found`, archived) is not tried again by this process and is reported once.
+     * (`channel_not_found`, archived) is unlinked from its group (visible in the API and the
+     * audit log), reported to the office in the log and to the group's editors in a DM.
      */
     const channelHealth = new Map<string, { readonly notBefore: number; readonly failures: number }>()
     const goneChannels = new Set<string>()
 
-    const settleChannel = (channelId: string, error: SlackCallFailed | StoreError | SendFailed) =>
+    /** A DM to each of the group's editors: the channel is gone, choose a new one. */
+    const tellEditors = (themeGroupId: string, channelId: string, network: Network) =>
+      Effect.gen(function* () {
+        const group = network.themeGroups.find((candidate) => candidate.id === themeGroupId)
+        if (group === undefined) return
+        for (const editor of groupEditorsOf(network, group.id)) {
+          const userId = yield* slackUserFor(editor)
+          if (userId === undefined) continue
+          const text = catalogue(editor.preferences.language).channelGone(group.name, `<#${channelId}>`)
+          yield* slackCall("chat.postMessage", () => client.chat.postMessage({ channel: userId, text }))
+        }
+      }).pipe(
+        Effect.catch((error) =>
+          Effect.logWarning("could not tell a group's editors that its channel is gone").pipe(
+            Effect.annotateLogs({ themeGroupId, channel: channelId, detail: error.message }),
+          ),
+        ),
+      )
+
+    const settleChannel = (
+      themeGroupId: string,
+      channelId: string,
+      network: Network,
+      error: SlackCallFailed | StoreError | SendFailed,
+    ) =>
       Effect.gen(function* () {
         const now = yield* Clock.currentTimeMillis
         const slackError = error._tag === "SlackCallFailed" ? error : undefined
         if (slackError !== undefined && channelGone.has(slackError.error)) {
           goneChannels.add(channelId)
-          // Reported to the office (the log is what the office's alerting reads) with the group's channel.
-          return yield* Effect.logError(
-            "a theme group's Slack channel is gone; tell the office and the group's editors to map a new one",
-          ).pipe(Effect.annotateLogs({ channel: channelId, error: slackError.error }))
+          // Unlinked only while the group still points at it (an editor may have chosen a new one).
+          const current = yield* links.themeGroupChannel(themeGroupId)
+          if (current?.channelId === channelId) {
+            yield* links
+              .clearThemeGroupChannel(themeGroupId, `slack-dispatcher: ${slackError.error}`)
+              .pipe(Effect.catch(() => Effect.void))
+          }
+          yield* Effect.logError(
+            "a theme group's Slack channel is gone; it was unlinked and the group's editors were asked to choose a new one",
+          ).pipe(Effect.annotateLogs({ themeGroupId, channel: channelId, error: slackError.error }))
+          return yield* tellEditors(themeGroupId, channelId, network)
         }
         const failures = (channelHealth.get(channelId)?.failures ?? 0) + 1
         const wait =
@@ -291,23 +370,38 @@ export const makeSlackChannelSender = (options: SlackChannelOptions) =>
         ).pipe(Effect.annotateLogs({ channel: channelId, waitMillis: wait, detail: error.message }))
       })
 
-    const announceIsolated = (update: StoredUpdate, network: Network) =>
+    /** Whether a channel may be tried now: not gone, and not waiting out a 429 or a back-off. */
+    const channelReady = (channelId: string) =>
+      Effect.map(Clock.currentTimeMillis, (now) => {
+        if (goneChannels.has(channelId)) return false
+        const health = channelHealth.get(channelId)
+        return health === undefined || health.notBefore <= now
+      })
+
+    const announceIsolated = (
+      update: StoredUpdate,
+      network: Network,
+      channel: GroupChannel,
+      retaken: boolean,
+    ) =>
       Effect.gen(function* () {
         if (update.themeGroupId === undefined) return
-        const channel = yield* links.themeGroupChannel(update.themeGroupId)
-        if (channel !== undefined) {
-          if (goneChannels.has(channel.channelId)) return
-          const health = channelHealth.get(channel.channelId)
-          if (health !== undefined && health.notBefore > (yield* Clock.currentTimeMillis)) return
-        }
-        yield* announceOne(update, network).pipe(
-          Effect.tap(() =>
-            Effect.sync(() => channel !== undefined && channelHealth.delete(channel.channelId)),
-          ),
-          Effect.catch((error) =>
-            channel === undefined ? Effect.void : settleChannel(channel.channelId, error),
-          ),
+        const themeGroupId = update.themeGroupId
+        yield* announceOne(update, network, channel, retaken).pipe(
+          Effect.tap(() => Effect.sync(() => channelHealth.delete(channel.channelId))),
+          Effect.catch((error) => settleChannel(themeGroupId, channel.channelId, network, error)),
         )
+      })
+
+    /** The group's channel when this update belongs there: same workspace, linked before it was published. */
+    const channelFor = (update: StoredUpdate) =>
+      Effect.gen(function* () {
+        if (update.themeGroupId === undefined) return undefined
+        const channel = yield* links.themeGroupChannel(update.themeGroupId)
+        if (channel === undefined || channel.teamId !== (yield* teamIdNow)) return undefined
+        // Linking a channel posts nothing published before it (unless the link was made with history).
+        if ((update.publishedAt?.getTime() ?? 0) < channel.announceSince.getTime()) return undefined
+        return channel
       })
 
     const afterPass = (loadNetwork: Effect.Effect<Network, StoreError>) =>
@@ -317,15 +411,42 @@ export const makeSlackChannelSender = (options: SlackChannelOptions) =>
           (update) =>
             announcesInGroupChannel(update) &&
             !announced.has(update.id) &&
+            now - (withoutChannel.get(update.id) ?? Number.NEGATIVE_INFINITY) >= channelRecheckMillis &&
             (update.publishedAt?.getTime() ?? 0) >= now - announceWithin,
         )
-        if (recent.length === 0) return
+        for (const [id, checkedAt] of withoutChannel)
+          if (now - checkedAt > announceWithin) withoutChannel.delete(id)
+        const stale = yield* outbox.retakeStaleAnnouncements({
+          workerId: options.workerId,
+          claimedBefore: new Date(now - announcementLease),
+        })
+        if (recent.length === 0 && stale.length === 0) return
         const network = yield* loadNetwork
+        for (const row of stale) {
+          const update = yield* updates.get(row.updateId)
+          const channel = yield* channelFor(update)
+          const key = { updateId: row.updateId, slackChannelId: row.slackChannelId }
+          // The group has another channel now, or none, or the channel waits: a later pass decides.
+          if (channel?.channelId !== row.slackChannelId || !(yield* channelReady(row.slackChannelId))) {
+            yield* outbox.releaseAnnouncement(key)
+            announced.delete(row.updateId)
+            continue
+          }
+          yield* announceIsolated(update, network, channel, true)
+        }
         // Oldest first, as a channel reads; one channel's failure never stops another's posts.
         const inOrder = [...recent].sort(
           (a, b) => (a.publishedAt?.getTime() ?? 0) - (b.publishedAt?.getTime() ?? 0),
         )
-        for (const update of inOrder) yield* announceIsolated(update, network)
+        for (const update of inOrder) {
+          const channel = yield* channelFor(update)
+          if (channel === undefined) {
+            withoutChannel.set(update.id, now)
+            continue
+          }
+          if (!(yield* channelReady(channel.channelId))) continue
+          yield* announceIsolated(update, network, channel, false)
+        }
       }).pipe(
         Effect.catch((error) =>
           Effect.logWarning("announcing in group channels failed; the next pass tries again").pipe(

@@ -70,7 +70,8 @@ export interface SlackFake {
     count?: number,
     timeoutMs?: number,
   ) => Promise<ReadonlyArray<RecordedCall>>
-  readonly failNext: (method: string, failure: InjectedFailure, times?: number) => void
+  /** Fails the next `times` calls of `method` (only those to `onlyChannel`, when given). */
+  readonly failNext: (method: string, failure: InjectedFailure, times?: number, onlyChannel?: string) => void
   /** The next `times` calls of `method` are answered only after `millis` (Slack being slow). */
   readonly delayNext: (method: string, millis: number, times?: number) => void
   readonly addUser: (user: FakeSlackUser) => void
@@ -151,7 +152,7 @@ export const startSlackFake = async (options: SlackFakeOptions = {}): Promise<Sl
   const channels = new Map<string, FakeSlackChannel>()
   const calls: Array<RecordedCall> = []
   const responses: Array<RecordedResponse> = []
-  const failures = new Map<string, Array<InjectedFailure>>()
+  const failures = new Map<string, Array<{ readonly failure: InjectedFailure; readonly channel?: string }>>()
   const delays = new Map<string, Array<number>>()
   const waiters = new Set<() => void>()
   const nextTs = makeTimestamps()
@@ -349,8 +350,9 @@ export const startSlackFake = async (options: SlackFakeOptions = {}): Promise<Sl
       }
       const delay = delays.get(method)?.shift()
       if (delay !== undefined) await new Promise((resolve) => setTimeout(resolve, delay))
-      const queue = failures.get(method)
-      const failure = queue?.shift()
+      const queue = failures.get(method) ?? []
+      const at = queue.findIndex((entry) => entry.channel === undefined || entry.channel === args.channel)
+      const failure = at === -1 ? undefined : queue.splice(at, 1)[0]?.failure
       if (failure !== undefined) {
         if ("error" in failure) {
           record({ method, args, token: callToken, status: 200 })
@@ -419,9 +421,10 @@ export const startSlackFake = async (options: SlackFakeOptions = {}): Promise<Sl
         waiters.add(check)
         check()
       }),
-    failNext: (method, failure, times = 1) => {
+    failNext: (method, failure, times = 1, onlyChannel) => {
       const queue = failures.get(method) ?? []
-      for (let i = 0; i < times; i += 1) queue.push(failure)
+      for (let i = 0; i < times; i += 1)
+        queue.push(onlyChannel === undefined ? { failure } : { failure, channel: onlyChannel })
       failures.set(method, queue)
     },
     delayNext: (method, millis, times = 1) => {

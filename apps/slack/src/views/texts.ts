@@ -16,9 +16,10 @@ const sv = {
     "`/spridning sluta-följ <temagrupp>` – sluta följa en grupp",
     "`/spridning inlägg` – publicera minnesanteckningar eller en punkt på arbetslistan (för gruppens ordförande, processledare och nätverkskontoret)",
     "`/spridning sammanfattning` – din sammanfattning just nu",
+    "`/spridning kanal tobak` – skrivet i en kanal: Tobakspreventions nyheter publiceras där från nu (gruppens ordförande och nätverkskansliet); lägg till `--historik` för de senaste två dygnens också, och skriv bara `/spridning kanal` för att se vilken grupp kanalen får",
     "`/spridning hjälp` – den här hjälpen",
   ],
-  helpAliases: "English: help, coverage, who, follow, unfollow, post, digest.",
+  helpAliases: "English: help, coverage, who, follow, unfollow, post, digest, channel.",
   unknownCommand: (input: string) => `Jag känner inte igen \`${input}\`. Så här kan du använda Spridning:`,
   notLinked:
     "Jag hittar dig inte bland nätverkets personer. Spridning känner igen dig på din e-postadress i Slack; be nätverkskontoret lägga in den adressen.",
@@ -118,9 +119,10 @@ const en: SlackTexts = {
     "`/spridning unfollow <theme group>` – stop following a group",
     "`/spridning post` – publish meeting notes or a work-list item (for the group's chair, process leaders and the network office)",
     "`/spridning digest` – your digest right now",
+    "`/spridning channel tobacco` – typed in a channel: Tobaksprevention's updates are posted there from now on (the group's chair and the network office); add `--history` for the last two days' as well, and type just `/spridning channel` to see which group the channel gets",
     "`/spridning help` – this help",
   ],
-  helpAliases: "Svenska: hjälp, täckning, vem, följ, sluta-följ, inlägg, sammanfattning.",
+  helpAliases: "Svenska: hjälp, täckning, vem, följ, sluta-följ, inlägg, sammanfattning, kanal.",
   unknownCommand: (input) => `I don't recognise \`${input}\`. This is how to use Spridning:`,
   notLinked:
     "I cannot find you among the network's people. Spridning knows you by your Slack email address; ask the network office to add that address.",

@@ -96,6 +96,10 @@ export interface Catalogue {
     readonly audienceOutsideRegion: (yours: string, outside: string) => string
     readonly audienceNamesNoRegion: (yours: string) => string
   }
+  /** Why someone may not choose a theme group's Slack channel; `yours` names the groups they may. */
+  readonly channelLinkRefused: (group: string, yours: string | undefined) => string
+  /** To a group's editors when Slack says the group's channel is gone (deleted or archived). */
+  readonly channelGone: (group: string, channel: string) => string
   /** Why a reporting chain stops, said plainly ("" is the role where it stopped). */
   readonly chainBroken: Readonly<Record<ChainBreakReason, (role: string) => string>>
   /**
@@ -269,6 +273,11 @@ const sv: Catalogue = {
     audienceNamesNoRegion: (yours) =>
       `Som regionredaktör publicerar du bara till mottagare i ${yours}; ange regionen som mottagare.`,
   },
+  channelLinkRefused: (group, yours) =>
+    `Bara nätverkskansliet och ordföranden i ${group} kan välja gruppens kanal i Slack.` +
+    (yours === undefined ? " Be kansliet om hjälp." : ` Du kan välja kanal för ${yours}.`),
+  channelGone: (group, channel) =>
+    `Kanalen ${channel} för ${group} finns inte längre i Slack (borttagen eller arkiverad), så gruppens nyheter publiceras inte där. Nätverkskansliet har fått veta det. Välj en ny kanal: skriv \`/spridning kanal ${group}\` i den kanal som ska få nyheterna.`,
   chainBroken: {
     holdsNoRole: (role) =>
       `Personen har ingen roll i sin region, så det finns ingen att rapportera till (${role}).`,
@@ -443,6 +452,11 @@ const en: Catalogue = {
     audienceNamesNoRegion: (yours) =>
       `As a region editor you publish only to recipients in ${yours}; name the region in the audience.`,
   },
+  channelLinkRefused: (group, yours) =>
+    `Only the network office and the chair of ${group} can choose the group's Slack channel.` +
+    (yours === undefined ? " Ask the office for help." : ` You can choose the channel of ${yours}.`),
+  channelGone: (group, channel) =>
+    `The channel ${channel} of ${group} is gone from Slack (deleted or archived), so the group's updates are not posted there. The network office has been told. Choose a new channel: type \`/spridning channel ${group}\` in the channel that should get the updates.`,
   chainBroken: {
     holdsNoRole: (role) =>
       `The person holds no role in their region, so there is nobody to report to (${role}).`,

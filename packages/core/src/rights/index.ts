@@ -1,2 +1,3 @@
+export * from "./group-channel.js"
 export * from "./office-admin.js"
 export * from "./publishing.js"

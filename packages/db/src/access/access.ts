@@ -289,8 +289,17 @@ export class SlackLinks extends Context.Service<
       teamId: string,
       personId: string,
     ) => Effect.Effect<string | undefined, StoreError>
+    /**
+     * Links a group to a channel. Only updates published from `announceSince` on are posted
+     * there (default: now), so linking a channel posts nothing old unless asked.
+     */
     readonly setThemeGroupChannel: (
-      mapping: { readonly themeGroupId: string; readonly teamId: string; readonly channelId: string },
+      mapping: {
+        readonly themeGroupId: string
+        readonly teamId: string
+        readonly channelId: string
+        readonly announceSince?: Date
+      },
       actor: string,
     ) => Effect.Effect<void, StoreError | ConstraintError>
     /** Unlinks the group's channel; says whether one was linked. */
@@ -300,7 +309,10 @@ export class SlackLinks extends Context.Service<
     ) => Effect.Effect<boolean, StoreError | ConstraintError>
     readonly themeGroupChannel: (
       themeGroupId: string,
-    ) => Effect.Effect<{ readonly teamId: string; readonly channelId: string } | undefined, StoreError>
+    ) => Effect.Effect<
+      { readonly teamId: string; readonly channelId: string; readonly announceSince: Date } | undefined,
+      StoreError
+    >
     readonly themeGroupForChannel: (
       teamId: string,
       channelId: string,
@@ -364,10 +376,16 @@ export const layerSlackLinks: Layer.Layer<SlackLinks, never, Database> = Layer.e
                 themeGroupId: mapping.themeGroupId,
                 slackTeamId: mapping.teamId,
                 slackChannelId: mapping.channelId,
+                // The column's time is when the channel starts receiving announcements.
+                createdAt: mapping.announceSince ?? new Date(),
               })
               .onConflictDoUpdate({
                 target: themeGroupChannels.themeGroupId,
-                set: { slackTeamId: mapping.teamId, slackChannelId: mapping.channelId },
+                set: {
+                  slackTeamId: mapping.teamId,
+                  slackChannelId: mapping.channelId,
+                  createdAt: mapping.announceSince ?? new Date(),
+                },
               })
             await writeAudit(tx, [
               {
@@ -406,7 +424,9 @@ export const layerSlackLinks: Layer.Layer<SlackLinks, never, Database> = Layer.e
             .select()
             .from(themeGroupChannels)
             .where(eq(themeGroupChannels.themeGroupId, themeGroupId))
-          return row === undefined ? undefined : { teamId: row.slackTeamId, channelId: row.slackChannelId }
+          return row === undefined
+            ? undefined
+            : { teamId: row.slackTeamId, channelId: row.slackChannelId, announceSince: row.createdAt }
         }),
       themeGroupForChannel: (teamId, channelId) =>
         database.run("find theme group for channel", async (db) => {

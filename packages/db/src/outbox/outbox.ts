@@ -206,6 +206,18 @@ export class Outbox extends Context.Service<
       readonly slackChannelId: string
       readonly ts: string
     }) => Effect.Effect<void, StoreError>
+    /**
+     * Takes over announcements claimed before `claimedBefore` and never recorded as posted (a
+     * dispatcher that stopped between claim and post): each comes back to exactly one caller,
+     * who must look for the message in the channel before posting it.
+     */
+    readonly retakeStaleAnnouncements: (input: {
+      readonly workerId: string
+      readonly claimedBefore: Date
+    }) => Effect.Effect<
+      ReadonlyArray<{ readonly updateId: string; readonly slackChannelId: string }>,
+      StoreError
+    >
   }
 >()("spridning/db/Outbox") {}
 
@@ -683,6 +695,17 @@ export const layerOutbox: Layer.Layer<Outbox, never, Database> = Layer.effect(
               ),
             )
         }),
+      retakeStaleAnnouncements: (input) =>
+        database.run("retake stale announcements", async (db) =>
+          db
+            .update(slackAnnouncements)
+            .set({ claimedBy: input.workerId, claimedAt: new Date() })
+            .where(and(isNull(slackAnnouncements.ts), lt(slackAnnouncements.claimedAt, input.claimedBefore)))
+            .returning({
+              updateId: slackAnnouncements.updateId,
+              slackChannelId: slackAnnouncements.slackChannelId,
+            }),
+        ),
       recordAnnouncement: (input) =>
         database.run("record announcement", async (db) => {
           await db
