@@ -1,15 +1,46 @@
-import type { App } from "@slack/bolt"
+import type { App, BlockAction } from "@slack/bolt"
 import { Effect } from "effect"
 import { failureText } from "../features/failures.js"
-import { submitPost } from "../features/post.js"
+import { refreshPostPreview, type StateValues, submitPost } from "../features/post.js"
 import { slackCall } from "../slack-api/slack-call.js"
 import type { SlackAppDeps } from "../slack-app/deps.js"
 import { postFields, postModalCallbackId } from "../views/post-modal.js"
 import { textsFor } from "../views/texts.js"
 import { resolvePerson } from "./resolve-person.js"
 
-/** The `/spridning inlägg` modal was submitted. */
+/**
+ * The group or the regions changed in the open modal (`dispatch_action`): acknowledged at
+ * once, then the preview is recomputed from core's plan and the view updated in place.
+ */
+const registerPostPreview = (app: App, deps: SlackAppDeps): void => {
+  for (const blockId of [postFields.themeGroup, postFields.regions]) {
+    app.action<BlockAction>({ block_id: blockId, action_id: "value" }, async ({ ack, body, client }) => {
+      await ack()
+      const view = body.view
+      if (view === undefined || view.callback_id !== postModalCallbackId) return
+      const teamId = body.team?.id ?? view.team_id
+      await deps.runtime.runPromise(
+        Effect.gen(function* () {
+          const { who, language } = yield* resolvePerson(deps, client, { teamId, userId: body.user.id })
+          if (who === undefined) return
+          yield* refreshPostPreview(client, who, language, {
+            id: view.id,
+            hash: view.hash,
+            values: view.state.values as StateValues,
+          })
+        }).pipe(
+          Effect.catch((error) =>
+            Effect.sync(() => deps.log("warn", "could not update the post preview", error)),
+          ),
+        ),
+      )
+    })
+  }
+}
+
+/** The `/spridning inlägg` modal was submitted, or changed on its way there. */
 export const registerPostSubmission = (app: App, deps: SlackAppDeps): void => {
+  registerPostPreview(app, deps)
   app.view(postModalCallbackId, async ({ ack, body, view, client }) => {
     const teamId = body.team?.id ?? view.team_id
     const userId = body.user.id

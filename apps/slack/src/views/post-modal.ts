@@ -34,6 +34,8 @@ export const postModal = (
   language: Language,
   rights: ReadonlyArray<PublishingChoice>,
   regions: ReadonlyArray<Region>,
+  /** What publishing would do with what is filled in (see `postPreview`), shown last. */
+  preview: ReadonlyArray<KnownBlock> = [],
 ): ModalView => {
   const texts = textsFor(language)
   const meetingNotes = option(texts.kindMeetingNotes, "meetingNotes")
@@ -45,6 +47,8 @@ export const postModal = (
       type: "input",
       block_id: postFields.themeGroup,
       optional: true,
+      // Choosing a group updates the preview at once.
+      dispatch_action: true,
       label: plain(texts.fieldGroup),
       element: {
         type: "static_select",
@@ -97,6 +101,7 @@ export const postModal = (
     type: "input",
     block_id: postFields.regions,
     optional: true,
+    dispatch_action: true,
     label: plain(texts.fieldRegions),
     element: {
       type: "multi_static_select",
@@ -106,6 +111,7 @@ export const postModal = (
     },
   })
   if (restricted && own !== undefined) blocks.push(context(texts.regionOnlyNote(own.name)))
+  blocks.push(...preview)
   return {
     type: "modal",
     callback_id: postModalCallbackId,
