@@ -2,10 +2,14 @@ import type { App, BlockButtonAction } from "@slack/bolt"
 import type { ReceiptKind } from "@spridning/core"
 import { Updates } from "@spridning/db"
 import { Effect } from "effect"
+import { failureText } from "../features/failures.js"
+import { openForwardModal, submitForward } from "../features/forward.js"
 import { homeView } from "../features/home.js"
+import type { StateValues } from "../features/post.js"
 import { recordReceipt } from "../features/receipts.js"
 import { slackCall } from "../slack-api/slack-call.js"
 import type { SlackAppDeps } from "../slack-app/deps.js"
+import { type ForwardMetadata, forwardFields, forwardModalCallbackId } from "../views/forward.js"
 import { receiptLabel } from "../views/labels.js"
 import { textsFor } from "../views/texts.js"
 import { receiptActions, updateMessage } from "../views/update-message.js"
@@ -19,6 +23,7 @@ const kinds: ReadonlyArray<ReceiptKind> = ["read", "passedOn", "acted"]
  * note (a group channel) shows what was marked.
  */
 export const registerReceiptButtons = (app: App, deps: SlackAppDeps): void => {
+  registerForward(app, deps)
   for (const kind of kinds) {
     app.action<BlockButtonAction>(receiptActions[kind], async ({ ack, body, action, client }) => {
       await ack()
@@ -37,6 +42,15 @@ export const registerReceiptButtons = (app: App, deps: SlackAppDeps): void => {
                   client.chat.postEphemeral({ channel: channelId, user: userId, text }),
                 )
           if (who === undefined) return yield* tell(texts.notLinked)
+          // "Delat vidare" on a DM also offers to share the update in Slack; the modal opens
+          // first, while Slack's trigger is fresh.
+          if (kind === "passedOn" && channelId?.startsWith("D") === true) {
+            yield* openForwardModal(client, language, action.value ?? "", body.trigger_id).pipe(
+              Effect.catch((error) =>
+                Effect.sync(() => deps.log("warn", "could not open the Delat vidare modal", error)),
+              ),
+            )
+          }
           const outcome = yield* recordReceipt(who, action.value ?? "", kind, deps.now())
           if (outcome._tag === "NoDelivery") return yield* tell(texts.receiptNoDelivery)
           if (body.container?.type === "view") {
@@ -72,4 +86,55 @@ export const registerReceiptButtons = (app: App, deps: SlackAppDeps): void => {
       )
     })
   }
+}
+
+const readMetadata = (raw: string): ForwardMetadata | undefined => {
+  try {
+    const parsed = JSON.parse(raw) as Partial<ForwardMetadata>
+    return typeof parsed.updateId === "string"
+      ? { updateId: parsed.updateId, language: parsed.language ?? "sv" }
+      : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** The Delat vidare modal was submitted: share the update where chosen and record the receipt. */
+const registerForward = (app: App, deps: SlackAppDeps): void => {
+  app.view(forwardModalCallbackId, async ({ ack, body, view, client }) => {
+    const teamId = body.team?.id ?? view.team_id
+    const userId = body.user.id
+    const metadata = readMetadata(view.private_metadata)
+    const answer = await deps.runtime.runPromise(
+      Effect.gen(function* () {
+        const { who, language } = yield* resolvePerson(deps, client, { teamId, userId })
+        if (who === undefined || metadata === undefined) {
+          return {
+            response_action: "errors" as const,
+            errors: { [forwardFields.channel]: textsFor(language).notLinked },
+          }
+        }
+        return yield* submitForward(client, who, language, {
+          updateId: metadata.updateId,
+          sharerSlackId: userId,
+          values: view.state.values as StateValues,
+          publicUrl: deps.publicUrl,
+          now: deps.now(),
+        })
+      }).pipe(
+        Effect.catch((error) =>
+          Effect.sync(() => {
+            deps.log("error", "sharing an update from Slack failed", error)
+            return {
+              response_action: "errors" as const,
+              errors: {
+                [forwardFields.channel]: failureText(metadata?.language ?? deps.defaultLanguage, error),
+              },
+            }
+          }),
+        ),
+      ),
+    )
+    await ack(answer)
+  })
 }
