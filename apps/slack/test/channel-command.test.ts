@@ -154,6 +154,20 @@ describe("/spridning kanal <grupp>", () => {
     expect(await linkedChannel("tg-halsoframjande-arbetsplats")).toBe("C0ARBETE2")
   })
 
+  it("is in the help, and the help's examples work as written", async () => {
+    const help = await inChannel(office.slackId, "C0GENERAL", "hjälp")
+    expect(help).toContain(
+      "`/spridning kanal tobak` – skrivet i en kanal: Tobakspreventions nyheter publiceras där",
+    )
+    expect(help).toContain("`--historik`")
+    const english = await inChannel(cast.chair.slackId, "C0GENERAL", "help")
+    expect(english).toContain("`/spridning channel tobacco` – typed in a channel")
+    expect(await inChannel(office.slackId, "C0TOBAK", "kanal tobak")).toContain(
+      "Klart: nya nyheter från *Tobaksprevention* publiceras nu i den här kanalen",
+    )
+    expect(await linkedChannel("tg-tobak")).toBe("C0TOBAK")
+  })
+
   it("in a direct message, asks for the channel instead", async () => {
     expect(await inChannel(office.slackId, "D0OFFICE", "kanal tobak")).toContain(
       "Skriv `/spridning kanal <temagrupp>` i den kanal som ska få gruppens nyheter.",

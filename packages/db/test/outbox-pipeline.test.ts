@@ -260,4 +260,36 @@ describeEachDatabase("outbox: the delivery pipeline", (database) => {
     expect(await database.run(outbox.claimAnnouncement({ ...input, workerId: "a" }))).toBe(true)
     expect(await database.run(outbox.claimAnnouncement({ ...input, workerId: "b" }))).toBe(false)
   })
+
+  it("gives an announcement claimed by a stopped dispatcher to exactly one other, and never a posted one", async () => {
+    const now = new Date("2040-05-01T10:00:00Z")
+    await publish(database, "stale1", "stale-u1", [], now)
+    await publish(database, "stale2", "stale-u2", [], now)
+    const outbox = await database.run(Outbox)
+    const pause = () => new Promise((resolve) => setTimeout(resolve, 10))
+    expect(
+      await database.run(
+        outbox.claimAnnouncement({ updateId: "stale-u1", slackChannelId: "C9", workerId: "a" }),
+      ),
+    ).toBe(true)
+    expect(
+      await database.run(
+        outbox.claimAnnouncement({ updateId: "stale-u2", slackChannelId: "C9", workerId: "a" }),
+      ),
+    ).toBe(true)
+    await database.run(outbox.recordAnnouncement({ updateId: "stale-u2", slackChannelId: "C9", ts: "1.2" }))
+    await pause()
+    const cut = new Date()
+    await pause()
+    const before = new Date(cut.getTime() - 60_000)
+    expect(
+      await database.run(outbox.retakeStaleAnnouncements({ workerId: "b", claimedBefore: before })),
+    ).toEqual([])
+    expect(
+      await database.run(outbox.retakeStaleAnnouncements({ workerId: "b", claimedBefore: cut })),
+    ).toEqual([{ updateId: "stale-u1", slackChannelId: "C9" }])
+    expect(
+      await database.run(outbox.retakeStaleAnnouncements({ workerId: "c", claimedBefore: cut })),
+    ).toEqual([])
+  })
 })
