@@ -88,7 +88,7 @@ beforeAll(async () => {
     ["C0PROM", "hfs-prom"],
   ] as const)
     kit.fake.addChannel({ id, name })
-}, 60_000)
+}, 180_000)
 afterAll(() => kit.close())
 
 describe("/spridning kanal <grupp>", () => {

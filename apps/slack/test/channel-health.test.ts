@@ -81,7 +81,7 @@ beforeAll(async () => {
   })
   for (const id of ["C0FYSISK", "C0PSYKISK", "C0BARN", "C0PRIMAR"])
     kit.fake.addChannel({ id, name: id.toLowerCase() })
-}, 60_000)
+}, 180_000)
 afterAll(() => kit.close())
 
 describe("each group channel on its own", () => {

@@ -55,7 +55,7 @@ beforeAll(async () => {
     }),
   )
   expect(await published.json()).toEqual({ response_action: "clear" })
-}, 60_000)
+}, 180_000)
 afterAll(() => kit.close())
 
 describe("Delat vidare on a DM", () => {

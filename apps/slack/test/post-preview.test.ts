@@ -10,7 +10,7 @@ const office = cast.contactPerson
 
 beforeAll(async () => {
   kit = await startSlackTestKit({ adminEmails: [office.email] })
-}, 60_000)
+}, 180_000)
 afterAll(() => kit.close())
 
 /** Slack's `block_actions` when someone picks a group or regions in the open modal. */

@@ -349,15 +349,17 @@ export const makeSlackChannelSender = (options: SlackChannelOptions) =>
           goneChannels.add(channelId)
           // Unlinked only while the group still points at it (an editor may have chosen a new one).
           const current = yield* links.themeGroupChannel(themeGroupId)
-          if (current?.channelId === channelId) {
-            yield* links
+          const unlinked =
+            current?.channelId === channelId &&
+            (yield* links
               .clearThemeGroupChannel(themeGroupId, `slack-dispatcher: ${slackError.error}`)
-              .pipe(Effect.catch(() => Effect.void))
-          }
+              .pipe(Effect.catch(() => Effect.succeed(false))))
           yield* Effect.logError(
             "a theme group's Slack channel is gone; it was unlinked and the group's editors were asked to choose a new one",
           ).pipe(Effect.annotateLogs({ themeGroupId, channel: channelId, error: slackError.error }))
-          return yield* tellEditors(themeGroupId, channelId, network)
+          // Told once: by the dispatcher that unlinked it, however many saw it fail.
+          if (unlinked) yield* tellEditors(themeGroupId, channelId, network)
+          return
         }
         const failures = (channelHealth.get(channelId)?.failures ?? 0) + 1
         const wait =
