@@ -1,2 +1,3 @@
 export * from "./office-admin.js"
+export * from "./organisation-changes.js"
 export * from "./publishing.js"
