@@ -1,6 +1,8 @@
+import { demoNetwork } from "@spridning/core/demo"
 import { AuditLog, OfficeSignIn, Organisation, Updates } from "@spridning/db"
 import { Effect } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { renderCoveragePage } from "../src/index.js"
 import { type Site, startSite } from "./support/site.js"
 
 let site: Site
@@ -301,5 +303,20 @@ describe("the office's pages for people, the roster, proposals, tokens and the a
       }),
     )
     expect(entries).toEqual([])
+  })
+})
+
+describe("the network's issues on the coverage page", () => {
+  it("each issue links to where it is put right: the region's people to appoint someone", () => {
+    const html = renderCoveragePage(demoNetwork, "sv")
+    const issues = html.slice(html.indexOf('<h2 id="problem">'))
+    expect(issues).toContain(
+      'Region Gotland saknar presidieledamot. <a href="/kansli/personer?region=region-gotland">Utse någon i Region Gotland</a>',
+    )
+    expect(issues).toContain(
+      'Magnus Pettersson (temagruppsdeltagare, Region Jämtland Härjedalen) har ingen att rapportera till. <a href="/kansli/personer?region=region-jamtland-harjedalen">Utse någon i Region Jämtland Härjedalen</a>',
+    )
+    expect(issues.match(/<li>/g)?.length).toBe(6)
+    expect(issues.match(/<li>[^<]*<a href="\/kansli\/personer/g)?.length).toBe(5)
   })
 })

@@ -22,6 +22,12 @@ export interface AdminMessages {
   readonly adminsOnly: string
   readonly saved: string
   readonly fixBelow: (count: number) => string
+  /** Links beside the network's issues on the coverage page. */
+  readonly issues: {
+    readonly fixPerson: (name: string) => string
+    readonly fixRegion: (region: string) => string
+    readonly fixReporting: string
+  }
   readonly people: {
     readonly title: string
     readonly intro: string
@@ -231,6 +237,11 @@ const sv: AdminMessages = {
     count === 1
       ? "En uppgift behöver rättas; se fältet nedan."
       : `${count} uppgifter behöver rättas; se fälten nedan.`,
+  issues: {
+    fixPerson: (name) => `Rätta ${name}`,
+    fixRegion: (region) => `Utse någon i ${region}`,
+    fixReporting: "Rapporteringsreglerna ändras i API:t (/v1/reporting-rules).",
+  },
   people: {
     title: "Personer",
     intro:
@@ -447,6 +458,11 @@ const en: AdminMessages = {
   saved: "The change is saved.",
   fixBelow: (count) =>
     count === 1 ? "One field needs correcting; see below." : `${count} fields need correcting; see below.`,
+  issues: {
+    fixPerson: (name) => `Correct ${name}`,
+    fixRegion: (region) => `Appoint someone in ${region}`,
+    fixReporting: "Reporting rules are changed in the API (/v1/reporting-rules).",
+  },
   people: {
     title: "People",
     intro: "The people in the network you may change: their details, roles and the theme groups they follow.",
