@@ -12,6 +12,7 @@ import {
 import { raw } from "hono/html"
 import type { Child } from "hono/jsx"
 import { OfficeLayout } from "../layout/office-layout.js"
+import { adminMessages } from "./admin-messages.js"
 import { type OfficeMessages, officeMessages } from "./office-messages.js"
 import { regionTiles } from "./tile-map.js"
 
@@ -330,6 +331,34 @@ const describeProblem = (
   }
 }
 
+/** Where a problem is put right: the person's page, or the region's people (to appoint someone). */
+const FixLink = (props: {
+  readonly language: Language
+  readonly problem: NetworkProblem
+  readonly names: Names
+}) => {
+  const t = adminMessages[props.language].issues
+  const problem = props.problem
+  const person = (id: string) => (
+    <a href={`/kansli/personer/${encodeURIComponent(id)}`}>{t.fixPerson(props.names.person(id))}</a>
+  )
+  const region = (id: string) => (
+    <a href={`/kansli/personer?region=${encodeURIComponent(id)}`}>{t.fixRegion(props.names.region(id))}</a>
+  )
+  switch (problem._tag) {
+    case "IncompleteRole":
+      return person(problem.personId)
+    // Someone without anyone to report to is helped by appointing that someone in the region.
+    case "NobodyToReportTo":
+    case "MissingRole":
+      return region(problem.regionId)
+    case "ReportingCycle":
+      return <span class="hint">{t.fixReporting}</span>
+    case "DanglingReference":
+      return problem.entity === "person" ? person(problem.id) : null
+  }
+}
+
 /** Coverage at a glance: the heat map, the tile map, the gaps and the network's issues, all from core. */
 export const CoveragePage = (props: {
   readonly language: Language
@@ -361,7 +390,10 @@ export const CoveragePage = (props: {
         ) : (
           <ul>
             {problems.map((problem) => (
-              <li>{describeProblem(props.language, problem, names, t)}</li>
+              <li>
+                {describeProblem(props.language, problem, names, t)}{" "}
+                <FixLink language={props.language} problem={problem} names={names} />
+              </li>
             ))}
           </ul>
         )}

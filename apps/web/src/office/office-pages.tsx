@@ -1,5 +1,6 @@
 import type { Language, Network, Publisher } from "@spridning/core"
 import { OfficeLayout } from "../layout/office-layout.js"
+import { adminMessages } from "./admin-messages.js"
 import { officeMessages } from "./office-messages.js"
 
 /** The signed-in menu: overview, coverage, and signing out (a POST with the session's token). */
@@ -8,13 +9,24 @@ export const OfficeNav = (props: {
   readonly csrf: string
   readonly current: string
   readonly mayWork: boolean
+  /** The network office: tokens and the audit log too. */
+  readonly isAdmin?: boolean
 }) => {
   const t = officeMessages[props.language].nav
+  const admin = adminMessages[props.language].nav
   const items = props.mayWork
     ? [
         { href: "/kansli", label: t.home },
         { href: "/kansli/tackning", label: t.coverage },
         { href: "/kansli/uppdateringar", label: t.updates },
+        { href: "/kansli/personer", label: admin.people },
+        { href: "/kansli/forslag", label: admin.proposals },
+        ...(props.isAdmin === true
+          ? [
+              { href: "/kansli/nycklar", label: admin.tokens },
+              { href: "/kansli/logg", label: admin.audit },
+            ]
+          : []),
       ]
     : [{ href: "/kansli", label: t.home }]
   return (

@@ -16,9 +16,14 @@ import {
   UpdateId,
 } from "@spridning/core"
 import {
+  type ApiTokens,
+  type AuditLog,
+  type ContentChanges,
+  type Database,
   DeliveryQueries,
   type DeliveryRecord,
   OfficeSignIn,
+  type Organisation,
   Receipts,
   type StoredPlan,
   StoredPlans,
@@ -32,7 +37,9 @@ import { Hono } from "hono"
 import { html } from "hono/html"
 import type { JSX } from "hono/jsx/jsx-runtime"
 import { languageOf } from "../i18n/language.js"
+import { registerAdminRoutes } from "./admin-routes.js"
 import { CoveragePage } from "./coverage-page.js"
+import type { PageStatus } from "./office-kit.js"
 import { officeMessages } from "./office-messages.js"
 import { ConfirmSignInPage, MessagePage, OfficeHomePage, OfficeNav, SignInPage } from "./office-pages.js"
 import {
@@ -55,6 +62,11 @@ export type OfficeServices =
   | StoredPlans
   | DeliveryQueries
   | Receipts
+  | Organisation
+  | ContentChanges
+  | ApiTokens
+  | AuditLog
+  | Database
 
 export interface OfficeDeps {
   readonly run: <A, E>(effect: Effect.Effect<A, E, OfficeServices>) => Promise<A>
@@ -74,7 +86,7 @@ export interface SignedIn {
   readonly csrf: string
 }
 
-const page = (c: Context, node: JSX.Element, status: 200 | 400 | 403 | 404 | 500 | 503 = 200) =>
+const page = (c: Context, node: JSX.Element, status: PageStatus = 200) =>
   c.html(html`<!doctype html>${node}`, status)
 
 /** The funnel's input decoded as the API decodes it, so core gets branded ids. */
@@ -277,7 +289,13 @@ export const officeRoutes = (deps: OfficeDeps) => {
     }
 
   const nav = (who: SignedIn, language: Language, current: string) => (
-    <OfficeNav language={language} csrf={who.csrf} current={current} mayWork={who.rights.length > 0} />
+    <OfficeNav
+      language={language}
+      csrf={who.csrf}
+      current={current}
+      mayWork={who.rights.length > 0}
+      isAdmin={who.rights.some((right) => right._tag === "Admin")}
+    />
   )
 
   app.get(
@@ -428,6 +446,8 @@ export const officeRoutes = (deps: OfficeDeps) => {
       }
     }),
   )
+
+  registerAdminRoutes(app, { deps, withSignedIn, page, failure, forbidden, nav })
 
   app.post(
     "/kansli/logga-ut",
