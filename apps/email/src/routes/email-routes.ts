@@ -3,7 +3,14 @@ import { DeliveryEvents, type Organisation, Outbox, Receipts, Suppressions } fro
 import { Effect } from "effect"
 import { Hono } from "hono"
 import { html } from "hono/html"
-import { InvalidLink, type LinkSigner, receiptPath, unsubscribePath } from "../links/signed-links.js"
+import {
+  InvalidLink,
+  type LinkSigner,
+  preferencesPath,
+  proposalPath,
+  receiptPath,
+  unsubscribePath,
+} from "../links/signed-links.js"
 import { type UnsubscribeOutcome, unsubscribe } from "../unsubscribe/unsubscribe.js"
 import {
   decodeEvents,
@@ -16,7 +23,8 @@ import {
   verifyWebhook,
 } from "../webhook/event-webhook.js"
 import { calendarRoutes } from "./calendar-route.js"
-import { page } from "./pages.js"
+import { page, pageStylesheet, pageStylesheetPath, readerPageHeaders } from "./pages.js"
+import { type PreferencesPageServices, preferencesRoutes } from "./preferences-routes.js"
 import { type ProposalPageServices, proposalRoutes } from "./proposal-page.js"
 
 /** The repositories the routes use. */
@@ -27,6 +35,7 @@ export type EmailRouteServices =
   | DeliveryEvents
   | Outbox
   | ProposalPageServices
+  | PreferencesPageServices
 
 export interface EmailRouteDeps {
   /** Runs a repository effect, e.g. a ManagedRuntime's `runPromise`. */
@@ -93,7 +102,18 @@ export const emailRoutes = (deps: EmailRouteDeps) => {
   const now = deps.now ?? (() => new Date())
   const replayGuard = makeReplayGuard()
   const app = new Hono()
+  for (const path of [receiptPath, unsubscribePath, proposalPath, preferencesPath]) {
+    app.use(`${path}/*`, readerPageHeaders())
+  }
+  app.get(pageStylesheetPath, (c) =>
+    c.body(pageStylesheet, 200, {
+      "content-type": "text/css; charset=utf-8",
+      "cache-control": "public, max-age=86400",
+      "x-content-type-options": "nosniff",
+    }),
+  )
   app.route("/", proposalRoutes({ run: deps.run, links: deps.links, now }))
+  app.route("/", preferencesRoutes({ run: deps.run, links: deps.links, now }))
   app.route("/", calendarRoutes({ run: deps.run }))
 
   // A GET only asks. Hospital mail filters open every link in a mail to scan it; recording on
