@@ -20,6 +20,8 @@ export interface SlackChannelOptions {
   readonly announceWithinMillis?: number
   /** Spridning's public address, for "Läs mer", calendar files and proposal links. */
   readonly publicUrl?: string
+  /** The signed link to a reader's own preference page, put in every DM. */
+  readonly preferencesUrl?: (personId: string) => string
 }
 
 /** Slack's answers for a channel that will not come back by waiting. */
@@ -175,6 +177,9 @@ export const makeSlackChannelSender = (options: SlackChannelOptions) =>
             publicUrl,
             reasons: delivery.reasons,
             ...(delivery.bridge === undefined ? {} : { bridge: delivery.bridge }),
+            ...(options.preferencesUrl === undefined
+              ? {}
+              : { preferencesUrl: options.preferencesUrl(person.id) }),
           })
           const posted = yield* slackCall("chat.postMessage", () =>
             client.chat.postMessage({
