@@ -136,13 +136,13 @@ const choiceInput = (
   id: string,
   on: boolean,
   label: string,
-  extra: HtmlEscapedString | Promise<HtmlEscapedString> | string = "",
-  describedBy?: string,
+  /** What the choice is and does, read out after its name (the label stays the name alone). */
+  notes: HtmlEscapedString | Promise<HtmlEscapedString> | string = "",
 ) => html`<div class="choice">
   <input type="${type}" name="${name}" value="${value}" id="${id}"${checked(on)}${
-    describedBy === undefined ? "" : html` aria-describedby="${describedBy}"`
+    notes === "" ? "" : html` aria-describedby="${id}-notes"`
   } />
-  <label for="${id}">${label}${extra}</label>
+  <div><label for="${id}">${label}</label>${notes === "" ? "" : html`<div id="${id}-notes">${notes}</div>`}</div>
 </div>`
 
 /**
@@ -234,7 +234,6 @@ export const renderPreferencesPage = (view: PreferencesView) => {
                 ? ""
                 : html`<span class="effect" id="${id}-effect">${text.ifYouStop} ${ifStopped.join(" ")}</span>`
             }`,
-            ifStopped.length === 0 ? undefined : `${id}-effect`,
           )
         })}
       </fieldset>
@@ -252,7 +251,6 @@ export const renderPreferencesPage = (view: PreferencesView) => {
               ? ""
               : html`<span class="effect" id="pause-effect">${text.ifYouStop} ${view.ifPaused.join(" ")}</span>`
           }`,
-          view.ifPaused.length === 0 ? undefined : "pause-effect",
         )}
       </fieldset>
       <p><button type="submit">${text.save}</button></p>
