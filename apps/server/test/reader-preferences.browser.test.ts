@@ -51,13 +51,13 @@ beforeAll(async () => {
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
   })
-})
+}, 300_000)
 
 afterAll(async () => {
   await browser?.close()
   if (spridning !== undefined) expect(await spridning.stop(), spridning.output()).toBe(0)
   await slack?.close()
-})
+}, 120_000)
 
 const until = async <A>(what: string, probe: () => Promise<A | undefined> | A | undefined, ms = 60_000) => {
   const deadline = Date.now() + ms
