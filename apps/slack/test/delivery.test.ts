@@ -62,7 +62,7 @@ let worker: Awaited<ReturnType<typeof makeWorker>>
 beforeAll(async () => {
   kit = await startSlackTestKit({ adminEmails: [cast.chair.email] })
   worker = await makeWorker("slack-1")
-}, 60_000)
+}, 180_000)
 afterAll(() => kit.close())
 
 let published = 0
