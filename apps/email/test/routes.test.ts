@@ -178,6 +178,34 @@ describe("unsubscribing from a digest or from all mail", () => {
   })
 })
 
+describe("the reader's own preference page", () => {
+  it("refuses a form with an unknown language or group with 400, saying which field, and changes nothing", async () => {
+    const url = links.preferencesUrl("anna", clock.now())
+    const before = await harness.run(Organisation.use((o) => o.people.get("anna")))
+    const response = await app.request(pathOf(url), {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: "channels=email&language=fi&cadence=weekly&themeGroups=tobak&themeGroups=no-such-group",
+    })
+    expect(response.status).toBe(400)
+    const page = await response.text()
+    expect(page).toContain("<li>Språk: välj svenska eller engelska.</li>")
+    expect(page).toContain(
+      "<li>Temagrupper: no-such-group finns inte, eller är sammanslagen med en annan grupp.</li>",
+    )
+    const after = await harness.run(Organisation.use((o) => o.people.get("anna")))
+    expect(after.preferences).toEqual(before.preferences)
+  })
+
+  it("does not open from a receipt link: that token speaks for one delivery, not for the reader", async () => {
+    const read = links.receiptUrl(annaDelivery, "anna", "read", clock.now())
+    const token = pathOf(read).split("/").at(-2)!
+    const response = await app.request(`/preferences/${token}`)
+    expect(response.status).toBe(400)
+    expect(await response.text()).toContain("Länken fungerar inte")
+  })
+})
+
 describe("SendGrid's event webhook", () => {
   const signed = (body: string, timestamp: number) => {
     const signer = createSign("sha256")
