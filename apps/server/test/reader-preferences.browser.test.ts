@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url"
 import { AxeBuilder } from "@axe-core/playwright"
 import { makeLinkSigner } from "@spridning/core"
 import { demoNetwork } from "@spridning/core/demo"
+import { freshPostgresDatabase } from "@spridning/db/testing"
 import { type SlackFake, startSlackFake } from "@spridning/slack/testing"
 import { Redacted } from "effect"
 import { type Browser, chromium, type Page } from "playwright-core"
@@ -21,6 +22,7 @@ let spridning: ComposedProcess
 let slack: SlackFake
 let browser: Browser
 let mailDirectory: string
+let dropDatabase: (() => Promise<void>) | undefined
 
 const slackPeople = demoNetwork.people.filter((person) => person.preferences.channels.includes("slack"))
 
@@ -32,6 +34,12 @@ beforeAll(async () => {
       name: person.name,
     })),
   })
+  // PostgreSQL when DATABASE_URL is set (as CI does), else embedded PGlite.
+  const database =
+    (process.env.DATABASE_URL ?? "") === ""
+      ? undefined
+      : await freshPostgresDatabase(process.env.DATABASE_URL as string, "spridning_readers")
+  dropDatabase = database?.drop
   const dataHome = mkdtempSync(join(tmpdir(), "spridning-readers-"))
   mailDirectory = join(dataHome, "mail")
   spridning = await startComposedProcess(
@@ -44,12 +52,19 @@ beforeAll(async () => {
       SLACK_BOT_ID: "B0SPRIDNING",
       SLACK_BOT_USER_ID: "U0SPRIDNING",
       SLACK_TEAM_ID: slack.teamId,
+      ...(database === undefined ? {} : { DATABASE_URL: database.url, SPRIDNING_SEED_DEMO: "true" }),
     },
     dataHome,
   )
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
+    args: [
+      "--no-sandbox",
+      "--headless",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--no-first-run",
+    ],
   })
 }, 300_000)
 
@@ -57,6 +72,7 @@ afterAll(async () => {
   await browser?.close()
   if (spridning !== undefined) expect(await spridning.stop(), spridning.output()).toBe(0)
   await slack?.close()
+  await dropDatabase?.()
 }, 120_000)
 
 const until = async <A>(what: string, probe: () => Promise<A | undefined> | A | undefined, ms = 60_000) => {
@@ -92,7 +108,9 @@ const newestMailTo = async (email: string): Promise<string | undefined> => {
     ? undefined
     : (await readFile(join(mailDirectory, newest), "utf8"))
         .replace(/=\r?\n/g, "")
-        .replace(/(=[0-9A-F]{2})+/g, (encoded) => Buffer.from(encoded.replace(/=/g, ""), "hex").toString("utf8"))
+        .replace(/(=[0-9A-F]{2})+/g, (encoded) =>
+          Buffer.from(encoded.replace(/=/g, ""), "hex").toString("utf8"),
+        )
 }
 
 /** A path on the running server from a link made for its public address. */
@@ -113,7 +131,9 @@ const screenshots = async (page: Page, name: string) => {
 
 const overflowAt375 = async (page: Page) => {
   await page.setViewportSize({ width: 375, height: 800 })
-  return Number(await page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth"))
+  return Number(
+    await page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth"),
+  )
 }
 
 describe("a reader's own preference page, from the link in their mail and Slack DM", () => {
@@ -168,8 +188,12 @@ describe("a reader's own preference page, from the link in their mail and Slack 
       "Utskick från grupper du följer (Tobaksprevention) kommer i en veckosammanfattning. Det du får genom en roll eller som regionens kanal in, och digitimmar och förslagsrundor, kommer ändå direkt.",
       "Region Norrbotten förlorar då sin kanal in i Matvanor: ingen från regionen deltar i gruppen, och det är du som tar emot gruppens utskick för regionen. Hans Jonsson, processledare i Region Norrbotten, tar över och får gruppens utskick i stället.",
     ])
-    await expect(page.getByRole("checkbox", { name: "Matvanor", exact: true }).isChecked()).resolves.toBe(false)
-    await expect(page.getByRole("radio", { name: "Veckosammanfattning", exact: true }).isChecked()).resolves.toBe(true)
+    await expect(page.getByRole("checkbox", { name: "Matvanor", exact: true }).isChecked()).resolves.toBe(
+      false,
+    )
+    await expect(
+      page.getByRole("radio", { name: "Veckosammanfattning", exact: true }).isChecked(),
+    ).resolves.toBe(true)
     expect(await violations(page)).toEqual([])
     expect(await overflowAt375(page)).toBe(0)
     await screenshots(page, "reader-preferences-saved")
@@ -183,7 +207,9 @@ describe("a reader's own preference page, from the link in their mail and Slack 
     // The API shows the change (its copy of the network refreshes within seconds).
     const preferences = await until("the API to show the opt-out", async () => {
       const answer = await api("GET", `/v1/people/${helena.id}/preferences`)
-      return (answer.body.optedOutOfThemeGroups as Array<string>).includes("tg-matvanor") ? answer.body : undefined
+      return (answer.body.optedOutOfThemeGroups as Array<string>).includes("tg-matvanor")
+        ? answer.body
+        : undefined
     })
     expect(preferences).toEqual({
       channels: ["email"],
@@ -192,7 +218,9 @@ describe("a reader's own preference page, from the link in their mail and Slack 
       optedOutOfThemeGroups: ["tg-matvanor"],
     })
     const follows = await api("GET", `/v1/follows?personId=${helena.id}`)
-    expect(follows.body.items).toEqual([{ personId: helena.id, themeGroupId: "tg-tobak", frequency: "weekly" }])
+    expect(follows.body.items).toEqual([
+      { personId: helena.id, themeGroupId: "tg-tobak", frequency: "weekly" },
+    ])
 
     expect(foreign).toEqual([])
     await context.close()
@@ -231,7 +259,9 @@ describe("a reader's own preference page, from the link in their mail and Slack 
       slack
         .callsTo("chat.postMessage")
         .map((call) => JSON.stringify(call.args))
-        .map((body) => /<(https?:\/\/[^|>]+\/preferences\/[A-Za-z0-9_.-]+)\|Dina inställningar/.exec(body)?.[1])
+        .map(
+          (body) => /<(https?:\/\/[^|>]+\/preferences\/[A-Za-z0-9_.-]+)\|Dina inställningar/.exec(body)?.[1],
+        )
         .find((link) => link !== undefined),
     )
     const response = await fetch(onServer(dm))
