@@ -242,7 +242,14 @@ export const preferenceChangeEffects = (
       if (followed.length > 0)
         effects.push({ _tag: "CadenceChanged", cadence: choice.cadence, themeGroupIds: followed })
     }
+    // Who bridges depends only on opt-outs (of everything, or of the group): channels, cadence
+    // and follows never change it, so only the groups whose opt-out changes are planned again.
+    const optOutChanged = (themeGroupId: ThemeGroupId) =>
+      before.optedOutOfAll !== choice.optedOutOfAll ||
+      before.optedOutOfThemeGroups.includes(themeGroupId) !==
+        (steps.preferences ?? before).optedOutOfThemeGroups.includes(themeGroupId)
     for (const { regionId, themeGroupId } of bridgeCandidates(network, index, personId)) {
+      if (!optOutChanged(themeGroupId)) continue
       const was = yield* bridgeInto(network, regionId, themeGroupId)
       const will = yield* bridgeInto(after, regionId, themeGroupId)
       if (was?.personId === personId && will?.personId !== personId) {
