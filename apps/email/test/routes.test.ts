@@ -58,7 +58,11 @@ describe("receipt links", () => {
     const response = await app.request(pathOf(acted))
     expect(response.status).toBe(200)
     const page = await response.text()
+    expect(page).toContain(
+      "Utskicket: <strong>Möte 12 november</strong> från temagruppen <strong>Tobaksprevention</strong>.",
+    )
     expect(page).toContain("Vill du meddela nätverket att ni har agerat på det?")
+    expect(page).toMatch(/<a href="\/preferences\/[A-Za-z0-9_.-]+">Dina inställningar<\/a>/)
     expect(page).toContain(`<form method="post" action="${pathOf(acted)}">`)
     expect(await harness.run(Receipts.use((r) => r.forDeliveries([annaDelivery])))).toEqual([])
   })
@@ -108,7 +112,11 @@ describe("one-click unsubscribe (RFC 8058)", () => {
     const response = await app.request(pathOf(url))
     expect(response.status).toBe(200)
     const page = await response.text()
-    expect(page).toContain("Vill du sluta få de här utskicken?")
+    expect(page).toContain(
+      "Utskicket: <strong>Kartläggning av rökfria arbetsplatser</strong> från temagruppen <strong>Matvanor</strong>.",
+    )
+    expect(page).toContain("Vill du sluta få utskicken från temagruppen Matvanor?")
+    expect(response.headers.get("content-security-policy")).toContain("default-src 'none'")
     expect(page).toContain('method="post"')
     const stillFollowing = await harness.run(
       Organisation.use((o) => o.follows.list({ filter: { personId: "cleo" } })),
@@ -124,11 +132,19 @@ describe("one-click unsubscribe (RFC 8058)", () => {
       body: "List-Unsubscribe=One-Click",
     })
     expect(response.status).toBe(200)
-    expect(await response.text()).toContain("Du följer inte längre gruppen")
+    const done = await response.text()
+    expect(done).toContain("Du följer inte längre gruppen")
+    // The way back: the reader's own page, with the same signed token.
+    const token = pathOf(url).split("/").at(-1)!
+    expect(done).toContain(
+      `Du kan få utskicken från temagruppen Matvanor igen på <a href="/preferences/${token}">Dina inställningar</a>`,
+    )
     const following = await harness.run(
       Organisation.use((o) => o.follows.list({ filter: { personId: "cleo" } })),
     )
     expect(following.items).toEqual([])
+    const back = await app.request(`/preferences/${token}`)
+    expect(back.status).toBe(200)
   })
 
   it("opts a participant out of the group's mail, recorded in the audit log", async () => {
@@ -159,6 +175,34 @@ describe("unsubscribing from a digest or from all mail", () => {
     expect(await response.text()).toContain("Du får inga fler mejl från Spridning")
     const fia = await harness.run(Organisation.use((o) => o.people.get("fia")))
     expect(fia.preferences.channels).toEqual([])
+  })
+})
+
+describe("the reader's own preference page", () => {
+  it("refuses a form with an unknown language or group with 400, saying which field, and changes nothing", async () => {
+    const url = links.preferencesUrl("anna", clock.now())
+    const before = await harness.run(Organisation.use((o) => o.people.get("anna")))
+    const response = await app.request(pathOf(url), {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: "channels=email&language=fi&cadence=weekly&themeGroups=tobak&themeGroups=no-such-group",
+    })
+    expect(response.status).toBe(400)
+    const page = await response.text()
+    expect(page).toContain("<li>Språk: välj svenska eller engelska.</li>")
+    expect(page).toContain(
+      "<li>Temagrupper: no-such-group finns inte, eller är sammanslagen med en annan grupp.</li>",
+    )
+    const after = await harness.run(Organisation.use((o) => o.people.get("anna")))
+    expect(after.preferences).toEqual(before.preferences)
+  })
+
+  it("does not open from a receipt link: that token speaks for one delivery, not for the reader", async () => {
+    const read = links.receiptUrl(annaDelivery, "anna", "read", clock.now())
+    const token = pathOf(read).split("/").at(-2)!
+    const response = await app.request(`/preferences/${token}`)
+    expect(response.status).toBe(400)
+    expect(await response.text()).toContain("Länken fungerar inte")
   })
 })
 

@@ -174,6 +174,7 @@ const start = async (config: ServerConfig, runtime: Runtime, log: Log): Promise<
             identity: slack.value.identity,
             workerId,
             publicUrl: slack.value.publicUrl,
+            preferencesUrl: (personId) => links.preferencesUrl(personId, new Date()),
           }),
         ]
       }),

@@ -5,6 +5,7 @@
  */
 import { hostname } from "node:os"
 import { serve } from "@hono/node-server"
+import { makeLinkSigner } from "@spridning/core"
 import { layerFromConfig, layerRepositories } from "@spridning/db"
 import {
   ChannelSenders,
@@ -16,7 +17,7 @@ import {
   logFormatFor,
   makeLog,
 } from "@spridning/dispatch"
-import { Effect, Fiber, Layer, ManagedRuntime, Option, Redacted } from "effect"
+import { Config, Effect, Fiber, Layer, ManagedRuntime, Option, Redacted } from "effect"
 import { Hono } from "hono"
 import { slackConfig, slackSettings } from "./config/slack-config.js"
 import { makeSlackChannelSender } from "./notifications/slack-channel.js"
@@ -33,6 +34,13 @@ const config = await Effect.runPromise(
   }),
 )
 const settings = slackSettings(config)
+// The same secret as the email side's, so a DM's link to the reader's settings page verifies there.
+const linkSecret = await Effect.runPromise(
+  Effect.gen(function* () {
+    return yield* Config.option(Config.Redacted("SPRIDNING_LINK_SECRET"))
+  }),
+)
+const links = Option.map(linkSecret, (secret) => makeLinkSigner(secret, settings.publicUrl))
 const common = { ...settings, runtime, log }
 
 const server = new Hono()
@@ -55,6 +63,12 @@ const senders = Layer.effect(
       identity: settings.identity,
       workerId,
       publicUrl: settings.publicUrl,
+      ...Option.match(links, {
+        onNone: () => ({}),
+        onSome: (signer) => ({
+          preferencesUrl: (personId: string) => signer.preferencesUrl(personId, new Date()),
+        }),
+      }),
     }),
     (sender) => [sender],
   ),

@@ -1,4 +1,4 @@
-import { indexNetwork } from "@spridning/core"
+import { indexNetwork, makeLinkSigner } from "@spridning/core"
 import { Outbox, SlackLinks, Updates } from "@spridning/db"
 import {
   ChannelSenders,
@@ -7,7 +7,7 @@ import {
   makeDispatchSettings,
   withClock,
 } from "@spridning/dispatch"
-import { Effect } from "effect"
+import { Effect, Redacted } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { slackIdentity } from "../src/config/slack-identity.js"
 import { makeSlackChannelSender } from "../src/notifications/slack-channel.js"
@@ -19,6 +19,7 @@ import { cast, type SlackTestKit, startSlackTestKit } from "./support/slack-test
 let kit: SlackTestKit
 let clockOffsetMs = 0
 const now = () => new Date(Date.now() + clockOffsetMs)
+const links = makeLinkSigner(Redacted.make("slack-delivery-link-secret-0123"), "https://spridning.example")
 
 /** A dispatcher with only the Slack sender (as apps/slack runs it), on the test's clock. */
 const makeWorker = (workerId: string) =>
@@ -33,6 +34,7 @@ const makeWorker = (workerId: string) =>
           { botId: "B0", botUserId: "U0", teamId: kit.fake.teamId },
         ),
         workerId,
+        preferencesUrl: (personId) => links.preferencesUrl(personId, now()),
       })
       const dispatcher = yield* makeDispatcher.pipe(
         Effect.provideService(ChannelSenders, [sender]),
@@ -60,7 +62,7 @@ let worker: Awaited<ReturnType<typeof makeWorker>>
 beforeAll(async () => {
   kit = await startSlackTestKit({ adminEmails: [cast.chair.email] })
   worker = await makeWorker("slack-1")
-}, 60_000)
+}, 180_000)
 afterAll(() => kit.close())
 
 let published = 0
@@ -110,6 +112,16 @@ describe("Slack deliveries through the dispatcher", () => {
     expect(blocks).toContain("Sprid vidare till")
     for (const action of ["receipt_read", "receipt_passed_on", "receipt_acted"])
       expect(blocks).toContain(action)
+    // The reader's own settings page, signed for them alone.
+    const settings =
+      /<(https:\/\/spridning\.example\/preferences\/([^|>]+))\|Dina inställningar: kanaler, språk, hur ofta, vilka grupper>/.exec(
+        blocks,
+      )
+    expect(settings, blocks).not.toBeNull()
+    expect(links.verify(settings![2]!, now())).toMatchObject({
+      purpose: "preferences",
+      personId: cast.participant.personId,
+    })
     const delivery = await participantsDelivery(updateId)
     expect(dm?.args.metadata).toEqual({
       event_type: "spridning_delivery",

@@ -1,9 +1,18 @@
 import type { KeyObject } from "node:crypto"
-import { DeliveryEvents, type Organisation, Outbox, Receipts, Suppressions } from "@spridning/db"
+import { DeliveryEvents, Organisation, Outbox, Receipts, Suppressions, Updates } from "@spridning/db"
 import { Effect } from "effect"
 import { Hono } from "hono"
 import { html } from "hono/html"
-import { InvalidLink, type LinkSigner, receiptPath, unsubscribePath } from "../links/signed-links.js"
+import type { UnsubscribeScope } from "../links/signed-links.js"
+import {
+  InvalidLink,
+  type LinkSigner,
+  preferencesPath,
+  preferencesUrlFromUnsubscribeUrl,
+  proposalPath,
+  receiptPath,
+  unsubscribePath,
+} from "../links/signed-links.js"
 import { type UnsubscribeOutcome, unsubscribe } from "../unsubscribe/unsubscribe.js"
 import {
   decodeEvents,
@@ -16,7 +25,8 @@ import {
   verifyWebhook,
 } from "../webhook/event-webhook.js"
 import { calendarRoutes } from "./calendar-route.js"
-import { page } from "./pages.js"
+import { page, pageStylesheet, pageStylesheetPath, readerPageHeaders } from "./pages.js"
+import { type PreferencesPageServices, preferencesRoutes } from "./preferences-routes.js"
 import { type ProposalPageServices, proposalRoutes } from "./proposal-page.js"
 
 /** The repositories the routes use. */
@@ -27,6 +37,7 @@ export type EmailRouteServices =
   | DeliveryEvents
   | Outbox
   | ProposalPageServices
+  | PreferencesPageServices
 
 export interface EmailRouteDeps {
   /** Runs a repository effect, e.g. a ManagedRuntime's `runPromise`. */
@@ -85,6 +96,60 @@ const outcomeText = (outcome: UnsubscribeOutcome) => {
   }
 }
 
+/** What a link is about, named on its page: the update and its theme group. */
+interface About {
+  readonly title?: string
+  readonly groupName?: string
+}
+
+const aboutDelivery = (deliveryId: string | undefined, themeGroupId?: string) =>
+  Effect.gen(function* () {
+    const organisation = yield* Organisation
+    const delivery = deliveryId === undefined ? undefined : yield* Outbox.use((o) => o.get(deliveryId))
+    const update = delivery === undefined ? undefined : yield* Updates.use((u) => u.get(delivery.updateId))
+    const groupId = themeGroupId ?? update?.themeGroupId
+    const group = groupId === undefined ? undefined : yield* organisation.themeGroups.find(groupId)
+    return {
+      ...(update === undefined ? {} : { title: update.title }),
+      ...(group === undefined ? {} : { groupName: group.name }),
+    } satisfies About
+  }).pipe(Effect.catch(() => Effect.succeed({} satisfies About)))
+
+const aboutLine = (about: About) =>
+  about.title === undefined && about.groupName === undefined
+    ? ""
+    : html`<p>Utskicket: ${about.title === undefined ? "" : html`<strong>${about.title}</strong>`}${
+        about.groupName === undefined
+          ? ""
+          : html`${about.title === undefined ? "" : " från "}temagruppen <strong>${about.groupName}</strong>`
+      }.</p>`
+
+const aboutLineEn = (about: About) =>
+  about.title === undefined && about.groupName === undefined
+    ? ""
+    : `The mailing: ${about.title === undefined ? "" : `"${about.title}"`}${
+        about.groupName === undefined
+          ? ""
+          : `${about.title === undefined ? "" : " from "}the theme group ${about.groupName}`
+      }. `
+
+/** What an unsubscribe link takes away, in words. */
+const scopeWords = (scope: UnsubscribeScope, about: About) => {
+  switch (scope._tag) {
+    case "ThemeGroup":
+      return {
+        sv: `utskicken från temagruppen ${about.groupName ?? scope.themeGroupId}`,
+        en: `the mail from the theme group ${about.groupName ?? scope.themeGroupId}`,
+      }
+    case "Digest":
+      return scope.cadence === "daily"
+        ? { sv: "den dagliga sammanfattningen", en: "the daily digest" }
+        : { sv: "veckosammanfattningen", en: "the weekly digest" }
+    case "AllEmail":
+      return { sv: "alla mejl från Spridning", en: "all email from Spridning" }
+  }
+}
+
 /**
  * The email channel's HTTP side, mounted by the composed server: SendGrid's signed event
  * webhook, one-click unsubscribe (RFC 8058) and the receipt links in every mail.
@@ -92,13 +157,26 @@ const outcomeText = (outcome: UnsubscribeOutcome) => {
 export const emailRoutes = (deps: EmailRouteDeps) => {
   const now = deps.now ?? (() => new Date())
   const replayGuard = makeReplayGuard()
+  /** The reader's own page, as a path on this server (pages link within the site). */
+  const settingsPath = (personId: string) => new URL(deps.links.preferencesUrl(personId, now())).pathname
   const app = new Hono()
+  for (const path of [receiptPath, unsubscribePath, proposalPath, preferencesPath]) {
+    app.use(`${path}/*`, readerPageHeaders())
+  }
+  app.get(pageStylesheetPath, (c) =>
+    c.body(pageStylesheet, 200, {
+      "content-type": "text/css; charset=utf-8",
+      "cache-control": "public, max-age=86400",
+      "x-content-type-options": "nosniff",
+    }),
+  )
   app.route("/", proposalRoutes({ run: deps.run, links: deps.links, now }))
+  app.route("/", preferencesRoutes({ run: deps.run, links: deps.links, now }))
   app.route("/", calendarRoutes({ run: deps.run }))
 
   // A GET only asks. Hospital mail filters open every link in a mail to scan it; recording on
   // GET would mark every delivery "Omsatt i handling" and make the reach funnel a lie.
-  app.get(`${receiptPath}/:token/:kind`, (c) => {
+  app.get(`${receiptPath}/:token/:kind`, async (c) => {
     const link = deps.links.verify(c.req.param("token"), now())
     if (link instanceof InvalidLink) {
       return c.html(linkProblemPage(link.problem), link.problem === "expired" ? 410 : 400)
@@ -108,12 +186,14 @@ export const emailRoutes = (deps: EmailRouteDeps) => {
       return c.html(linkProblemPage("malformed"), 400)
     }
     const words = receiptWords[kind]
+    const about = await deps.run(aboutDelivery(link.deliveryId))
     return c.html(
       page(
         "Bekräfta",
-        html`<p>Vill du meddela nätverket ${words.sv}?</p>
-          <form method="post" action="${c.req.path}"><button type="submit">Ja, bekräfta</button></form>`,
-        html`Do you want to tell the network ${words.en}? Use the button above.`,
+        html`${aboutLine(about)}<p>Vill du meddela nätverket ${words.sv}?</p>
+          <form method="post" action="${c.req.path}"><button type="submit">Ja, bekräfta</button></form>
+          <p><a href="${settingsPath(link.personId)}">Dina inställningar</a>: kanaler, språk, hur ofta, vilka grupper.</p>`,
+        html`${aboutLineEn(about)}Do you want to tell the network ${words.en}? Use the button above.`,
       ),
     )
   })
@@ -150,11 +230,13 @@ export const emailRoutes = (deps: EmailRouteDeps) => {
       )
     }
     const words = receiptWords[kind]
+    const about = await deps.run(aboutDelivery(link.deliveryId))
     return c.html(
       page(
         "Tack!",
-        `Vi har noterat ${words.sv}. Det hjälper nätverket att se hur informationen blir till handling.`,
-        `We have noted ${words.en}. It helps the network see how information turns into action.`,
+        html`${aboutLine(about)}<p>Vi har noterat ${words.sv}. Det hjälper nätverket att se hur informationen blir till handling.</p>
+          <p><a href="${settingsPath(link.personId)}">Dina inställningar</a>: kanaler, språk, hur ofta, vilka grupper.</p>`,
+        `${aboutLineEn(about)}We have noted ${words.en}. It helps the network see how information turns into action.`,
       ),
     )
   })
@@ -166,20 +248,25 @@ export const emailRoutes = (deps: EmailRouteDeps) => {
   }
 
   // A GET only asks: mail scanners follow links, and RFC 8058 wants the change on POST.
-  app.get(`${unsubscribePath}/:token`, (c) => {
+  app.get(`${unsubscribePath}/:token`, async (c) => {
     const link = unsubscribeLink(c.req.param("token"))
     if (link instanceof InvalidLink)
       return c.html(linkProblemPage(link.problem), link.problem === "expired" ? 410 : 400)
     const action = c.req.path
+    const about = await deps.run(
+      aboutDelivery(link.deliveryId, link.scope._tag === "ThemeGroup" ? link.scope.themeGroupId : undefined),
+    )
+    const what = scopeWords(link.scope, about)
     return c.html(
       page(
         "Avsluta utskick?",
-        html`<p>Vill du sluta få de här utskicken? Du kan börja följa igen när du vill.</p>
+        html`${aboutLine(about)}<p>Vill du sluta få ${what.sv}? Du kan börja följa igen när du vill.</p>
           <form method="post" action="${action}">
             <input type="hidden" name="List-Unsubscribe" value="One-Click" />
             <button type="submit">Ja, avsluta</button>
-          </form>`,
-        "Do you want to stop this mail? You can follow again whenever you like.",
+          </form>
+          <p>Eller välj mer precist på <a href="${preferencesUrlFromUnsubscribeUrl(c.req.path)}">Dina inställningar</a>: hur ofta, vilka grupper, vilken kanal.</p>`,
+        `${aboutLineEn(about)}Do you want to stop ${what.en}? You can follow again whenever you like.`,
       ),
     )
   })
@@ -189,8 +276,21 @@ export const emailRoutes = (deps: EmailRouteDeps) => {
     if (link instanceof InvalidLink)
       return c.html(linkProblemPage(link.problem), link.problem === "expired" ? 410 : 400)
     const outcome = await deps.run(unsubscribe(link))
+    const about = await deps.run(
+      aboutDelivery(link.deliveryId, link.scope._tag === "ThemeGroup" ? link.scope.themeGroupId : undefined),
+    )
+    const what = scopeWords(link.scope, about)
     const text = outcomeText(outcome)
-    return c.html(page("Klart", text.sv, text.en))
+    // The way back: the reader's own page, opened with the same signed token.
+    const back = preferencesUrlFromUnsubscribeUrl(c.req.path)
+    return c.html(
+      page(
+        "Klart",
+        html`${aboutLine(about)}<p>${text.sv}</p>
+          <p>Ångrar du dig? Du kan få ${what.sv} igen på <a href="${back}">Dina inställningar</a>, där du också kan välja en sammanfattning per dag eller vecka i stället.</p>`,
+        `${aboutLineEn(about)}${text.en} Changed your mind? Turn it back on in your settings (the link above), where you can also choose a daily or weekly digest instead.`,
+      ),
+    )
   })
 
   app.post("/webhooks/sendgrid", async (c) => {

@@ -19,6 +19,8 @@ export interface MailText {
   readonly unsubscribeGroup: (group: string) => string
   readonly unsubscribeAll: string
   readonly unsubscribeDigest: string
+  /** The reader's own page: channels, language, how often, groups. */
+  readonly preferences: string
   readonly openInBrowserHint: string
   readonly details: {
     readonly meetingDate: string
@@ -103,6 +105,7 @@ const sv: MailText = {
   unsubscribeGroup: (group) => `Avsluta utskick från ${group}`,
   unsubscribeAll: "Avsluta e-post från Spridning",
   unsubscribeDigest: "Avsluta sammanfattningen",
+  preferences: "Dina inställningar: kanaler, språk, hur ofta, vilka grupper",
   openInBrowserHint: "Länkarna fungerar utan inloggning och gäller i 60 dagar.",
   details: {
     meetingDate: "Mötesdatum",
@@ -200,6 +203,7 @@ const en: MailText = {
   unsubscribeGroup: (group) => `Stop mail from ${group}`,
   unsubscribeAll: "Stop email from Spridning",
   unsubscribeDigest: "Stop this digest",
+  preferences: "Your settings: channels, language, how often, which groups",
   openInBrowserHint: "The links work without logging in and are valid for 60 days.",
   details: {
     meetingDate: "Meeting date",

@@ -28,7 +28,7 @@ export type Block =
   | {
       readonly kind: "footer"
       readonly lines: ReadonlyArray<string>
-      readonly link?: { readonly label: string; readonly href: string }
+      readonly links: ReadonlyArray<{ readonly label: string; readonly href: string }>
     }
 
 export interface MailDocument {
@@ -81,11 +81,9 @@ const blockMjml = (block: Block): string => {
     case "divider":
       return `<mj-divider border-width="1px" border-color="#dddddd" />`
     case "footer":
-      return `<mj-text font-size="12px" color="#666666">${block.lines.map(escapeHtml).join("<br />")}${
-        block.link === undefined
-          ? ""
-          : `<br /><a href="${block.link.href}" style="color:#666666">${escapeHtml(block.link.label)}</a>`
-      }</mj-text>`
+      return `<mj-text font-size="12px" color="#666666">${block.lines.map(escapeHtml).join("<br />")}${block.links
+        .map((link) => `<br /><a href="${link.href}" style="color:#666666">${escapeHtml(link.label)}</a>`)
+        .join("")}</mj-text>`
   }
 }
 
@@ -162,10 +160,7 @@ const blockText = (block: Block): string => {
     case "divider":
       return "-- "
     case "footer":
-      return [
-        ...block.lines,
-        ...(block.link === undefined ? [] : [`${block.link.label}: ${block.link.href}`]),
-      ].join("\n")
+      return [...block.lines, ...block.links.map((link) => `${link.label}: ${link.href}`)].join("\n")
   }
 }
 

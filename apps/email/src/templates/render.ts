@@ -1,6 +1,6 @@
 import { catalogue, type Language, type UpdateKind } from "@spridning/core"
 import type { UpdateDetails } from "@spridning/db"
-import { proposalUrlFromReadUrl } from "../links/signed-links.js"
+import { preferencesUrlFromUnsubscribeUrl, proposalUrlFromReadUrl } from "../links/signed-links.js"
 import type { MailAttachment, MailContent } from "../sending/outgoing-mail.js"
 import { calendarFile } from "./calendar.js"
 import { formatDate, formatDateTime, formatMonth, mailText } from "./catalogue.js"
@@ -25,6 +25,7 @@ export const placeholder = {
   actedUrl: "{{acted_url}}",
   unsubscribeUrl: "{{unsubscribe_url}}",
   proposalUrl: "{{proposal_url}}",
+  preferencesUrl: "{{preferences_url}}",
 } as const
 
 export interface RecipientParts {
@@ -34,6 +35,8 @@ export interface RecipientParts {
   readonly passedOnUrl: string
   readonly actedUrl: string
   readonly unsubscribeUrl: string
+  /** The reader's preference page; by default opened with the mail's unsubscribe token. */
+  readonly preferencesUrl?: string
 }
 
 /** The substitutions that fill a template's placeholders for one reader. */
@@ -50,6 +53,7 @@ export const recipientSubstitutions = (language: Language, parts: RecipientParts
     acted_url: parts.actedUrl,
     unsubscribe_url: parts.unsubscribeUrl,
     proposal_url: proposalUrlFromReadUrl(parts.readUrl),
+    preferences_url: parts.preferencesUrl ?? preferencesUrlFromUnsubscribeUrl(parts.unsubscribeUrl),
   }
 }
 
@@ -77,7 +81,10 @@ const footer = (language: Language, unsubscribeLabel: string): ReadonlyArray<Blo
   {
     kind: "footer",
     lines: [`Spridning · ${mailText[language].networkName}`, mailText[language].openInBrowserHint],
-    link: { label: unsubscribeLabel, href: placeholder.unsubscribeUrl },
+    links: [
+      { label: mailText[language].preferences, href: placeholder.preferencesUrl },
+      { label: unsubscribeLabel, href: placeholder.unsubscribeUrl },
+    ],
   },
 ]
 

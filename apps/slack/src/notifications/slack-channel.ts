@@ -32,6 +32,8 @@ export interface SlackChannelOptions {
    * that stopped: another looks for it in the channel and posts it if it is not there (2 min).
    */
   readonly announcementLeaseMillis?: number
+  /** The signed link to a reader's own preference page, put in every DM. */
+  readonly preferencesUrl?: (personId: string) => string
 }
 
 /** Slack's answers for a channel that will not come back by waiting. */
@@ -197,6 +199,9 @@ export const makeSlackChannelSender = (options: SlackChannelOptions) =>
             publicUrl,
             reasons: delivery.reasons,
             ...(delivery.bridge === undefined ? {} : { bridge: delivery.bridge }),
+            ...(options.preferencesUrl === undefined
+              ? {}
+              : { preferencesUrl: options.preferencesUrl(person.id) }),
           })
           const posted = yield* slackCall("chat.postMessage", () =>
             client.chat.postMessage({

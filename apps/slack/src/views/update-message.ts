@@ -24,6 +24,13 @@ export interface UpdateMessageInput {
   readonly receiptsDone?: ReadonlyArray<ReceiptKind>
   /** Spridning's public address: "Läs mer", the calendar file and the proposal link. */
   readonly publicUrl: string
+  /** The reader's own signed preference page (a DM; a group channel has no one reader). */
+  readonly preferencesUrl?: string
+}
+
+const preferencesWords: Readonly<Record<Language, string>> = {
+  sv: "Dina inställningar: kanaler, språk, hur ofta, vilka grupper",
+  en: "Your settings: channels, language, how often, which groups",
 }
 
 /** Slack shows a section of at most 3,000 characters; the body leaves room for the title. */
@@ -129,6 +136,9 @@ export const updateMessage = (input: UpdateMessageInput): { text: string; blocks
       button(texts.buttonActed, receiptActions.acted, input.update.id, "primary"),
     ]),
   )
+  if (input.preferencesUrl !== undefined && input.preferencesUrl !== "") {
+    blocks.push(context(`:gear: <${input.preferencesUrl}|${preferencesWords[input.language]}>`))
+  }
   if (input.receiptsDone !== undefined && input.receiptsDone.length > 0) {
     blocks.push(
       context(

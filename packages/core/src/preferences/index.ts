@@ -1,0 +1,3 @@
+export * from "./effects.js"
+export * from "./explain.js"
+export * from "./model.js"
