@@ -1,4 +1,5 @@
 import type { App, BlockButtonAction } from "@slack/bolt"
+import type { KnownBlock } from "@slack/types"
 import type { ReceiptKind } from "@spridning/core"
 import { Updates } from "@spridning/db"
 import { Effect } from "effect"
@@ -6,6 +7,7 @@ import { homeView } from "../features/home.js"
 import { recordReceipt } from "../features/receipts.js"
 import { slackCall } from "../slack-api/slack-call.js"
 import type { SlackAppDeps } from "../slack-app/deps.js"
+import { digestItemBlockPrefix, markDigestItem } from "../views/digest-message.js"
 import { receiptLabel } from "../views/labels.js"
 import { textsFor } from "../views/texts.js"
 import { receiptActions, updateMessage } from "../views/update-message.js"
@@ -42,6 +44,26 @@ export const registerReceiptButtons = (app: App, deps: SlackAppDeps): void => {
           if (body.container?.type === "view") {
             const view = yield* homeView(who, language, deps.now())
             return yield* slackCall("views.publish", () => client.views.publish({ user_id: userId, view }))
+          }
+          if (
+            channelId !== undefined &&
+            messageTs !== undefined &&
+            action.block_id.startsWith(digestItemBlockPrefix)
+          ) {
+            // A digest keeps its other items: only the clicked one shows what is marked.
+            const blocks = markDigestItem(
+              (body.message?.blocks ?? []) as ReadonlyArray<KnownBlock>,
+              outcome.delivery.updateId,
+              `:white_check_mark: ${texts.receiptsDone(outcome.done.map((done) => receiptLabel(language, done)).join(", "))}`,
+            )
+            return yield* slackCall("chat.update", () =>
+              client.chat.update({
+                channel: channelId,
+                ts: messageTs,
+                text: body.message?.text ?? "",
+                blocks,
+              }),
+            )
           }
           if (channelId?.startsWith("D") === true && messageTs !== undefined) {
             const update = yield* (yield* Updates).get(outcome.delivery.updateId)

@@ -1,10 +1,17 @@
 import type { WebClient } from "@slack/web-api"
 import { announcesInGroupChannel, type Network, type Person, type StoreError } from "@spridning/core"
 import { type InvalidValue, Outbox, SlackLinks, type StoredUpdate, Updates } from "@spridning/db"
-import { type ChannelSender, type Recipient, SendFailed, type SendRequest } from "@spridning/dispatch"
+import {
+  type ChannelSender,
+  type DigestRequest,
+  type Recipient,
+  SendFailed,
+  type SendRequest,
+} from "@spridning/dispatch"
 import { Clock, Effect } from "effect"
 import type { SlackIdentitySource } from "../config/slack-identity.js"
 import { type SlackCallFailed, slackCall } from "../slack-api/slack-call.js"
+import { digestMessage } from "../views/digest-message.js"
 import { updateMessage } from "../views/update-message.js"
 
 export interface SlackChannelOptions {
@@ -27,6 +34,20 @@ const channelGone = new Set(["channel_not_found", "is_archived", "channel_is_arc
 
 /** Every message we post carries its delivery id, so a re-post can first look for it. */
 export const deliveryEventType = "spridning_delivery"
+/** A digest message carries the ids of every delivery it includes. */
+export const digestEventType = "spridning_digest"
+
+/** Whether a message's metadata shows it carried the delivery (alone, or in a digest). */
+const carries = (
+  metadata: { event_type?: string; event_payload?: unknown } | undefined,
+  deliveryId: string,
+) => {
+  const payload = metadata?.event_payload as Record<string, unknown> | undefined
+  if (metadata?.event_type === deliveryEventType) return payload?.delivery_id === deliveryId
+  if (metadata?.event_type === digestEventType)
+    return typeof payload?.delivery_ids === "string" && payload.delivery_ids.split(",").includes(deliveryId)
+  return false
+}
 
 /**
  * Slack errors that are our configuration, not the recipient: a fixed token or a re-invited
@@ -148,16 +169,49 @@ export const makeSlackChannelSender = (options: SlackChannelOptions) =>
         return found
       })
 
-    const send = (request: SendRequest) =>
+    /**
+     * A person's digest of a closed period as one DM (core held the deliveries for it); the
+     * message carries every included delivery id, so a re-post can first look for it.
+     */
+    const sendDigest = (request: DigestRequest) =>
       Effect.gen(function* () {
-        if (request._tag === "Digest") {
-          // core holds digests for email only; a Slack digest would be a rule nobody made.
+        const userId = yield* slackUserFor(request.person)
+        if (userId === undefined) {
           return yield* new SendFailed({
             kind: "rejected",
             answeredAt: new Date(yield* Clock.currentTimeMillis),
-            detail: "Slack has no digests",
+            detail: `no Slack user has the email ${request.person.email}`,
           })
         }
+        const message = digestMessage({
+          language: request.person.preferences.language,
+          network: request.network,
+          cadence: request.cadence,
+          updates: request.items.map((item) => item.update),
+          publicUrl,
+        })
+        const deliveryIds = request.items.map((item) => item.delivery.id)
+        const posted = yield* slackCall("chat.postMessage", () =>
+          client.chat.postMessage({
+            channel: userId,
+            text: message.text,
+            blocks: message.blocks,
+            unfurl_links: false,
+            unfurl_media: false,
+            metadata: {
+              event_type: digestEventType,
+              // Slack's metadata takes no list of strings: the ids, comma-separated.
+              event_payload: { delivery_ids: deliveryIds.join(","), period_key: request.periodKey },
+            },
+          }),
+        )
+        const providerMessageId = `${posted.channel ?? userId}:${posted.ts ?? ""}`
+        return { sent: deliveryIds.map((id) => ({ id, providerMessageId })) }
+      })
+
+    const send = (request: SendRequest) =>
+      Effect.gen(function* () {
+        if (request._tag === "Digest") return yield* sendDigest(request)
         const sent: Array<{ id: string; providerMessageId: string }> = []
         for (const { delivery, person } of request.recipients) {
           const userId = yield* slackUserFor(person)
@@ -218,11 +272,8 @@ export const makeSlackChannelSender = (options: SlackChannelOptions) =>
               limit: 200,
             }),
           )
-          const message = (history.messages ?? []).find(
-            (candidate) =>
-              candidate.metadata?.event_type === deliveryEventType &&
-              (candidate.metadata.event_payload as Record<string, unknown> | undefined)?.delivery_id ===
-                delivery.id,
+          const message = (history.messages ?? []).find((candidate) =>
+            carries(candidate.metadata, delivery.id),
           )
           if (message?.ts !== undefined)
             found.push({ id: delivery.id, providerMessageId: `${channel}:${message.ts}` })
