@@ -52,10 +52,13 @@ export interface DeliveryListOptions {
   readonly limit?: number
 }
 
-/** The part of a delivery the funnel counts. */
+/** The part of a delivery the funnel counts: per person, leaving out the update's author. */
 export interface FunnelRow {
   readonly id: string
   readonly updateId: string
+  readonly personId: string
+  /** The update's `createdBy`: a person's id, or a token's name. */
+  readonly publishedBy: string
   readonly regionId: string
   readonly state: DeliveryState
   readonly resends: number
@@ -194,6 +197,8 @@ const readRecords = async (
 const funnelColumns = {
   id: deliveries.id,
   updateId: deliveries.updateId,
+  personId: deliveries.personId,
+  publishedBy: updates.createdBy,
   regionId: deliveries.regionId,
   state: deliveries.state,
   resends: deliveries.resends,
@@ -243,6 +248,7 @@ export const layerDeliveryQueries: Layer.Layer<DeliveryQueries, never, Database>
           db
             .select(funnelColumns)
             .from(deliveries)
+            .innerJoin(updates, eq(updates.id, deliveries.updateId))
             .where(eq(deliveries.updateId, updateId))
             .orderBy(asc(deliveries.id)),
         ),
