@@ -424,8 +424,12 @@ export const makeDispatcher = Effect.gen(function* () {
           .filter((other) => other.id !== delivery.id)
           .map((other) => other.channel),
       )
-      // The publisher counts as the author only when it is a person of the network (not a token).
-      const author = update === undefined ? undefined : index.personById.get(update.createdBy as PersonId)?.id
+      // The publisher counts as the author only when it is a person of the network (not a token);
+      // a Slack user publishes as their linked person.
+      const author =
+        update === undefined
+          ? undefined
+          : index.personById.get((update.author ?? update.createdBy) as PersonId)?.id
       const decision: DeliveryDecision =
         update === undefined
           ? { _tag: "GiveUp", reason: { _tag: "UpdateGone", updateId: delivery.updateId } }

@@ -20,6 +20,7 @@ import {
   type Page,
 } from "../organisation/entity-store.js"
 import { deliveries, people, receipts, regions, updates } from "../schema/index.js"
+import { authorOf } from "../updates/author.js"
 
 /** A delivery as the network office reads it: with names, its sending history and its receipts. */
 export interface DeliveryRecord {
@@ -57,7 +58,7 @@ export interface FunnelRow {
   readonly id: string
   readonly updateId: string
   readonly personId: string
-  /** The update's `createdBy`: a person's id, or a token's name. */
+  /** Who published the update: a person's id (a Slack user's through their link), or a token's name. */
   readonly publishedBy: string
   readonly regionId: string
   readonly state: DeliveryState
@@ -198,7 +199,7 @@ const funnelColumns = {
   id: deliveries.id,
   updateId: deliveries.updateId,
   personId: deliveries.personId,
-  publishedBy: updates.createdBy,
+  publishedBy: authorOf(updates.createdBy),
   regionId: deliveries.regionId,
   state: deliveries.state,
   resends: deliveries.resends,
