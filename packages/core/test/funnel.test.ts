@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { type FunnelDelivery, type Receipt, reachFunnel } from "../src/index.js"
+import { type FunnelDelivery, plannedReaders, type Receipt, reachFunnel } from "../src/index.js"
 
 const delivery = (
   id: string,
@@ -108,5 +108,15 @@ describe("reachFunnel", () => {
       { updateId: "u2", counts: { delivered: 1, read: 1, passedOn: 1, acted: 0 } },
     ])
     expect(counted.total).toEqual({ delivered: 2, read: 2, passedOn: 1, acted: 0 })
+  })
+
+  it("plans to reach people, not deliveries, leaving the author out", () => {
+    const planned = [
+      delivery("anna-mail", "u1", "skane", "pending", "anna", "eva"),
+      delivery("anna-slack", "u1", "skane", "held", "anna", "eva"),
+      delivery("bo-mail", "u1", "skane", "dead", "bo", "eva"),
+      delivery("eva-mail", "u1", "skane", "suppressed", "eva", "eva"),
+    ]
+    expect(plannedReaders(planned)).toBe(2)
   })
 })

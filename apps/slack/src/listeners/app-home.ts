@@ -19,7 +19,9 @@ export const registerAppHome = (app: App, deps: SlackAppDeps): void => {
       Effect.gen(function* () {
         const { who, language } = yield* resolvePerson(deps, client, { teamId, userId: event.user })
         const view =
-          who === undefined ? unknownPersonHome(language) : yield* homeView(who, language, deps.now())
+          who === undefined
+            ? unknownPersonHome(language)
+            : yield* homeView(who, language, deps.now(), deps.publicUrl)
         yield* slackCall("views.publish", () => client.views.publish({ user_id: event.user, view }))
       }).pipe(Effect.catch((error) => Effect.sync(() => deps.log("error", "App Home failed", error)))),
     )

@@ -42,7 +42,7 @@ export const registerReceiptButtons = (app: App, deps: SlackAppDeps): void => {
           const outcome = yield* recordReceipt(who, action.value ?? "", kind, deps.now())
           if (outcome._tag === "NoDelivery") return yield* tell(texts.receiptNoDelivery)
           if (body.container?.type === "view") {
-            const view = yield* homeView(who, language, deps.now())
+            const view = yield* homeView(who, language, deps.now(), deps.publicUrl)
             return yield* slackCall("views.publish", () => client.views.publish({ user_id: userId, view }))
           }
           if (

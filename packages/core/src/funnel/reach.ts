@@ -112,3 +112,15 @@ export const reachFunnel = (
     byRegion: [...byRegion].map(([regionId, counts]) => ({ regionId, counts })),
   }
 }
+
+/**
+ * How many people an update was planned to reach: each person once however many copies, the
+ * author left out ("går ut till 68 personer", not 80 deliveries). Across several updates, a
+ * person counts once per update.
+ */
+export const plannedReaders = (deliveries: ReadonlyArray<FunnelDelivery>): number =>
+  new Set(
+    deliveries
+      .filter((delivery) => delivery.publishedBy !== delivery.personId)
+      .map((delivery) => `${delivery.updateId}\u0000${delivery.personId}`),
+  ).size
