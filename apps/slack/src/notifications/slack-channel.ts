@@ -98,7 +98,9 @@ const storeFailed = (error: StoreError | InvalidValue) =>
 
 /**
  * Slack's sender for the dispatcher: a DM per delivery (the person found by email with
- * `users.lookupByEmail` and remembered as a link) carrying the delivery id in message metadata;
+ * `users.lookupByEmail` and remembered as a link) carrying the delivery id in message metadata,
+ * or, for a digest follower whose period closed, one DM with the period's updates (core decides
+ * which, as for mail);
  * for uncertain deliveries it looks in the DM's history for that metadata before anything is
  * posted again; after each pass it announces newly published updates once in their theme
  * group's channel (a unique key in the outbox, however many dispatchers run).
