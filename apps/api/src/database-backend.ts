@@ -3,7 +3,7 @@ import {
   DeliveryState,
   NetworkStore,
   NotFound,
-  type PersonId,
+  PersonId,
   Receipt,
   RegionId,
   type ThemeGroupId,
@@ -172,6 +172,8 @@ const FunnelInputSchema = Schema.Struct({
     Schema.Struct({
       id: DeliveryId,
       updateId: UpdateId,
+      personId: PersonId,
+      publishedBy: Schema.String,
       regionId: RegionId,
       state: DeliveryState,
       resends: Schema.Int,

@@ -7,7 +7,11 @@ import { cast, type SlackTestKit, startSlackTestKit } from "./support/slack-test
 
 let kit: SlackTestKit
 beforeAll(async () => {
-  kit = await startSlackTestKit({ adminEmails: [cast.chair.email] })
+  // Updates are published on this day, whatever day the tests run.
+  kit = await startSlackTestKit({
+    adminEmails: [cast.chair.email],
+    now: () => new Date("2026-11-25T09:00:00Z"),
+  })
 }, 60_000)
 afterAll(() => kit.close())
 
@@ -30,14 +34,14 @@ const openHome = async (slackId: string) => {
   return publish.args.view as { type: string; blocks: Array<Record<string, unknown>> }
 }
 
-const publish = async (themeGroupId: string, title: string, viewId: string) => {
+const publish = async (themeGroupId: string, title: string, viewId: string, body = "Innehåll") => {
   const response = await kit.interact(
     viewSubmissionPayload({
       teamId: kit.fake.teamId,
       userId: cast.chair.slackId,
       callbackId: "spridning_post",
       viewId,
-      values: postValues({ themeGroupId, title, body: "Innehåll", meetingDate: "2026-11-20" }),
+      values: postValues({ themeGroupId, title, body, meetingDate: "2026-11-20" }),
     }),
   )
   expect(await response.json()).toEqual({ response_action: "clear" })
@@ -127,4 +131,67 @@ describe("App Home", () => {
     expect(response.status).toBe(200)
     expect(kit.fake.callsTo("views.publish").length).toBe(before + 1)
   })
+
+  it("is a dashboard: what waits, the groups' latest, the region's coverage through her and what nobody covers", async () => {
+    const texts = sectionTexts(await openHome(cast.contactPerson.slackId))
+    const at = (text: string) => texts.indexOf(text)
+    expect(at("*Väntar på dig*")).toBe(0)
+    expect(at("*Från dina grupper*")).toBeGreaterThan(at("*Väntar på dig*"))
+    expect(at("*Täckning i Region Norrbotten*")).toBeGreaterThan(at("*Från dina grupper*"))
+    // Waiting: PROM (she follows it), with a link to its page; Matvanor she already acted on.
+    expect(texts[1]).toBe(
+      "*<http://localhost:3000/v1/updates/slack-V0HOMEPROM|PROM-nytt i november>*\nInnehåll",
+    )
+    expect(texts.slice(at("*Täckning i Region Norrbotten*") + 1)).toEqual([
+      "Du är regionens kanal in till: Matvanor",
+      "*Representerad* (8): Alkoholprevention, Barn och unga, Fysisk aktivitet, Hälsofrämjande arbetsplats, Hälsofrämjande primärvård, PROM, Psykisk hälsa, Tobaksprevention\n" +
+        "*Brygga via kontaktperson* (1): Matvanor (Helena Magnusson)\n" +
+        "*Saknar kanal* (1): Jämlik vård – når regionen via processledaren Hans Jonsson",
+    ])
+    // A contact person publishes nothing: no funnels.
+    expect(texts.join("\n")).not.toContain("Dina uppdateringar")
+  })
+
+  it("shows an editor how far each of their updates got, counted in people without the author", async () => {
+    const texts = sectionTexts(await openHome(cast.chair.slackId))
+    const from = texts.indexOf("*Your updates – how far they got*")
+    expect(from).toBeGreaterThan(texts.indexOf("*Coverage in Region Västerbotten*"))
+    // Published at the same moment, so newest id first. Mail went out in the test above (its copies count as received); Slack's still waits.
+    // She acted on Matvanor from Slack: one person read it and acted on it.
+    expect(texts.slice(from + 1)).toEqual([
+      "*<http://localhost:3000/v1/updates/slack-V0HOMEPROM|PROM-nytt i november>* – PROM (2026-11-25)\n" +
+        "Goes to 69 people · 60 received it · 0 read · 0 passed on · 0 acted on",
+      "*<http://localhost:3000/v1/updates/slack-V0HOMEMAT|Matvanor: ny arbetslista>* – Matvanor (2026-11-25)\n" +
+        "Goes to 61 people · 59 received it · 1 read · 0 passed on · 1 acted on",
+      "*<http://localhost:3000/v1/updates/slack-V0HOMEJAM|Jämlik vård: inget för henne>* – Jämlik vård (2026-11-25)\n" +
+        "Goes to 62 people · 57 received it · 0 read · 0 passed on · 0 acted on",
+    ])
+    // People, not deliveries: PROM's deliveries are more than its 69 people.
+    const prom = await kit.run(Outbox.use((outbox) => outbox.forUpdate("slack-V0HOMEPROM")))
+    expect(new Set(prom.map((delivery) => delivery.personId)).size).toBe(69)
+    expect(prom.length).toBeGreaterThan(69)
+  })
+
+  it("cuts long text at a sentence, never inside an entity", async () => {
+    // Escaped, "&" is "&amp;": a cut by characters would leave "&am" at the 280th.
+    await publish("tg-prom", "PROM & PREM", "V0HOMELONG", "Enkäter & mätning. ".repeat(40))
+    const texts = sectionTexts(await openHome(cast.contactPerson.slackId))
+    const long = texts.find((text) => text.includes("slack-V0HOMELONG"))
+    expect(long).toBe(
+      `*<http://localhost:3000/v1/updates/slack-V0HOMELONG|PROM &amp; PREM>*\n${"Enkäter &amp; mätning. ".repeat(11)}Enkäter &amp; mätning.…`,
+    )
+    expect(texts.join("\n")).not.toMatch(/&(?!amp;|lt;|gt;)/)
+  })
 })
+
+/** The text of every section and context block, in order. */
+const sectionTexts = (view: { blocks: Array<Record<string, unknown>> }): Array<string> =>
+  view.blocks.flatMap((block) => {
+    const text = (block.text as { text?: string } | undefined)?.text
+    const elements = (block.elements as Array<{ text?: string }> | undefined) ?? []
+    return block.type === "section" && text !== undefined
+      ? [text]
+      : block.type === "context"
+        ? elements.flatMap((element) => (element.text === undefined ? [] : [element.text]))
+        : []
+  })

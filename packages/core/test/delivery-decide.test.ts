@@ -308,12 +308,36 @@ describe("decideDelivery: digest cadence", () => {
     })
   })
 
-  it("posts to Slack at once: the digest is a mail", () => {
+  it("holds a daily follower's Slack message for the day's digest too, and sends it in the digest after midnight", () => {
     const slackDaily = buildNetwork([
       { id: "dag", region: "skane", channels: ["slack"], follows: [{ group: "tobak", frequency: "daily" }] },
     ])
+    const onSlack = delivery({ person: "dag", channel: "slack", reasons: [follows] })
+    const update = { ...notes, publishedAt: new Date("2026-11-23T10:00:00Z") }
+    expect(decide(slackDaily, onSlack, { update, now: new Date("2026-11-23T15:00:00Z") })).toEqual({
+      _tag: "Hold",
+      until: new Date("2026-11-23T23:00:00Z"),
+      cadence: "daily",
+      periodKey: "daily:2026-11-23",
+    })
+    expect(decide(slackDaily, onSlack, { update, now: new Date("2026-11-23T23:00:00Z") })).toEqual({
+      _tag: "SendInDigest",
+      cadence: "daily",
+      periodKey: "daily:2026-11-23",
+    })
+  })
+
+  it("posts to Slack at once for an immediate follower", () => {
+    const slackNow = buildNetwork([
+      {
+        id: "dag",
+        region: "skane",
+        channels: ["slack"],
+        follows: [{ group: "tobak", frequency: "immediate" }],
+      },
+    ])
     expect(
-      decide(slackDaily, delivery({ person: "dag", channel: "slack", reasons: [follows] }), {
+      decide(slackNow, delivery({ person: "dag", channel: "slack", reasons: [follows] }), {
         now: new Date("2026-11-23T15:00:00Z"),
       }),
     ).toEqual({ _tag: "Send" })

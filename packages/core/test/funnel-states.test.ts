@@ -8,7 +8,7 @@ import {
 } from "../src/index.js"
 
 const row = (id: string, regionId: string, state: CountedDelivery["state"], resends = 0) =>
-  ({ id, updateId: "u1", regionId, state, resends }) as FunnelDelivery & CountedDelivery
+  ({ id, updateId: "u1", personId: `p-${id}`, regionId, state, resends }) as FunnelDelivery & CountedDelivery
 
 describe("deliveryStateTally", () => {
   it("names every state, with zero for states no delivery is in", () => {

@@ -132,6 +132,13 @@ interface Outgoing {
 /** Marks in db's digest runs that a period's digest reached the provider (not only that it started). */
 const deliveredKey = (periodKey: string) => `${periodKey}:delivered`
 
+/**
+ * A person's digest of a period runs once per channel: their mail digest and their Slack digest
+ * of the same week are two messages. Mail keeps the bare period key its runs always had.
+ */
+const digestRunKey = (channel: Channel, periodKey: string) =>
+  channel === "email" ? periodKey : `${channel}:${periodKey}`
+
 /** The network as last loaded from each store, with the organisation version it was read at. */
 const loadedNetworks = new WeakMap<
   object,
@@ -417,8 +424,12 @@ export const makeDispatcher = Effect.gen(function* () {
           .filter((other) => other.id !== delivery.id)
           .map((other) => other.channel),
       )
-      // The publisher counts as the author only when it is a person of the network (not a token).
-      const author = update === undefined ? undefined : index.personById.get(update.createdBy as PersonId)?.id
+      // The publisher counts as the author only when it is a person of the network (not a token);
+      // a Slack user publishes as their linked person.
+      const author =
+        update === undefined
+          ? undefined
+          : index.personById.get((update.author ?? update.createdBy) as PersonId)?.id
       const decision: DeliveryDecision =
         update === undefined
           ? { _tag: "GiveUp", reason: { _tag: "UpdateGone", updateId: delivery.updateId } }
@@ -528,12 +539,13 @@ export const makeDispatcher = Effect.gen(function* () {
       ].sort((a, b) => (a.update.publishedAt?.getTime() ?? 0) - (b.update.publishedAt?.getTime() ?? 0))
       report = add(report, { claimed: rest.length })
       const own = items.map((item) => item.delivery)
-      // One digest per person and period, however many dispatchers hold parts of it.
+      const runKey = digestRunKey(digest.channel, digest.periodKey)
+      // One digest per person, channel and period, however many dispatchers hold parts of it.
       const first = yield* digestRuns
-        .start(digest.person.id, digest.periodKey, started)
+        .start(digest.person.id, runKey, started)
         .pipe(Effect.catch(() => Effect.succeed(false)))
       if (!first) {
-        if (yield* digestRuns.has(digest.person.id, deliveredKey(digest.periodKey))) {
+        if (yield* digestRuns.has(digest.person.id, deliveredKey(runKey))) {
           const marked = yield* outbox.markSent(
             settings.workerId,
             own.map((delivery) => ({ id: delivery.id, providerMessageId: `digest:${digest.periodKey}` })),
@@ -569,22 +581,22 @@ export const makeDispatcher = Effect.gen(function* () {
           return update === undefined ? [] : [{ delivery, update }]
         }),
       ].sort((a, b) => (a.update.publishedAt?.getTime() ?? 0) - (b.update.publishedAt?.getTime() ?? 0))
-      const { person, periodKey } = digest
+      const { person } = digest
       push(digest.channel, {
         request: {
           _tag: "Digest",
           person,
           cadence: digest.cadence,
-          periodKey,
+          periodKey: digest.periodKey,
           items: content,
           network: index,
         },
         deliveries: own,
         onSent: Effect.gen(function* () {
           const at = yield* now
-          yield* digestRuns.complete(person.id, periodKey, content.length, at)
-          yield* digestRuns.start(person.id, deliveredKey(periodKey), at).pipe(Effect.ignore)
-          yield* digestRuns.complete(person.id, deliveredKey(periodKey), content.length, at)
+          yield* digestRuns.complete(person.id, runKey, content.length, at)
+          yield* digestRuns.start(person.id, deliveredKey(runKey), at).pipe(Effect.ignore)
+          yield* digestRuns.complete(person.id, deliveredKey(runKey), content.length, at)
         }),
       })
     }

@@ -1,4 +1,5 @@
 import type { App, BlockButtonAction } from "@slack/bolt"
+import type { KnownBlock } from "@slack/types"
 import type { ReceiptKind } from "@spridning/core"
 import { Updates } from "@spridning/db"
 import { Effect } from "effect"
@@ -10,6 +11,7 @@ import { recordReceipt } from "../features/receipts.js"
 import { slackCall } from "../slack-api/slack-call.js"
 import type { SlackAppDeps } from "../slack-app/deps.js"
 import { type ForwardMetadata, forwardFields, forwardModalCallbackId } from "../views/forward.js"
+import { digestItemBlockPrefix, markDigestItem } from "../views/digest-message.js"
 import { receiptLabel } from "../views/labels.js"
 import { textsFor } from "../views/texts.js"
 import { receiptActions, updateMessage } from "../views/update-message.js"
@@ -54,8 +56,28 @@ export const registerReceiptButtons = (app: App, deps: SlackAppDeps): void => {
           const outcome = yield* recordReceipt(who, action.value ?? "", kind, deps.now())
           if (outcome._tag === "NoDelivery") return yield* tell(texts.receiptNoDelivery)
           if (body.container?.type === "view") {
-            const view = yield* homeView(who, language, deps.now())
+            const view = yield* homeView(who, language, deps.now(), deps.publicUrl)
             return yield* slackCall("views.publish", () => client.views.publish({ user_id: userId, view }))
+          }
+          if (
+            channelId !== undefined &&
+            messageTs !== undefined &&
+            action.block_id.startsWith(digestItemBlockPrefix)
+          ) {
+            // A digest keeps its other items: only the clicked one shows what is marked.
+            const blocks = markDigestItem(
+              (body.message?.blocks ?? []) as ReadonlyArray<KnownBlock>,
+              outcome.delivery.updateId,
+              `:white_check_mark: ${texts.receiptsDone(outcome.done.map((done) => receiptLabel(language, done)).join(", "))}`,
+            )
+            return yield* slackCall("chat.update", () =>
+              client.chat.update({
+                channel: channelId,
+                ts: messageTs,
+                text: body.message?.text ?? "",
+                blocks,
+              }),
+            )
           }
           if (channelId?.startsWith("D") === true && messageTs !== undefined) {
             const update = yield* (yield* Updates).get(outcome.delivery.updateId)

@@ -8,10 +8,17 @@ import {
   type StoreError,
 } from "@spridning/core"
 import { type InvalidValue, Outbox, SlackLinks, type StoredUpdate, Updates } from "@spridning/db"
-import { type ChannelSender, type Recipient, SendFailed, type SendRequest } from "@spridning/dispatch"
+import {
+  type ChannelSender,
+  type DigestRequest,
+  type Recipient,
+  SendFailed,
+  type SendRequest,
+} from "@spridning/dispatch"
 import { Clock, Effect } from "effect"
 import type { SlackIdentitySource } from "../config/slack-identity.js"
 import { type SlackCallFailed, slackCall } from "../slack-api/slack-call.js"
+import { digestMessage } from "../views/digest-message.js"
 import { updateMessage } from "../views/update-message.js"
 
 export interface SlackChannelOptions {
@@ -41,6 +48,20 @@ const channelGone = new Set(["channel_not_found", "is_archived", "channel_is_arc
 
 /** Every message we post carries its delivery id, so a re-post can first look for it. */
 export const deliveryEventType = "spridning_delivery"
+/** A digest message carries the ids of every delivery it includes. */
+export const digestEventType = "spridning_digest"
+
+/** Whether a message's metadata shows it carried the delivery (alone, or in a digest). */
+const carries = (
+  metadata: { event_type?: string; event_payload?: unknown } | undefined,
+  deliveryId: string,
+) => {
+  const payload = metadata?.event_payload as Record<string, unknown> | undefined
+  if (metadata?.event_type === deliveryEventType) return payload?.delivery_id === deliveryId
+  if (metadata?.event_type === digestEventType)
+    return typeof payload?.delivery_ids === "string" && payload.delivery_ids.split(",").includes(deliveryId)
+  return false
+}
 
 /** Every channel announcement carries its update id, for the same reason. */
 export const announcementEventType = "spridning_announcement"
@@ -94,7 +115,9 @@ const storeFailed = (error: StoreError | InvalidValue) =>
 
 /**
  * Slack's sender for the dispatcher: a DM per delivery (the person found by email with
- * `users.lookupByEmail` and remembered as a link) carrying the delivery id in message metadata;
+ * `users.lookupByEmail` and remembered as a link) carrying the delivery id in message metadata,
+ * or, for a digest follower whose period closed, one DM with the period's updates (core decides
+ * which, as for mail);
  * for uncertain deliveries it looks in the DM's history for that metadata before anything is
  * posted again; after each pass it announces newly published updates once in their theme
  * group's channel (a unique key in the outbox, however many dispatchers run).
@@ -172,16 +195,49 @@ export const makeSlackChannelSender = (options: SlackChannelOptions) =>
         return found
       })
 
-    const send = (request: SendRequest) =>
+    /**
+     * A person's digest of a closed period as one DM (core held the deliveries for it); the
+     * message carries every included delivery id, so a re-post can first look for it.
+     */
+    const sendDigest = (request: DigestRequest) =>
       Effect.gen(function* () {
-        if (request._tag === "Digest") {
-          // core holds digests for email only; a Slack digest would be a rule nobody made.
+        const userId = yield* slackUserFor(request.person)
+        if (userId === undefined) {
           return yield* new SendFailed({
             kind: "rejected",
             answeredAt: new Date(yield* Clock.currentTimeMillis),
-            detail: "Slack has no digests",
+            detail: `no Slack user has the email ${request.person.email}`,
           })
         }
+        const message = digestMessage({
+          language: request.person.preferences.language,
+          network: request.network,
+          cadence: request.cadence,
+          updates: request.items.map((item) => item.update),
+          publicUrl,
+        })
+        const deliveryIds = request.items.map((item) => item.delivery.id)
+        const posted = yield* slackCall("chat.postMessage", () =>
+          client.chat.postMessage({
+            channel: userId,
+            text: message.text,
+            blocks: message.blocks,
+            unfurl_links: false,
+            unfurl_media: false,
+            metadata: {
+              event_type: digestEventType,
+              // Slack's metadata takes no list of strings: the ids, comma-separated.
+              event_payload: { delivery_ids: deliveryIds.join(","), period_key: request.periodKey },
+            },
+          }),
+        )
+        const providerMessageId = `${posted.channel ?? userId}:${posted.ts ?? ""}`
+        return { sent: deliveryIds.map((id) => ({ id, providerMessageId })) }
+      })
+
+    const send = (request: SendRequest) =>
+      Effect.gen(function* () {
+        if (request._tag === "Digest") return yield* sendDigest(request)
         const sent: Array<{ id: string; providerMessageId: string }> = []
         for (const { delivery, person } of request.recipients) {
           const userId = yield* slackUserFor(person)
@@ -245,11 +301,8 @@ export const makeSlackChannelSender = (options: SlackChannelOptions) =>
               limit: 200,
             }),
           )
-          const message = (history.messages ?? []).find(
-            (candidate) =>
-              candidate.metadata?.event_type === deliveryEventType &&
-              (candidate.metadata.event_payload as Record<string, unknown> | undefined)?.delivery_id ===
-                delivery.id,
+          const message = (history.messages ?? []).find((candidate) =>
+            carries(candidate.metadata, delivery.id),
           )
           if (message?.ts !== undefined)
             found.push({ id: delivery.id, providerMessageId: `${channel}:${message.ts}` })

@@ -100,6 +100,8 @@ export const startSlackTestKit = async (
      * except in the tests of that switch.
      */
     readonly answerWithinMillis?: number
+    /** The app's clock (when an update is published); the real time unless a spec moves it. */
+    readonly now?: () => Date
   } = {},
 ): Promise<SlackTestKit> => {
   const fake = await startSlackFake({
@@ -154,6 +156,7 @@ export const startSlackTestKit = async (
       adminEmails: options.adminEmails ?? [],
       processBeforeResponse: true,
       answerWithinMillis: options.answerWithinMillis ?? 25_000,
+      ...(options.now === undefined ? {} : { now: options.now }),
       log: () => undefined,
     }),
   })

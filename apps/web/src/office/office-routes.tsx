@@ -9,6 +9,7 @@ import {
   NetworkStore,
   officeRightsOf,
   type Person,
+  PersonId,
   type Publisher,
   Receipt,
   RegionId,
@@ -95,6 +96,8 @@ const FunnelInput = Schema.Struct({
     Schema.Struct({
       id: DeliveryId,
       updateId: UpdateId,
+      personId: PersonId,
+      publishedBy: Schema.String,
       regionId: RegionId,
       state: DeliveryState,
       resends: Schema.Int,

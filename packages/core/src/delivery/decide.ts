@@ -50,8 +50,9 @@ const fallbackChannel: Channel = "email"
  * 6. an email address on the suppression list;
  * 7. a channel that is not configured: suppressed when another delivery of the update reaches
  *    the person on a configured channel, otherwise rerouted to email;
- * 8. digest cadence (email only: the digest is a mail): held until the period closes, then
- *    sent in the digest;
+ * 8. digest cadence, on every channel ("a weekly follower gets a weekly digest", in mail and
+ *    in Slack alike): held until the period closes, then sent in the person's one digest of
+ *    that period on the delivery's channel;
  * 9. otherwise, send now.
  */
 export const decideDelivery = (input: DecisionInput): DeliveryDecision => {
@@ -96,15 +97,13 @@ export const decideDelivery = (input: DecisionInput): DeliveryDecision => {
     }
     return { _tag: "GiveUp", reason: { _tag: "NoChannelConfigured", channel: delivery.channel } }
   }
-  if (delivery.channel === "email") {
-    const cadence = deliveryCadence(index, delivery, update)
-    if (cadence !== "immediate") {
-      const period = periodContaining(cadence, update.publishedAt)
-      if (input.now.getTime() < period.end.getTime()) {
-        return { _tag: "Hold", until: period.end, cadence, periodKey: period.key }
-      }
-      return { _tag: "SendInDigest", cadence, periodKey: period.key }
+  const cadence = deliveryCadence(index, delivery, update)
+  if (cadence !== "immediate") {
+    const period = periodContaining(cadence, update.publishedAt)
+    if (input.now.getTime() < period.end.getTime()) {
+      return { _tag: "Hold", until: period.end, cadence, periodKey: period.key }
     }
+    return { _tag: "SendInDigest", cadence, periodKey: period.key }
   }
   return { _tag: "Send" }
 }

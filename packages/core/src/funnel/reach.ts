@@ -1,8 +1,11 @@
 import type { DeliveryState } from "../delivery/model.js"
-import type { DeliveryId, RegionId, UpdateId } from "../organisation/ids.js"
+import type { DeliveryId, PersonId, RegionId, UpdateId } from "../organisation/ids.js"
 import type { Receipt } from "./model.js"
 
-/** How far an update got: "från information till handling". */
+/**
+ * How far an update got: "från information till handling". Counted in people, each once per
+ * update however many copies (mail, Slack) they had.
+ */
 export interface FunnelCounts {
   readonly delivered: number
   readonly read: number
@@ -20,8 +23,11 @@ export interface ReachFunnel {
 export interface FunnelDelivery {
   readonly id: DeliveryId
   readonly updateId: UpdateId
+  readonly personId: PersonId
   readonly regionId: RegionId
   readonly state: DeliveryState
+  /** Who published the update (a person's id, or a token's name); null or absent when unknown. */
+  readonly publishedBy?: string | null
 }
 
 interface Tally {
@@ -33,10 +39,20 @@ interface Tally {
 
 const emptyTally = (): Tally => ({ delivered: 0, read: 0, passedOn: 0, acted: 0 })
 
+/** One person's copies of one update, taken together. */
+interface Reader {
+  readonly updateId: UpdateId
+  readonly regionId: RegionId
+  delivered: boolean
+  readonly kinds: Set<Receipt["kind"]>
+}
+
 /**
- * delivered → read → passed on → acted, in total, per update and per region. A delivery
- * counts once per stage however many receipts it has; passing on or acting implies reading
- * it; receipts for deliveries not given are ignored.
+ * delivered → read → passed on → acted, in total, per update and per region, counted in
+ * people: someone who got an update by mail and in Slack is one reader, and a click on either
+ * copy counts once for them. The author is not sent their own update and is not counted, nor
+ * are their clicks. Passing on or acting implies reading; receipts for deliveries not given are
+ * ignored. Across several updates (a region's funnel) each reader counts once per update.
  */
 export const reachFunnel = (
   deliveries: ReadonlyArray<FunnelDelivery>,
@@ -48,6 +64,28 @@ export const reachFunnel = (
     if (kinds === undefined) kindsByDelivery.set(receipt.deliveryId, new Set([receipt.kind]))
     else kinds.add(receipt.kind)
   }
+  const readers = new Map<string, Reader>()
+  const seen = new Set<DeliveryId>()
+  for (const delivery of deliveries) {
+    if (seen.has(delivery.id)) continue
+    seen.add(delivery.id)
+    if (delivery.publishedBy === delivery.personId) continue
+    const key = `${delivery.updateId}\u0000${delivery.personId}`
+    let reader = readers.get(key)
+    if (reader === undefined) {
+      reader = {
+        updateId: delivery.updateId,
+        regionId: delivery.regionId,
+        delivered: false,
+        kinds: new Set(),
+      }
+      readers.set(key, reader)
+    }
+    const kinds = kindsByDelivery.get(delivery.id)
+    // Someone who marked it read has had it, even if the provider's report is still missing.
+    if (delivery.state === "sent" || kinds !== undefined) reader.delivered = true
+    for (const kind of kinds ?? []) reader.kinds.add(kind)
+  }
   const total = emptyTally()
   const byUpdate = new Map<UpdateId, Tally>()
   const byRegion = new Map<RegionId, Tally>()
@@ -58,20 +96,14 @@ export const reachFunnel = (
     map.set(key, fresh)
     return fresh
   }
-  const seen = new Set<DeliveryId>()
-  for (const delivery of deliveries) {
-    if (seen.has(delivery.id)) continue
-    seen.add(delivery.id)
-    const kinds = kindsByDelivery.get(delivery.id)
-    // Someone who marked it read has had it, even if the provider's report is still missing.
-    const delivered = delivery.state === "sent" || kinds !== undefined
-    if (!delivered) continue
-    const tallies = [total, tallyFor(byUpdate, delivery.updateId), tallyFor(byRegion, delivery.regionId)]
+  for (const reader of readers.values()) {
+    if (!reader.delivered) continue
+    const tallies = [total, tallyFor(byUpdate, reader.updateId), tallyFor(byRegion, reader.regionId)]
     for (const tally of tallies) {
       tally.delivered++
-      if (kinds !== undefined) tally.read++
-      if (kinds?.has("passedOn")) tally.passedOn++
-      if (kinds?.has("acted")) tally.acted++
+      if (reader.kinds.size > 0) tally.read++
+      if (reader.kinds.has("passedOn")) tally.passedOn++
+      if (reader.kinds.has("acted")) tally.acted++
     }
   }
   return {
@@ -80,3 +112,15 @@ export const reachFunnel = (
     byRegion: [...byRegion].map(([regionId, counts]) => ({ regionId, counts })),
   }
 }
+
+/**
+ * How many people an update was planned to reach: each person once however many copies, the
+ * author left out ("går ut till 68 personer", not 80 deliveries). Across several updates, a
+ * person counts once per update.
+ */
+export const plannedReaders = (deliveries: ReadonlyArray<FunnelDelivery>): number =>
+  new Set(
+    deliveries
+      .filter((delivery) => delivery.publishedBy !== delivery.personId)
+      .map((delivery) => `${delivery.updateId}\u0000${delivery.personId}`),
+  ).size

@@ -20,6 +20,7 @@ import {
   type Page,
 } from "../organisation/entity-store.js"
 import { deliveries, people, receipts, regions, updates } from "../schema/index.js"
+import { authorOf } from "../updates/author.js"
 
 /** A delivery as the network office reads it: with names, its sending history and its receipts. */
 export interface DeliveryRecord {
@@ -52,10 +53,13 @@ export interface DeliveryListOptions {
   readonly limit?: number
 }
 
-/** The part of a delivery the funnel counts. */
+/** The part of a delivery the funnel counts: per person, leaving out the update's author. */
 export interface FunnelRow {
   readonly id: string
   readonly updateId: string
+  readonly personId: string
+  /** Who published the update: a person's id (a Slack user's through their link), or a token's name. */
+  readonly publishedBy: string
   readonly regionId: string
   readonly state: DeliveryState
   readonly resends: number
@@ -194,6 +198,8 @@ const readRecords = async (
 const funnelColumns = {
   id: deliveries.id,
   updateId: deliveries.updateId,
+  personId: deliveries.personId,
+  publishedBy: authorOf(updates.createdBy),
   regionId: deliveries.regionId,
   state: deliveries.state,
   resends: deliveries.resends,
@@ -243,6 +249,7 @@ export const layerDeliveryQueries: Layer.Layer<DeliveryQueries, never, Database>
           db
             .select(funnelColumns)
             .from(deliveries)
+            .innerJoin(updates, eq(updates.id, deliveries.updateId))
             .where(eq(deliveries.updateId, updateId))
             .orderBy(asc(deliveries.id)),
         ),

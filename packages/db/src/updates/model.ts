@@ -46,6 +46,8 @@ export interface NewUpdate {
 export interface StoredUpdate extends NewUpdate {
   readonly kind: UpdateKind
   readonly createdBy: string
+  /** The person who published it, when `createdBy` is a Slack user linked to a person. */
+  readonly author?: string
   readonly createdAt: Date
   /** Absent while a draft. */
   readonly publishedAt?: Date

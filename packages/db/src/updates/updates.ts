@@ -23,10 +23,12 @@ import {
   people,
   proposalRounds,
   proposals,
+  slackUserLinks,
   suppressions,
   updates,
   workListItems,
 } from "../schema/index.js"
+import { slackActorOfLink } from "./author.js"
 import type { NewUpdate, Proposal, ProposalStatus, StoredUpdate, UpdateDetails } from "./model.js"
 import { insertProposalAnswer, readProposalAnswers } from "./proposal-answers.js"
 import { storePlan } from "./stored-plan.js"
@@ -243,7 +245,8 @@ export const readUpdates = async (
     const ids = idsOf(kind)
     return new Map(ids.length === 0 ? [] : (await query(ids)).map((row) => [row.updateId, row]))
   }
-  const [notes, items, hours, examples, rounds, plans, briefs, answers] = await Promise.all([
+  const slackActors = [...new Set(rows.map((row) => row.createdBy).filter((by) => by.startsWith("slack:")))]
+  const [notes, items, hours, examples, rounds, plans, briefs, answers, authors] = await Promise.all([
     load("meetingNotes", (ids) => db.select().from(meetingNotes).where(inArray(meetingNotes.updateId, ids))),
     load("workListItem", (ids) =>
       db.select().from(workListItems).where(inArray(workListItems.updateId, ids)),
@@ -256,6 +259,13 @@ export const readUpdates = async (
     load("actionPlan", (ids) => db.select().from(actionPlans).where(inArray(actionPlans.updateId, ids))),
     load("briefing", (ids) => db.select().from(briefings).where(inArray(briefings.updateId, ids))),
     load("proposalAnswer", (ids) => readProposalAnswers(db, ids)),
+    slackActors.length === 0
+      ? new Map<string, string>()
+      : db
+          .select({ actor: slackActorOfLink, personId: slackUserLinks.personId })
+          .from(slackUserLinks)
+          .where(inArray(slackActorOfLink, slackActors))
+          .then((links) => new Map(links.map((link) => [link.actor, link.personId]))),
   ])
   const detailsFor = (row: typeof updates.$inferSelect): UpdateDetails => {
     const missing = (): never => {
@@ -322,21 +332,25 @@ export const readUpdates = async (
       }
     }
   }
-  return rows.map((row) => ({
-    id: row.id,
-    kind: row.kind,
-    ...(row.themeGroupId === null ? {} : { themeGroupId: row.themeGroupId }),
-    title: row.title,
-    body: row.body,
-    audience: row.audience,
-    details: detailsFor(row),
-    createdBy: row.createdBy,
-    createdAt: row.createdAt,
-    ...(row.publishedAt === null ? {} : { publishedAt: row.publishedAt }),
-    ...(row.passOnLineSv === null || row.passOnLineEn === null
-      ? {}
-      : { passOnLine: { sv: row.passOnLineSv, en: row.passOnLineEn } }),
-  }))
+  return rows.map((row) => {
+    const author = authors.get(row.createdBy)
+    return {
+      id: row.id,
+      kind: row.kind,
+      ...(row.themeGroupId === null ? {} : { themeGroupId: row.themeGroupId }),
+      title: row.title,
+      body: row.body,
+      audience: row.audience,
+      details: detailsFor(row),
+      createdBy: row.createdBy,
+      ...(author === undefined ? {} : { author }),
+      createdAt: row.createdAt,
+      ...(row.publishedAt === null ? {} : { publishedAt: row.publishedAt }),
+      ...(row.passOnLineSv === null || row.passOnLineEn === null
+        ? {}
+        : { passOnLine: { sv: row.passOnLineSv, en: row.passOnLineEn } }),
+    }
+  })
 }
 
 const findUpdate = async (db: Db, id: string): Promise<StoredUpdate | undefined> => {
