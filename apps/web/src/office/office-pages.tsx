@@ -1,5 +1,6 @@
 import type { Language, Network, Publisher } from "@spridning/core"
 import { OfficeLayout } from "../layout/office-layout.js"
+import { composeMessages } from "./compose-messages.js"
 import { officeMessages } from "./office-messages.js"
 
 /** The signed-in menu: overview, coverage, and signing out (a POST with the session's token). */
@@ -15,6 +16,7 @@ export const OfficeNav = (props: {
         { href: "/kansli", label: t.home },
         { href: "/kansli/tackning", label: t.coverage },
         { href: "/kansli/uppdateringar", label: t.updates },
+        { href: "/kansli/skriv", label: composeMessages[props.language].navLabel },
       ]
     : [{ href: "/kansli", label: t.home }]
   return (

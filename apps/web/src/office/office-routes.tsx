@@ -32,6 +32,7 @@ import { Hono } from "hono"
 import { html } from "hono/html"
 import type { JSX } from "hono/jsx/jsx-runtime"
 import { languageOf } from "../i18n/language.js"
+import { composeRoutes } from "./compose-routes.js"
 import { CoveragePage } from "./coverage-page.js"
 import { officeMessages } from "./office-messages.js"
 import { ConfirmSignInPage, MessagePage, OfficeHomePage, OfficeNav, SignInPage } from "./office-pages.js"
@@ -279,6 +280,8 @@ export const officeRoutes = (deps: OfficeDeps) => {
   const nav = (who: SignedIn, language: Language, current: string) => (
     <OfficeNav language={language} csrf={who.csrf} current={current} mayWork={who.rights.length > 0} />
   )
+
+  app.route("/", composeRoutes({ run: deps.run, logError: deps.logError, withSignedIn, nav }))
 
   app.get(
     "/kansli",
