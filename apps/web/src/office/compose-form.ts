@@ -67,7 +67,7 @@ export interface FieldError {
 
 /** What the signed-in person is offered: core's choices, nothing wider. */
 export interface ComposeOffer {
-  /** Groups the person may publish in (core's `publishingChoices`). */
+  /** Groups the person may publish in (core's `publishingChoices`), by name. */
   readonly themeGroups: ReadonlyArray<ThemeGroup>
   /** Whether an update without a group may be offered (admin, or a region editor). */
   readonly withoutGroup: boolean
@@ -81,7 +81,9 @@ export const composeOffer = (network: Network, rights: ReadonlyArray<Publisher>)
   const regionRights = rights.flatMap((right) => (right._tag === "RegionEditor" ? [right.regionId] : []))
   const admin = rights.some((right) => right._tag === "Admin")
   return {
-    themeGroups: choices.map((choice) => choice.themeGroup),
+    themeGroups: choices
+      .map((choice) => choice.themeGroup)
+      .sort((a, b) => a.name.localeCompare(b.name, "sv")),
     withoutGroup: admin || regionRights.length > 0,
     ...(narrowed || (!admin && choices.length === 0 && regionRights.length > 0)
       ? { onlyRegions: regionRights }

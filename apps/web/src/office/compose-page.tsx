@@ -428,11 +428,13 @@ export const ComposePage = (props: {
           <p class="refusal">{props.refusal}</p>
         </div>
       )}
+      {/* novalidate: the server checks every field and says what to fix; the browser's own check would stop a preview of a half-written form. */}
       <div class="compose-layout wide">
         <form
           method="post"
           action={`/kansli/skriv/${slug}`}
           class="compose"
+          novalidate
           hx-post={`/kansli/skriv/${slug}/forhandsgranska`}
           hx-trigger="change, input changed delay:600ms from:#title"
           hx-target="#forhandsgranskning"
