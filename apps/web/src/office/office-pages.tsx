@@ -1,6 +1,7 @@
 import type { Language, Network, Publisher } from "@spridning/core"
 import { OfficeLayout } from "../layout/office-layout.js"
 import { adminMessages } from "./admin-messages.js"
+import { composeMessages } from "./compose-messages.js"
 import { officeMessages } from "./office-messages.js"
 
 /** The signed-in menu: overview, coverage, and signing out (a POST with the session's token). */
@@ -19,6 +20,7 @@ export const OfficeNav = (props: {
         { href: "/kansli", label: t.home },
         { href: "/kansli/tackning", label: t.coverage },
         { href: "/kansli/uppdateringar", label: t.updates },
+        { href: "/kansli/skriv", label: composeMessages[props.language].navLabel },
         { href: "/kansli/personer", label: admin.people },
         { href: "/kansli/forslag", label: admin.proposals },
         ...(props.isAdmin === true

@@ -39,6 +39,7 @@ import { html } from "hono/html"
 import type { JSX } from "hono/jsx/jsx-runtime"
 import { languageOf } from "../i18n/language.js"
 import { registerAdminRoutes } from "./admin-routes.js"
+import { composeRoutes } from "./compose-routes.js"
 import { CoveragePage } from "./coverage-page.js"
 import type { PageStatus } from "./office-kit.js"
 import { officeMessages } from "./office-messages.js"
@@ -300,6 +301,8 @@ export const officeRoutes = (deps: OfficeDeps) => {
       isAdmin={who.rights.some((right) => right._tag === "Admin")}
     />
   )
+
+  app.route("/", composeRoutes({ run: deps.run, logError: deps.logError, withSignedIn, nav }))
 
   app.get(
     "/kansli",

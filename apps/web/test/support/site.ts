@@ -12,6 +12,7 @@ import {
   layerRepositories,
   type NewUpdate,
   Organisation,
+  type Repositories,
   Updates,
 } from "@spridning/db"
 import { freshPostgresDatabase } from "@spridning/db/testing"
@@ -195,7 +196,7 @@ export interface Site {
   /** The local mail sink's folder: every mail the site sent, as `.eml` files. */
   readonly mailDirectory: string
   /** Runs a repository effect against the site's database (to set up what a page cannot). */
-  readonly run: <A, E>(effect: Effect.Effect<A, E, WebServices | Database>) => Promise<A>
+  readonly run: <A, E>(effect: Effect.Effect<A, E, WebServices | Repositories | Database>) => Promise<A>
   readonly stop: () => Promise<void>
 }
 
