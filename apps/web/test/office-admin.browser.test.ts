@@ -32,17 +32,15 @@ const signedIn = async (personId: string): Promise<Visit> => {
       return yield* (yield* OfficeSignIn).startSession(personId)
     }),
   )
-  await visit.page
-    .context()
-    .addCookies([
-      {
-        name: "kansli_session",
-        value: started.sessionId,
-        domain: "127.0.0.1",
-        path: "/kansli",
-        httpOnly: true,
-      },
-    ])
+  await visit.page.context().addCookies([
+    {
+      name: "kansli_session",
+      value: started.sessionId,
+      domain: "127.0.0.1",
+      path: "/kansli",
+      httpOnly: true,
+    },
+  ])
   return visit
 }
 
@@ -154,13 +152,11 @@ describe("the office keeps people, the roster, proposals and tokens, in a browse
       await page.goto(`${site.baseUrl}/kansli/personlista`)
       await expect(h1(page)).resolves.toBe("Läs in en personlista")
       await checkPage(page, "office-roster")
-      await page
-        .locator("#fil")
-        .setInputFiles({
-          name: "lista.csv",
-          mimeType: "text/csv",
-          buffer: Buffer.from(rows("bo.ek.example", "chef")),
-        })
+      await page.locator("#fil").setInputFiles({
+        name: "lista.csv",
+        mimeType: "text/csv",
+        buffer: Buffer.from(rows("bo.ek.example", "chef")),
+      })
       await page.getByRole("button", { name: "Kontrollera filen" }).click()
 
       await expect(page.locator("#fel-i-filen").textContent()).resolves.toBe("2 fel i filen")
