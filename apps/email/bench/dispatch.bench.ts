@@ -20,6 +20,8 @@
  */
 
 import { fork } from "node:child_process"
+import { writeFile } from "node:fs/promises"
+import { Session } from "node:inspector/promises"
 import { fileURLToPath } from "node:url"
 import type { DisseminationPlan, Network, PlannedDelivery } from "@spridning/core"
 import {
@@ -42,6 +44,8 @@ import { MailSender } from "../src/sending/mail-sender.js"
 import { makeSendGridSender } from "../src/sending/sendgrid-sender.js"
 
 const count = Number(process.env.BENCH_DELIVERIES ?? 100_000)
+// BENCH_PROFILE=dir writes a CPU profile and a sampled heap profile of the drain alone.
+const profileDirectory = process.env.BENCH_PROFILE
 const deadlineMillis = 150_000
 // PGlite has one connection in this process: a second loop only competes for it.
 const workers = Number(process.env.BENCH_WORKERS ?? (process.env.DATABASE_URL ? 2 : 1))
@@ -197,6 +201,19 @@ const main = async () => {
     peakRss = Math.max(peakRss, usage.rss)
     peakHeap = Math.max(peakHeap, usage.heapUsed)
   }, 50)
+  const session = profileDirectory === undefined ? undefined : new Session()
+  if (session !== undefined) {
+    session.connect()
+    await session.post("Profiler.enable")
+    await session.post("Profiler.start")
+    // BENCH_PROFILE_ALLOCATIONS=1: every allocation of the drain, also what GC took back since.
+    const all = process.env.BENCH_PROFILE_ALLOCATIONS === "1"
+    await session.post("HeapProfiler.startSampling", {
+      samplingInterval: 64 * 1024,
+      includeObjectsCollectedByMajorGC: all,
+      includeObjectsCollectedByMinorGC: all,
+    })
+  }
   const drainStarted = performance.now()
   let sent = 0
   let rounds = 0
@@ -211,6 +228,13 @@ const main = async () => {
   await Promise.all(dispatchers.map(drainLoop))
   const seconds = (performance.now() - drainStarted) / 1000
   clearInterval(sampler)
+  if (session !== undefined && profileDirectory !== undefined) {
+    const { profile } = await session.post("Profiler.stop")
+    const heap = await session.post("HeapProfiler.stopSampling")
+    await writeFile(`${profileDirectory}/drain.cpuprofile`, JSON.stringify(profile))
+    await writeFile(`${profileDirectory}/drain.heapprofile`, JSON.stringify(heap.profile))
+    session.disconnect()
+  }
 
   const counts = await runtime.runPromise(Outbox.use((outbox) => outbox.counts("bench-update")))
   const stats = await sendGrid.stats()
