@@ -1,6 +1,7 @@
 import {
   type Channel,
   Channel as ChannelSchema,
+  type DecisionUpdate,
   type DeliveryDecision,
   decideDelivery,
   indexNetwork,
@@ -9,11 +10,12 @@ import {
   NetworkStore,
   notSentText,
   type Person,
-  type PersonId,
+  PersonId as PersonIdSchema,
   reroutedText,
   type StoreError,
   settleFailure,
-  type ThemeGroupId,
+  ThemeGroupId as ThemeGroupIdSchema,
+  type UpdateId,
 } from "@spridning/core"
 import {
   DigestRuns,
@@ -23,7 +25,19 @@ import {
   Suppressions,
   Updates,
 } from "@spridning/db"
-import { Clock, Context, Deferred, Effect, Fiber, Layer, Ref, Result, Schedule, Semaphore } from "effect"
+import {
+  Clock,
+  Context,
+  Deferred,
+  Effect,
+  Fiber,
+  Layer,
+  Option,
+  Ref,
+  Result,
+  Schedule,
+  Semaphore,
+} from "effect"
 import {
   type ChannelSender,
   ChannelSenders,
@@ -127,6 +141,12 @@ interface Outgoing {
   readonly request: SendRequest
   readonly deliveries: ReadonlyArray<OutboxDelivery>
   readonly onSent?: Effect.Effect<void, StoreError>
+}
+
+/** An update as core's decision reads it; `published` when it has its own publishing time. */
+interface DecisionUpdateOf {
+  readonly draft: Omit<DecisionUpdate, "publishedAt">
+  readonly published?: DecisionUpdate
 }
 
 /** Deliveries claimed together and decided together. */
@@ -423,6 +443,34 @@ export const makeDispatcher = Effect.gen(function* () {
         [suppressions.suppressedAmong(emails), outbox.channelsOf(mayReadOthers)],
         { concurrency: "unbounded" },
       )
+      // What core needs of each update, read once per update (ids decoded with core's schemas).
+      const decisionUpdates = new Map<string, DecisionUpdateOf>()
+      const decisionUpdateOf = (update: StoredUpdate, id: UpdateId): DecisionUpdateOf => {
+        let known = decisionUpdates.get(update.id)
+        if (known === undefined) {
+          const themeGroupId = Option.flatMap(Option.fromNullishOr(update.themeGroupId), (id) =>
+            ThemeGroupIdSchema.makeOption(id),
+          )
+          // The publisher counts as the author only when it is a person of the network (not a token).
+          const author = Option.flatMap(PersonIdSchema.makeOption(update.createdBy), (id) =>
+            Option.fromNullishOr(index.personById.get(id)?.id),
+          )
+          const draft = {
+            id,
+            kind: update.kind,
+            ...(Option.isSome(themeGroupId) ? { themeGroupId: themeGroupId.value } : {}),
+            ...(Option.isSome(author) ? { createdBy: author.value } : {}),
+          }
+          known = {
+            draft,
+            ...(update.publishedAt === undefined
+              ? {}
+              : { published: { ...draft, publishedAt: update.publishedAt } }),
+          }
+          decisionUpdates.set(update.id, known)
+        }
+        return known
+      }
       const channelsByPair = new Map<string, Array<{ id: string; channel: Channel }>>()
       for (const other of others) {
         const key = `${other.updateId}|${other.personId}`
@@ -439,23 +487,16 @@ export const makeDispatcher = Effect.gen(function* () {
             .filter((other) => other.id !== delivery.id)
             .map((other) => other.channel),
         )
-        // The publisher counts as the author only when it is a person of the network (not a token).
-        const author =
-          update === undefined ? undefined : index.personById.get(update.createdBy as PersonId)?.id
+        const decisionUpdate = update === undefined ? undefined : decisionUpdateOf(update, delivery.updateId)
         const decision: DeliveryDecision =
-          update === undefined
+          decisionUpdate === undefined
             ? { _tag: "GiveUp", reason: { _tag: "UpdateGone", updateId: delivery.updateId } }
             : decideDelivery({
                 network,
                 delivery,
-                update: {
-                  id: delivery.updateId,
-                  kind: update.kind,
-                  ...(update.themeGroupId === undefined
-                    ? {}
-                    : { themeGroupId: update.themeGroupId as ThemeGroupId }),
-                  publishedAt: update.publishedAt ?? delivery.createdAt,
-                  ...(author === undefined ? {} : { createdBy: author }),
+                update: decisionUpdate.published ?? {
+                  ...decisionUpdate.draft,
+                  publishedAt: delivery.createdAt,
                 },
                 now: started,
                 configuredChannels: settings.configuredChannels,
