@@ -20,6 +20,8 @@
  */
 
 import { fork } from "node:child_process"
+import { writeFile } from "node:fs/promises"
+import { Session } from "node:inspector/promises"
 import { fileURLToPath } from "node:url"
 import type { DisseminationPlan, Network, PlannedDelivery } from "@spridning/core"
 import {
@@ -35,13 +37,15 @@ import {
 import { freshPostgresDatabase } from "@spridning/db/testing"
 import { ChannelSenders, DispatchSettings, makeDispatcher, makeDispatchSettings } from "@spridning/dispatch"
 import { sql } from "drizzle-orm"
-import { Effect, Layer, ManagedRuntime, Redacted } from "effect"
+import { Effect, Layer, ManagedRuntime, Redacted, Tracer } from "effect"
 import { makeEmailChannelSender } from "../src/delivery/email-channel.js"
 import { makeLinkSigner } from "../src/links/signed-links.js"
 import { MailSender } from "../src/sending/mail-sender.js"
 import { makeSendGridSender } from "../src/sending/sendgrid-sender.js"
 
 const count = Number(process.env.BENCH_DELIVERIES ?? 100_000)
+// BENCH_PROFILE=dir writes a CPU profile and a sampled heap profile of the drain alone.
+const profileDirectory = process.env.BENCH_PROFILE
 const deadlineMillis = 150_000
 // PGlite has one connection in this process: a second loop only competes for it.
 const workers = Number(process.env.BENCH_WORKERS ?? (process.env.DATABASE_URL ? 2 : 1))
@@ -68,10 +72,25 @@ const network = {
   follows: [],
 } as unknown as Network
 
+/** Wall time per span name (spans overlap: sends run side by side), for where a drain waits. */
+const spanTotals = new Map<string, { count: number; nanos: bigint }>()
+class TimedSpan extends Tracer.NativeSpan {
+  override end(...args: Parameters<Tracer.NativeSpan["end"]>) {
+    super.end(...args)
+    const total = spanTotals.get(this.name) ?? { count: 0, nanos: 0n }
+    total.count += 1
+    total.nanos += args[0] - this.startTime
+    spanTotals.set(this.name, total)
+  }
+}
+const timingTracer = Tracer.make({ span: (options) => new TimedSpan(options) })
+
 interface Stats {
   readonly requests: number
   readonly accepted: number
   readonly recipients: number
+  /** CPU the local SendGrid spent so far (parsing and checking every request). */
+  readonly cpuMicros: number
 }
 
 const startSendGridProcess = async () => {
@@ -167,7 +186,7 @@ const main = async () => {
             makeDispatchSettings({
               workerId,
               configuredChannels: new Set(["email"]),
-              claimLimit: 5_000,
+              claimLimit: 2_000,
               sendConcurrency: 4,
             }),
           ),
@@ -197,12 +216,27 @@ const main = async () => {
     peakRss = Math.max(peakRss, usage.rss)
     peakHeap = Math.max(peakHeap, usage.heapUsed)
   }, 50)
+  const session = profileDirectory === undefined ? undefined : new Session()
+  if (session !== undefined) {
+    session.connect()
+    await session.post("Profiler.enable")
+    await session.post("Profiler.start")
+    // BENCH_PROFILE_ALLOCATIONS=1: every allocation of the drain, also what GC took back since.
+    const all = process.env.BENCH_PROFILE_ALLOCATIONS === "1"
+    await session.post("HeapProfiler.startSampling", {
+      samplingInterval: 64 * 1024,
+      includeObjectsCollectedByMajorGC: all,
+      includeObjectsCollectedByMinorGC: all,
+    })
+  }
+  const sendGridBefore = await sendGrid.stats()
   const drainStarted = performance.now()
+  const cpuBefore = process.cpuUsage()
   let sent = 0
   let rounds = 0
   const drainLoop = async (dispatcher: (typeof dispatchers)[number]) => {
     while (performance.now() - drainStarted < deadlineMillis) {
-      const report = await runtime.runPromise(dispatcher.runPass)
+      const report = await runtime.runPromise(dispatcher.runPass.pipe(Effect.withTracer(timingTracer)))
       rounds += 1
       sent += report.sent
       if (report.claimed === 0) break
@@ -210,7 +244,15 @@ const main = async () => {
   }
   await Promise.all(dispatchers.map(drainLoop))
   const seconds = (performance.now() - drainStarted) / 1000
+  const cpu = process.cpuUsage(cpuBefore)
   clearInterval(sampler)
+  if (session !== undefined && profileDirectory !== undefined) {
+    const { profile } = await session.post("Profiler.stop")
+    const heap = await session.post("HeapProfiler.stopSampling")
+    await writeFile(`${profileDirectory}/drain.cpuprofile`, JSON.stringify(profile))
+    await writeFile(`${profileDirectory}/drain.heapprofile`, JSON.stringify(heap.profile))
+    session.disconnect()
+  }
 
   const counts = await runtime.runPromise(Outbox.use((outbox) => outbox.counts("bench-update")))
   const stats = await sendGrid.stats()
@@ -225,6 +267,13 @@ const main = async () => {
     `sent:              ${sent.toLocaleString("en")} in ${seconds.toFixed(2)} s over ${rounds} claims`,
   )
   console.log(`messages/s:        ${Math.round(rate).toLocaleString("en")} (target ≥ 5,000)`)
+  // CPU time is what a busy machine disturbs least: it says what each message costs this process.
+  console.log(
+    `CPU of this process: ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s = ${((cpu.user + cpu.system) / sent).toFixed(0)} µs per message (user ${(cpu.user / 1e6).toFixed(2)} s, system ${(cpu.system / 1e6).toFixed(2)} s)`,
+  )
+  console.log(
+    `CPU of SendGrid:   ${((stats.cpuMicros - sendGridBefore.cpuMicros) / 1e6).toFixed(2)} s in the local server's own process`,
+  )
   console.log(
     `HTTP requests:     ${requests} (target ≤ ⌈N/1000⌉ = ${allowed}); accepted recipients ${stats.recipients.toLocaleString("en")}`,
   )
@@ -233,6 +282,14 @@ const main = async () => {
   )
   console.log(
     `before the drain:  rss ${(before.rss / 2 ** 20).toFixed(0)} MiB, heap ${(before.heapUsed / 2 ** 20).toFixed(0)} MiB (after set-up)`,
+  )
+  console.log(
+    `time in spans:     ${[...spanTotals]
+      .map(
+        ([name, total]) =>
+          `${name.replace("Dispatcher.", "")} ${total.count}× ${(Number(total.nanos) / 1e9).toFixed(1)} s`,
+      )
+      .join(", ")}`,
   )
   console.log(`outbox afterwards: ${JSON.stringify(counts)}`)
 

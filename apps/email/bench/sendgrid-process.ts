@@ -13,6 +13,7 @@ process.on("message", (message: { type: string }) => {
       requests: server.requests.length,
       accepted: server.accepted().length,
       recipients: server.acceptedRecipients(),
+      cpuMicros: process.cpuUsage().user + process.cpuUsage().system,
     })
   }
   if (message.type === "stop") void server.close().then(() => process.exit(0))

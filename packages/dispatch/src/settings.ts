@@ -7,8 +7,13 @@ export interface DispatchSettingsShape {
   readonly workerId: string
   /** Pause between passes when nothing was due. */
   readonly pollMillis: number
-  /** Deliveries claimed per pass. */
+  /** Deliveries claimed per statement (a batch); best a multiple of 1,000, SendGrid's request size. */
   readonly claimLimit: number
+  /**
+   * Batches one pass may claim while earlier ones are still going out; the pass ends sooner when
+   * nothing more is due. Bounds how long a pass (and so a shutdown) takes.
+   */
+  readonly claimsPerPass: number
   /** How long a claim holds; a claim that runs out makes its deliveries `uncertain`. */
   readonly leaseMillis: number
   /** Provider requests in flight at once. */
@@ -40,6 +45,7 @@ export const makeDispatchSettings = (
 ): DispatchSettingsShape => ({
   pollMillis: 2_000,
   claimLimit: 2_000,
+  claimsPerPass: 10,
   leaseMillis: 5 * 60_000,
   sendConcurrency: 4,
   retryPolicy: defaultRetryPolicy,

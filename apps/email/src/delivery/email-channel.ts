@@ -1,7 +1,7 @@
-import { catalogue, type Language, type NetworkIndex, type ThemeGroupId } from "@spridning/core"
+import { catalogue, type Language, type NetworkIndex, ThemeGroupId } from "@spridning/core"
 import type { StoredUpdate } from "@spridning/db"
 import { type ChannelSender, type DigestRequest, SendFailed, type UpdateRequest } from "@spridning/dispatch"
-import { Clock, Effect } from "effect"
+import { Clock, Effect, Option } from "effect"
 import type { LinkSigner, UnsubscribeScope } from "../links/signed-links.js"
 import { MailSender } from "../sending/mail-sender.js"
 import {
@@ -27,11 +27,14 @@ export interface EmailChannelOptions {
   readonly organizer: Organizer
 }
 
+/** A theme group by a stored update's plain id, decoded with core's schema. */
+const themeGroupOf = (index: NetworkIndex, id: string | undefined) => {
+  const branded = id === undefined ? Option.none() : ThemeGroupId.makeOption(id)
+  return Option.isSome(branded) ? index.themeGroupById.get(branded.value) : undefined
+}
+
 export const toUpdateForMail = (update: StoredUpdate, index: NetworkIndex): UpdateForMail => {
-  const group =
-    update.themeGroupId === undefined
-      ? undefined
-      : index.themeGroupById.get(update.themeGroupId as ThemeGroupId)
+  const group = themeGroupOf(index, update.themeGroupId)
   return {
     id: update.id,
     kind: update.kind,
@@ -186,7 +189,7 @@ export const makeEmailChannelSender = (options: EmailChannelOptions) =>
               update.themeGroupId === undefined ? [] : [update.themeGroupId],
             ),
           ),
-        ].map((id) => index.themeGroupById.get(id as ThemeGroupId)?.name ?? id)
+        ].map((id) => themeGroupOf(index, id)?.name ?? id)
         const unsubscribeUrl = options.links.unsubscribeUrl(person.id, { _tag: "Digest", cadence }, now)
         const ids = request.items.map((item) => item.delivery.id)
         const recipient: MailRecipient = {

@@ -260,6 +260,32 @@ const channelsOf = (request: ClaimRequest): ReadonlyArray<Channel> => [
   ...(request.channels ?? []),
 ]
 
+/**
+ * Takes the rows `claimable` selects (locked with SKIP LOCKED by the caller's select) under this
+ * worker's lease, counting an attempt. The one claiming statement: due deliveries and a digest's
+ * held ones differ only in what they select.
+ */
+const claimSelected = async (
+  db: Db,
+  claimable: SQL,
+  claim: { readonly workerId: string; readonly leaseMillis: number },
+  now: Date,
+) => {
+  // `= any(array(…))` keeps the planner on the primary key; `in (subquery)` made it hash-join
+  // the whole table.
+  const rows = await db
+    .update(deliveries)
+    .set({
+      state: "sending",
+      claimedBy: claim.workerId,
+      leaseUntil: new Date(now.getTime() + claim.leaseMillis),
+      attempts: sql`${deliveries.attempts} + 1`,
+    })
+    .where(sql`${deliveries.id} = any(array(${claimable}))`)
+    .returning()
+  return rows.map(deliveryFromRow)
+}
+
 /** Claims rows matching `due` (oldest `nextAttemptAt` first) under a lease, counting an attempt. */
 const claimWhere = async (db: Db, request: ClaimRequest, now: Date, due: SQL | undefined) => {
   const channels = channelsOf(request)
@@ -271,19 +297,7 @@ const claimWhere = async (db: Db, request: ClaimRequest, now: Date, due: SQL | u
     .orderBy(asc(deliveries.nextAttemptAt))
     .limit(Math.max(1, Math.floor(request.limit)))
     .for("update", { skipLocked: true })
-  // `= any(array(…))` keeps the planner on the primary key; `in (subquery)` made it hash-join
-  // the whole table.
-  const rows = await db
-    .update(deliveries)
-    .set({
-      state: "sending",
-      claimedBy: request.workerId,
-      leaseUntil: new Date(now.getTime() + request.leaseMillis),
-      attempts: sql`${deliveries.attempts} + 1`,
-    })
-    .where(sql`${deliveries.id} = any(array(${claimable}))`)
-    .returning()
-  return rows.map(deliveryFromRow)
+  return claimSelected(db, claimable.getSQL(), request, now)
 }
 
 const emptyCounts = (): DeliveryCounts => ({
@@ -395,23 +409,31 @@ export const layerOutbox: Layer.Layer<Outbox, never, Database> = Layer.effect(
         Effect.flatMap(nowOr(now), (at) => {
           const array = uuidArray(sent.map((mark) => mark.id))
           if (array === undefined) return Effect.succeed(0)
-          // Provider ids as one JSON object: a plan that cannot degrade into a nested loop over
-          // a set-returning function when statistics are stale (they are, while dispatchers
-          // drain a freshly published update).
-          const providerIds = JSON.stringify(
-            Object.fromEntries(
-              sent.flatMap((mark) =>
-                mark.providerMessageId === undefined ? [] : [[mark.id, mark.providerMessageId]],
-              ),
-            ),
-          )
+          const providerIds = new Set(sent.map((mark) => mark.providerMessageId))
+          const [onlyProviderId] = providerIds
+          // One request's deliveries share the provider's id (SendGrid's X-Message-Id): one
+          // parameter. Otherwise the ids go as one JSON object: a plan that cannot degrade into a
+          // nested loop over a set-returning function when statistics are stale (they are, while
+          // dispatchers drain a freshly published update).
+          const providerId =
+            providerIds.size === 1
+              ? onlyProviderId === undefined
+                ? sql`${deliveries.providerMessageId}`
+                : sql`${onlyProviderId}`
+              : sql`coalesce(${JSON.stringify(
+                  Object.fromEntries(
+                    sent.flatMap((mark) =>
+                      mark.providerMessageId === undefined ? [] : [[mark.id, mark.providerMessageId]],
+                    ),
+                  ),
+                )}::jsonb ->> ${deliveries.id}::text, ${deliveries.providerMessageId})`
           return database.run("mark deliveries sent", async (db) => {
             const rows = await executeRows<{ id: string }>(
               db,
               sql`update ${deliveries} set
                     state = 'sent',
                     sent_at = ${timestampParam(at)},
-                    provider_message_id = coalesce(${providerIds}::jsonb ->> ${deliveries.id}::text, ${deliveries.providerMessageId}),
+                    provider_message_id = ${providerId},
                     lease_until = null,
                     last_error = null
                   where ${deliveries.id} = any(${array}::uuid[])
@@ -478,31 +500,26 @@ export const layerOutbox: Layer.Layer<Outbox, never, Database> = Layer.effect(
         }),
       claimDigest: (input) =>
         Effect.flatMap(nowOr(input.now), (now) =>
-          database.run("claim a digest's deliveries", async (db) => {
-            const claimable = db
-              .select({ id: deliveries.id })
-              .from(deliveries)
-              .where(
-                and(
-                  eq(deliveries.personId, input.personId),
-                  eq(deliveries.digestPeriod, input.periodKey),
-                  eq(deliveries.channel, input.channel),
-                  eq(deliveries.state, "held"),
-                ),
-              )
-              .for("update", { skipLocked: true })
-            const rows = await db
-              .update(deliveries)
-              .set({
-                state: "sending",
-                claimedBy: input.workerId,
-                leaseUntil: new Date(now.getTime() + input.leaseMillis),
-                attempts: sql`${deliveries.attempts} + 1`,
-              })
-              .where(sql`${deliveries.id} = any(array(${claimable}))`)
-              .returning()
-            return rows.map(deliveryFromRow)
-          }),
+          database.run("claim a digest's deliveries", (db) =>
+            claimSelected(
+              db,
+              db
+                .select({ id: deliveries.id })
+                .from(deliveries)
+                .where(
+                  and(
+                    eq(deliveries.personId, input.personId),
+                    eq(deliveries.digestPeriod, input.periodKey),
+                    eq(deliveries.channel, input.channel),
+                    eq(deliveries.state, "held"),
+                  ),
+                )
+                .for("update", { skipLocked: true })
+                .getSQL(),
+              input,
+              now,
+            ),
+          ),
         ),
       markDead: (workerId, id, error) =>
         database.run("mark delivery dead", async (db) => {
