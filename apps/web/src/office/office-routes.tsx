@@ -19,6 +19,7 @@ import {
   DeliveryQueries,
   type DeliveryRecord,
   OfficeSignIn,
+  type Outbox,
   Receipts,
   type StoredPlan,
   StoredPlans,
@@ -32,7 +33,8 @@ import { Hono } from "hono"
 import { html } from "hono/html"
 import type { JSX } from "hono/jsx/jsx-runtime"
 import { languageOf } from "../i18n/language.js"
-import { CoveragePage } from "./coverage-page.js"
+import { CoveragePage, HealthcareRegionCoveragePage, knownHealthcareRegion } from "./coverage-page.js"
+import { currentNetwork } from "./current-network.js"
 import { officeMessages } from "./office-messages.js"
 import { ConfirmSignInPage, MessagePage, OfficeHomePage, OfficeNav, SignInPage } from "./office-pages.js"
 import {
@@ -55,6 +57,7 @@ export type OfficeServices =
   | StoredPlans
   | DeliveryQueries
   | Receipts
+  | Outbox
 
 export interface OfficeDeps {
   readonly run: <A, E>(effect: Effect.Effect<A, E, OfficeServices>) => Promise<A>
@@ -135,6 +138,7 @@ const signInMail = (language: Language, person: Person, link: string) => {
  */
 export const officeRoutes = (deps: OfficeDeps) => {
   const app = new Hono()
+  const network = currentNetwork()
 
   const forbidden = (c: Context) => {
     const t = officeMessages[languageOf(c)].signIn
@@ -249,13 +253,13 @@ export const officeRoutes = (deps: OfficeDeps) => {
       Effect.gen(function* () {
         const session = yield* (yield* OfficeSignIn).session(sessionId)
         if (session === undefined) return undefined
-        const network = yield* (yield* NetworkStore).load
-        const person = network.people.find((p) => p.id === session.personId)
+        const current = yield* network
+        const person = current.people.find((p) => p.id === session.personId)
         if (person === undefined) return undefined
         return {
           person,
-          network,
-          rights: officeRightsOf(network, person, deps.adminEmails),
+          network: current,
+          rights: officeRightsOf(current, person, deps.adminEmails),
           csrf: session.csrfToken,
         }
       }),
@@ -310,6 +314,31 @@ export const officeRoutes = (deps: OfficeDeps) => {
             />,
           ),
     ),
+  )
+
+  app.get(
+    "/kansli/tackning/sjukvardsregion/:id",
+    withSignedIn((c, who, language) => {
+      if (who.rights.length === 0) return c.redirect("/kansli", 303)
+      const id = c.req.param("id") ?? ""
+      if (!knownHealthcareRegion(who.network, id)) {
+        const t = officeMessages[language].coverage
+        return page(
+          c,
+          <MessagePage language={language} title={t.title} text={t.unknownHealthcareRegion} />,
+          404,
+        )
+      }
+      return page(
+        c,
+        <HealthcareRegionCoveragePage
+          language={language}
+          network={who.network}
+          healthcareRegionId={id}
+          nav={nav(who, language, "/kansli/tackning")}
+        />,
+      )
+    }),
   )
 
   app.get(
