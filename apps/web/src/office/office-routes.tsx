@@ -325,7 +325,12 @@ export const officeRoutes = (deps: OfficeDeps) => {
         const t = officeMessages[language].coverage
         return page(
           c,
-          <MessagePage language={language} title={t.title} text={t.unknownHealthcareRegion} />,
+          <MessagePage
+            language={language}
+            title={t.title}
+            text={t.unknownHealthcareRegion}
+            link={{ href: "/kansli/tackning", label: t.backToNetwork }}
+          />,
           404,
         )
       }
