@@ -169,4 +169,20 @@ describe("a healthcare region's coverage page in the office's workspace", () => 
     expect(page).toContain('<th scope="row">Region Gotland (ny)</th>')
     expect(page).not.toContain('<th scope="row">Region Gotland</th>')
   })
+
+  it("shows a renamed theme group on the public site's next page (its kept lists follow the version too)", async () => {
+    expect(await (await site.app.request("/")).text()).toContain(">Tobaksprevention<")
+    await site.run(
+      Effect.gen(function* () {
+        yield* (yield* Organisation).themeGroups.update(
+          "tg-tobak",
+          (group) => ({ ...group, name: "Tobaksfri vård" }),
+          "test",
+        )
+      }),
+    )
+    const home = await (await site.app.request("/")).text()
+    expect(home).toContain(">Tobaksfri vård<")
+    expect(home).not.toContain(">Tobaksprevention<")
+  })
 })
