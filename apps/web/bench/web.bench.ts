@@ -16,7 +16,6 @@ import { gzipSync } from "node:zlib"
 import {
   type Audience,
   coverage,
-  type Network,
   planDissemination,
   ThemeGroupId,
   UpdateId,

@@ -63,6 +63,8 @@ interface CoverageView {
   readonly networkWideProblems: ReadonlyArray<NetworkProblem>
   /** Rows × columns of the whole matrix (a region in two healthcare regions has two rows). */
   readonly matrixCells: number
+  /** Matrix bodies already written, by language and healthcare regions (a few at a time: 4 MB each at 100k people). */
+  readonly writtenBodies: Map<string, string>
 }
 
 /**
@@ -176,6 +178,7 @@ const coverageView = (network: Network): CoverageView => {
     healthcareRegions: [...byHealthcareRegion.values()],
     networkWideProblems,
     matrixCells,
+    writtenBodies: new Map(),
   }
   viewCache.set(network, view)
   return view
@@ -261,6 +264,17 @@ const matrixBodies = (props: {
   return out.join("")
 }
 
+/** The matrix bodies, written once per network object, language and healthcare regions shown. */
+const writtenMatrixBodies = (props: Parameters<typeof matrixBodies>[0]): string => {
+  const key = `${props.language}|${props.healthcareRegions.map((entry) => entry.healthcareRegion.id).join(",")}`
+  const written = props.view.writtenBodies.get(key)
+  if (written !== undefined) return written
+  const bodies = matrixBodies(props)
+  if (props.view.writtenBodies.size >= 4) props.view.writtenBodies.clear()
+  props.view.writtenBodies.set(key, bodies)
+  return bodies
+}
+
 const Legend = (props: { readonly language: Language; readonly t: OfficeMessages }) => {
   const statusWords = catalogue(props.language).coverageStatus
   return (
@@ -305,7 +319,7 @@ const HeatMap = (props: {
         <table class="heat-map">
           <caption id="matris">{t.coverage.matrixCaption}</caption>
           <GroupHeads first={t.coverage.region} groups={props.view.groups} />
-          {raw(matrixBodies(props))}
+          {raw(writtenMatrixBodies(props))}
         </table>
       </section>
     </>
