@@ -85,10 +85,13 @@ export const loadPublicUpdate = (id: string): Effect.Effect<StoredUpdate | undef
     return found !== undefined && isOnPublicSite(found) ? found : undefined
   })
 
+/** Swedish order (å, ä, ö last), one collator for every sort: `localeCompare(x, "sv")` makes one per call. */
+const swedish = new Intl.Collator("sv")
+
 export const activeGroups = (network: PublicNetwork): ReadonlyArray<ThemeGroup> =>
   network.themeGroups
     .filter((group) => group.status === "active")
-    .toSorted((a, b) => a.name.localeCompare(b.name, "sv"))
+    .toSorted((a, b) => swedish.compare(a.name, b.name))
 
 export const groupById = (network: PublicNetwork, id: string | undefined): ThemeGroup | undefined =>
   id === undefined ? undefined : network.themeGroups.find((group) => group.id === id)
@@ -164,6 +167,4 @@ export const filterGoodExamples = (
 }
 
 export const allTags = (examples: ReadonlyArray<GoodExample>) =>
-  [...new Set(examples.flatMap((example) => example.details.tags))].toSorted((a, b) =>
-    a.localeCompare(b, "sv"),
-  )
+  [...new Set(examples.flatMap((example) => example.details.tags))].toSorted((a, b) => swedish.compare(a, b))
