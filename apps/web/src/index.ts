@@ -4,5 +4,5 @@
  */
 
 export { contentSecurityPolicy } from "./http/security.js"
-export { renderCoveragePage } from "./office/render.js"
+export { renderCoveragePage, renderHealthcareRegionCoveragePage } from "./office/render.js"
 export { type WebDeps, type WebServices, webRoutes } from "./web-routes.js"

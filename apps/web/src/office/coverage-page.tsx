@@ -4,9 +4,11 @@ import {
   type CoverageStatus,
   catalogue,
   coverage,
+  indexNetwork,
   type Language,
   type Network,
   type NetworkProblem,
+  type Person,
   validateNetwork,
 } from "@spridning/core"
 import { raw } from "hono/html"
@@ -28,22 +30,166 @@ interface Names {
   readonly group: (id: string) => string
 }
 
-const namesOf = (network: Network): Names => {
-  const people = new Map(network.people.map((person) => [person.id as string, person.name]))
-  const regions = new Map(network.regions.map((region) => [region.id as string, region.name]))
-  const groups = new Map(network.themeGroups.map((group) => [group.id as string, group.name]))
-  return {
-    person: (id) => people.get(id) ?? id,
-    region: (id) => regions.get(id) ?? id,
-    group: (id) => groups.get(id) ?? id,
+type Region = Network["regions"][number]
+type HealthcareRegion = Network["healthcareRegions"][number]
+type ThemeGroup = Network["themeGroups"][number]
+
+/** How many of a healthcare region's regions have each status in one theme group. */
+interface Counts {
+  represented: number
+  bridged: number
+  uncovered: number
+}
+
+/** What the heat map shows over one healthcare region: its regions, counts per group, gaps and issues. */
+interface HealthcareRegionView {
+  readonly healthcareRegion: HealthcareRegion
+  readonly regions: ReadonlyArray<Region>
+  /** One entry per active group, in the matrix's column order. */
+  readonly counts: ReadonlyArray<Counts>
+  readonly roleGaps: CoverageReport["roleGaps"]
+  readonly missingSectors: CoverageReport["missingSectors"]
+  readonly problems: ReadonlyArray<NetworkProblem>
+}
+
+/** Everything the coverage pages derive from one network, computed once per network object. */
+interface CoverageView {
+  readonly report: CoverageReport
+  readonly problems: ReadonlyArray<NetworkProblem>
+  readonly names: Names
+  readonly groups: ReadonlyArray<ThemeGroup>
+  readonly cells: ReadonlyMap<string, CoverageCell>
+  readonly healthcareRegions: ReadonlyArray<HealthcareRegionView>
+  /** Issues about no region in particular (a field pointing at nothing). */
+  readonly networkWideProblems: ReadonlyArray<NetworkProblem>
+  /** Rows × columns of the whole matrix (a region in two healthcare regions has two rows). */
+  readonly matrixCells: number
+  /** Matrix bodies already written, by language and healthcare regions (a few at a time: 4 MB each at 100k people). */
+  readonly writtenBodies: Map<string, string>
+}
+
+/**
+ * The largest matrix (rows × active groups) shown whole. Sweden's 21 regions, the odd other
+ * member and twenty groups stay well under it; a network past it (core's 100k synthetic one has
+ * 300 members × 200 groups: 60,000 cells, 20 MB of HTML) gets one summary row per healthcare
+ * region and a page for each ("Ha utbyte i respektive sjukvårdsregion").
+ */
+export const wholeMatrixLimit = 4_000
+
+/** The address of a healthcare region's coverage page. */
+export const healthcareRegionPath = (id: string) =>
+  `/kansli/tackning/sjukvardsregion/${encodeURIComponent(id)}`
+
+const regionOfProblem = (
+  problem: NetworkProblem,
+  regionOfPerson: (id: string) => string | undefined,
+): string | undefined => {
+  switch (problem._tag) {
+    case "ReportingCycle":
+    case "NobodyToReportTo":
+    case "MissingRole":
+      return problem.regionId
+    case "IncompleteRole":
+      return regionOfPerson(problem.personId)
+    case "DanglingReference":
+      return undefined
   }
 }
 
-const percent = (language: Language, share: number) =>
-  new Intl.NumberFormat(language === "sv" ? "sv-SE" : "en-GB", {
-    style: "percent",
-    maximumFractionDigits: 0,
-  }).format(share)
+/**
+ * Keyed by the network object: the office's pages reuse one object while the organisation's
+ * version stands (see `current-network.ts`), so core's coverage and validation run once per
+ * change of the network, not once per request.
+ */
+const viewCache = new WeakMap<Network, CoverageView>()
+
+const coverageView = (network: Network): CoverageView => {
+  const cached = viewCache.get(network)
+  if (cached !== undefined) return cached
+  const report = coverage(network)
+  const problems = validateNetwork(network)
+  const index = indexNetwork(network)
+  const people = new Map(network.people.map((person) => [person.id as string, person.name]))
+  const regionNames = new Map(network.regions.map((region) => [region.id as string, region.name]))
+  const groupNames = new Map(network.themeGroups.map((group) => [group.id as string, group.name]))
+  const names: Names = {
+    person: (id) => people.get(id) ?? id,
+    region: (id) => regionNames.get(id) ?? id,
+    group: (id) => groupNames.get(id) ?? id,
+  }
+  const groups = network.themeGroups.filter((group) => group.status === "active")
+  const columnOf = new Map(groups.map((group, column) => [group.id as string, column]))
+  const cells = new Map(report.cells.map((cell) => [`${cell.regionId}|${cell.themeGroupId}`, cell]))
+
+  const healthcareRegionsOf = new Map<string, ReadonlyArray<string>>()
+  for (const region of network.regions) {
+    if (!healthcareRegionsOf.has(region.id)) healthcareRegionsOf.set(region.id, region.healthcareRegionIds)
+  }
+  const byHealthcareRegion = new Map(
+    network.healthcareRegions.map((healthcareRegion) => [
+      healthcareRegion.id as string,
+      {
+        healthcareRegion,
+        regions: [] as Array<Region>,
+        counts: groups.map(() => ({ represented: 0, bridged: 0, uncovered: 0 })),
+        roleGaps: [] as Array<CoverageReport["roleGaps"][number]>,
+        missingSectors: [] as Array<CoverageReport["missingSectors"][number]>,
+        problems: [] as Array<NetworkProblem>,
+      },
+    ]),
+  )
+  const viewsOfRegion = (regionId: string) =>
+    (healthcareRegionsOf.get(regionId) ?? []).flatMap((id) => {
+      const view = byHealthcareRegion.get(id)
+      return view === undefined ? [] : [view]
+    })
+  let matrixCells = 0
+  for (const region of network.regions) {
+    for (const view of viewsOfRegion(region.id)) {
+      view.regions.push(region)
+      matrixCells += groups.length
+    }
+  }
+  for (const cell of report.cells) {
+    const column = columnOf.get(cell.themeGroupId)
+    if (column === undefined) continue
+    for (const view of viewsOfRegion(cell.regionId)) {
+      const counts = view.counts[column]
+      if (counts !== undefined) counts[cell.status] += 1
+    }
+  }
+  for (const gap of report.roleGaps) for (const view of viewsOfRegion(gap.regionId)) view.roleGaps.push(gap)
+  for (const gap of report.missingSectors) {
+    for (const view of viewsOfRegion(gap.regionId)) view.missingSectors.push(gap)
+  }
+  const networkWideProblems: Array<NetworkProblem> = []
+  const regionOfPerson = (id: string) => index.personById.get(id as Person["id"])?.regionId
+  for (const problem of problems) {
+    const regionId = regionOfProblem(problem, regionOfPerson)
+    const of = regionId === undefined ? [] : viewsOfRegion(regionId)
+    if (of.length === 0) networkWideProblems.push(problem)
+    for (const view of of) view.problems.push(problem)
+  }
+  const view: CoverageView = {
+    report,
+    problems,
+    names,
+    groups,
+    cells,
+    healthcareRegions: [...byHealthcareRegion.values()],
+    networkWideProblems,
+    matrixCells,
+    writtenBodies: new Map(),
+  }
+  viewCache.set(network, view)
+  return view
+}
+
+const percentFormats: Readonly<Record<Language, Intl.NumberFormat>> = {
+  sv: new Intl.NumberFormat("sv-SE", { style: "percent", maximumFractionDigits: 0 }),
+  en: new Intl.NumberFormat("en-GB", { style: "percent", maximumFractionDigits: 0 }),
+}
+const percent = (language: Language, share: number) => percentFormats[language].format(share)
 
 /**
  * The matrix body as one string: at 300 members × 200 groups it has 60,000 cells, and building
@@ -55,15 +201,15 @@ const escapeHtml = (text: string) =>
     c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : c === '"' ? "&quot;" : "&#39;",
   )
 
+/** One table body per healthcare region given, its rows the regions in it (Halland in both). */
 const matrixBodies = (props: {
   readonly language: Language
-  readonly network: Network
-  readonly groups: ReadonlyArray<Network["themeGroups"][number]>
-  readonly cells: ReadonlyMap<string, CoverageCell>
-  readonly names: Names
+  readonly view: CoverageView
+  readonly healthcareRegions: ReadonlyArray<HealthcareRegionView>
   readonly t: OfficeMessages
 }): string => {
-  const { network, groups, cells, names, t } = props
+  const { view, t } = props
+  const { groups, cells, names } = view
   const roles = catalogue(props.language).role
   const statusWords = catalogue(props.language).coverageStatus
   const groupNames = groups.map((group) => escapeHtml(group.name))
@@ -78,12 +224,11 @@ const matrixBodies = (props: {
   }
   const roleNames = new Map(Object.entries(roles).map(([role, noun]) => [role, escapeHtml(noun.one)]))
   const out: Array<string> = []
-  for (const healthcareRegion of network.healthcareRegions) {
+  for (const { healthcareRegion, regions } of props.healthcareRegions) {
     out.push(
-      `<tbody><tr><th scope="colgroup" colspan="${groups.length + 1}" class="heat-map__healthcare-region">${escapeHtml(healthcareRegion.name)}</th></tr>`,
+      `<tbody><tr><th scope="colgroup" colspan="${groups.length + 1}" class="heat-map__healthcare-region"><a href="${escapeHtml(healthcareRegionPath(healthcareRegion.id))}">${escapeHtml(healthcareRegion.name)}</a></th></tr>`,
     )
-    for (const region of network.regions) {
-      if (!region.healthcareRegionIds.some((id) => id === healthcareRegion.id)) continue
+    for (const region of regions) {
       const regionName = escapeHtml(region.name)
       out.push(`<tr><th scope="row">${regionName}</th>`)
       groups.forEach((group, column) => {
@@ -120,53 +265,126 @@ const matrixBodies = (props: {
   return out.join("")
 }
 
-/** The region × theme-group matrix, one table body per healthcare region (Halland in both). */
+/** The matrix bodies, written once per network object, language and healthcare regions shown. */
+const writtenMatrixBodies = (props: Parameters<typeof matrixBodies>[0]): string => {
+  const key = `${props.language}|${props.healthcareRegions.map((entry) => entry.healthcareRegion.id).join(",")}`
+  const written = props.view.writtenBodies.get(key)
+  if (written !== undefined) return written
+  const bodies = matrixBodies(props)
+  if (props.view.writtenBodies.size >= 4) props.view.writtenBodies.clear()
+  props.view.writtenBodies.set(key, bodies)
+  return bodies
+}
+
+const Legend = (props: { readonly language: Language; readonly t: OfficeMessages }) => {
+  const statusWords = catalogue(props.language).coverageStatus
+  return (
+    <ul class="legend" aria-label={props.t.coverage.legend}>
+      {(["represented", "bridged", "uncovered"] as const).map((status) => (
+        <li>
+          <span class={`swatch cell--${status}`} aria-hidden="true">
+            {symbol[status]}
+          </span>
+          {statusWords[status]}
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+const GroupHeads = (props: { readonly first: string; readonly groups: ReadonlyArray<ThemeGroup> }) => (
+  <thead>
+    <tr>
+      <th scope="col">{props.first}</th>
+      {props.groups.map((group) => (
+        <th scope="col" class="heat-map__group">
+          <span>{group.name}</span>
+        </th>
+      ))}
+    </tr>
+  </thead>
+)
+
+/** The region × theme-group matrix of the given healthcare regions, one table body each. */
 const HeatMap = (props: {
   readonly language: Language
-  readonly network: Network
-  readonly report: CoverageReport
-  readonly names: Names
+  readonly view: CoverageView
+  readonly healthcareRegions: ReadonlyArray<HealthcareRegionView>
   readonly t: OfficeMessages
 }) => {
-  const { network, names, t } = props
-  const statusWords = catalogue(props.language).coverageStatus
-  const groups = network.themeGroups.filter((group) => group.status === "active")
-  const cells = new Map(props.report.cells.map((cell) => [`${cell.regionId}|${cell.themeGroupId}`, cell]))
+  const { t } = props
   return (
     <>
-      <ul class="legend" aria-label={t.coverage.legend}>
-        {(["represented", "bridged", "uncovered"] as const).map((status) => (
-          <li>
-            <span class={`swatch cell--${status}`} aria-hidden="true">
-              {symbol[status]}
-            </span>
-            {statusWords[status]}
-          </li>
-        ))}
-      </ul>
+      <Legend language={props.language} t={t} />
       <section class="table-scroll" aria-labelledby="matris" tabindex={0}>
         <table class="heat-map">
           <caption id="matris">{t.coverage.matrixCaption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.coverage.region}</th>
-              {groups.map((group) => (
-                <th scope="col" class="heat-map__group">
-                  <span>{group.name}</span>
-                </th>
-              ))}
-            </tr>
-          </thead>
-          {raw(
-            matrixBodies({
-              language: props.language,
-              network,
-              groups,
-              cells,
-              names,
-              t,
-            }),
-          )}
+          <GroupHeads first={t.coverage.region} groups={props.view.groups} />
+          {raw(writtenMatrixBodies(props))}
+        </table>
+      </section>
+    </>
+  )
+}
+
+/** The summary cell's figures: one line per status, its symbol first, dropped when zero. */
+const summaryFigures = (counts: Counts) =>
+  (["represented", "bridged", "uncovered"] as const)
+    .filter((status) => counts[status] > 0)
+    .map((status) => `${symbol[status]}\u00a0${counts[status]}`)
+    .join("<br>")
+
+/**
+ * A network too large for one table: healthcare regions × theme groups, each cell counting
+ * the healthcare region's regions by status and leading to that healthcare region's page.
+ * The cell's colour follows the status of most of its regions; the figures say the rest.
+ */
+const SummaryMap = (props: {
+  readonly language: Language
+  readonly network: Network
+  readonly view: CoverageView
+  readonly t: OfficeMessages
+}) => {
+  const { view, t } = props
+  const out: Array<string> = ["<tbody>"]
+  for (const { healthcareRegion, regions, counts } of view.healthcareRegions) {
+    const name = escapeHtml(healthcareRegion.name)
+    const href = escapeHtml(healthcareRegionPath(healthcareRegion.id))
+    out.push(
+      `<tr><th scope="row"><a href="${href}">${name}</a><br><span class="muted">${escapeHtml(t.coverage.regionCount(regions.length))}</span></th>`,
+    )
+    counts.forEach((count, column) => {
+      const most =
+        count.represented >= count.bridged && count.represented >= count.uncovered
+          ? "represented"
+          : count.bridged >= count.uncovered
+            ? "bridged"
+            : "uncovered"
+      const said = escapeHtml(
+        t.coverage.summaryCell(
+          healthcareRegion.name,
+          view.groups[column]?.name ?? "",
+          count.represented,
+          count.bridged,
+          count.uncovered,
+        ),
+      )
+      out.push(
+        `<td class="cell cell--${most}"><a href="${href}"><span aria-hidden="true">${summaryFigures(count)}</span><span class="visually-hidden">${said}</span></a></td>`,
+      )
+    })
+    out.push("</tr>")
+  }
+  out.push("</tbody>")
+  return (
+    <>
+      <p>{t.coverage.summaryNotice(props.network.regions.length, view.groups.length)}</p>
+      <Legend language={props.language} t={t} />
+      <section class="table-scroll" aria-labelledby="matris" tabindex={0}>
+        <table class="heat-map heat-map--summary">
+          <caption id="matris">{t.coverage.summaryCaption}</caption>
+          <GroupHeads first={t.coverage.healthcareRegion} groups={view.groups} />
+          {raw(out.join(""))}
         </table>
       </section>
     </>
@@ -254,51 +472,61 @@ const TileMap = (props: {
 
 const Gaps = (props: {
   readonly language: Language
-  readonly report: CoverageReport
+  /** Each list is shown when given; a big network's summary counts the per-region ones instead. */
+  readonly roleGaps?: CoverageReport["roleGaps"]
+  /** Per group, across every region: shown on the whole network's page only. */
+  readonly missingFunctions?: CoverageReport["missingFunctions"]
+  readonly missingSectors?: CoverageReport["missingSectors"]
   readonly names: Names
   readonly t: OfficeMessages
 }) => {
   const words = catalogue(props.language)
-  const { report, names, t } = props
+  const { names, t } = props
   const list = (items: ReadonlyArray<string>) => items.join(", ")
   return (
     <div class="gaps">
-      <section aria-labelledby="rollgap">
-        <h2 id="rollgap">{t.coverage.roleGaps}</h2>
-        {report.roleGaps.length === 0 ? (
-          <p>{t.coverage.noRoleGaps}</p>
-        ) : (
-          <ul>
-            {report.roleGaps.map((gap) => (
-              <li>{`${names.region(gap.regionId)}: ${t.coverage.lacks(list(gap.missing.map((role) => words.role[role].one)))}`}</li>
-            ))}
-          </ul>
-        )}
-      </section>
-      <section aria-labelledby="funktioner">
-        <h2 id="funktioner">{t.coverage.missingFunctions}</h2>
-        {report.missingFunctions.length === 0 ? (
-          <p>{t.coverage.noMissingFunctions}</p>
-        ) : (
-          <ul>
-            {report.missingFunctions.map((gap) => (
-              <li>{`${names.group(gap.themeGroupId)}: ${t.coverage.lacks(list(gap.missing.map((fn) => words.function[fn].one)))}`}</li>
-            ))}
-          </ul>
-        )}
-      </section>
-      <section aria-labelledby="sektorer">
-        <h2 id="sektorer">{t.coverage.missingSectors}</h2>
-        {report.missingSectors.length === 0 ? (
-          <p>{t.coverage.noMissingSectors}</p>
-        ) : (
-          <ul>
-            {report.missingSectors.map((gap) => (
-              <li>{`${names.region(gap.regionId)}: ${t.coverage.lacks(list(gap.missing.map((sector) => words.sector[sector])))}`}</li>
-            ))}
-          </ul>
-        )}
-      </section>
+      {props.roleGaps === undefined ? null : (
+        <section aria-labelledby="rollgap">
+          <h2 id="rollgap">{t.coverage.roleGaps}</h2>
+          {props.roleGaps.length === 0 ? (
+            <p>{t.coverage.noRoleGaps}</p>
+          ) : (
+            <ul>
+              {props.roleGaps.map((gap) => (
+                <li>{`${names.region(gap.regionId)}: ${t.coverage.lacks(list(gap.missing.map((role) => words.role[role].one)))}`}</li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+      {props.missingFunctions === undefined ? null : (
+        <section aria-labelledby="funktioner">
+          <h2 id="funktioner">{t.coverage.missingFunctions}</h2>
+          {props.missingFunctions.length === 0 ? (
+            <p>{t.coverage.noMissingFunctions}</p>
+          ) : (
+            <ul>
+              {props.missingFunctions.map((gap) => (
+                <li>{`${names.group(gap.themeGroupId)}: ${t.coverage.lacks(list(gap.missing.map((fn) => words.function[fn].one)))}`}</li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+      {props.missingSectors === undefined ? null : (
+        <section aria-labelledby="sektorer">
+          <h2 id="sektorer">{t.coverage.missingSectors}</h2>
+          {props.missingSectors.length === 0 ? (
+            <p>{t.coverage.noMissingSectors}</p>
+          ) : (
+            <ul>
+              {props.missingSectors.map((gap) => (
+                <li>{`${names.region(gap.regionId)}: ${t.coverage.lacks(list(gap.missing.map((sector) => words.sector[sector])))}`}</li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
     </div>
   )
 }
@@ -359,45 +587,185 @@ const FixLink = (props: {
   }
 }
 
-/** Coverage at a glance: the heat map, the tile map, the gaps and the network's issues, all from core. */
+const Issues = (props: {
+  readonly language: Language
+  readonly title: string
+  readonly problems: ReadonlyArray<NetworkProblem>
+  readonly names: Names
+  readonly t: OfficeMessages
+}) => (
+  <section aria-labelledby="problem">
+    <h2 id="problem">{props.title}</h2>
+    {props.problems.length === 0 ? (
+      <p>{props.t.issues.none}</p>
+    ) : (
+      <ul>
+        {props.problems.map((problem) => (
+          <li>
+            {describeProblem(props.language, problem, props.names, props.t)}{" "}
+            <FixLink language={props.language} problem={problem} names={props.names} />
+          </li>
+        ))}
+      </ul>
+    )}
+  </section>
+)
+
+/** A big network's gaps and issues counted per healthcare region, each leading to its page. */
+const PerHealthcareRegion = (props: { readonly view: CoverageView; readonly t: OfficeMessages }) => {
+  const { t } = props
+  return (
+    <section aria-labelledby="per-sjukvardsregion">
+      <h2 id="per-sjukvardsregion">{t.coverage.perHealthcareRegion}</h2>
+      <table class="compact">
+        <caption>{t.coverage.perHealthcareRegionCaption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.coverage.healthcareRegion}</th>
+            <th scope="col">{t.coverage.regionsColumn}</th>
+            <th scope="col">{t.coverage.roleGapsColumn}</th>
+            <th scope="col">{t.coverage.sectorsColumn}</th>
+            <th scope="col">{t.coverage.issuesColumn}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.view.healthcareRegions.map((entry) => (
+            <tr>
+              <th scope="row">
+                <a href={healthcareRegionPath(entry.healthcareRegion.id)}>{entry.healthcareRegion.name}</a>
+              </th>
+              <td>{entry.regions.length}</td>
+              <td>{entry.roleGaps.length}</td>
+              <td>{entry.missingSectors.length}</td>
+              <td>{entry.problems.length}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  )
+}
+
+/**
+ * Coverage at a glance: the heat map, the tile map, the gaps and the network's issues, all
+ * from core. A network past {@link wholeMatrixLimit} shows a summary per healthcare region
+ * instead of the whole matrix and of every gap, with a page for each healthcare region.
+ */
 export const CoveragePage = (props: {
   readonly language: Language
   readonly network: Network
   readonly nav?: Child
 }) => {
   const t = officeMessages[props.language]
-  const report = coverage(props.network)
-  const problems = validateNetwork(props.network)
-  const names = namesOf(props.network)
+  const view = coverageView(props.network)
+  const whole = view.matrixCells <= wholeMatrixLimit
   return (
     <OfficeLayout language={props.language} title={t.coverage.title} nav={props.nav}>
       <h1>{t.coverage.title}</h1>
       <p class="lead">{t.coverage.intro}</p>
       <section aria-labelledby="matris-rubrik" class="wide">
         <h2 id="matris-rubrik" class="visually-hidden">
-          {t.coverage.matrixCaption}
+          {whole ? t.coverage.matrixCaption : t.coverage.summaryCaption}
         </h2>
-        <HeatMap language={props.language} network={props.network} report={report} names={names} t={t} />
-      </section>
-      <div class="wide">
-        <TileMap language={props.language} network={props.network} report={report} t={t} />
-      </div>
-      <Gaps language={props.language} report={report} names={names} t={t} />
-      <section aria-labelledby="problem">
-        <h2 id="problem">{t.issues.title}</h2>
-        {problems.length === 0 ? (
-          <p>{t.issues.none}</p>
+        {whole ? (
+          <HeatMap language={props.language} view={view} healthcareRegions={view.healthcareRegions} t={t} />
         ) : (
-          <ul>
-            {problems.map((problem) => (
-              <li>
-                {describeProblem(props.language, problem, names, t)}{" "}
-                <FixLink language={props.language} problem={problem} names={names} />
-              </li>
-            ))}
-          </ul>
+          <SummaryMap language={props.language} network={props.network} view={view} t={t} />
         )}
       </section>
+      <div class="wide">
+        <TileMap language={props.language} network={props.network} report={view.report} t={t} />
+      </div>
+      {whole ? (
+        <>
+          <Gaps
+            language={props.language}
+            roleGaps={view.report.roleGaps}
+            missingFunctions={view.report.missingFunctions}
+            missingSectors={view.report.missingSectors}
+            names={view.names}
+            t={t}
+          />
+          <Issues
+            language={props.language}
+            title={t.issues.title}
+            problems={view.problems}
+            names={view.names}
+            t={t}
+          />
+        </>
+      ) : (
+        <>
+          <PerHealthcareRegion view={view} t={t} />
+          <Gaps
+            language={props.language}
+            missingFunctions={view.report.missingFunctions}
+            names={view.names}
+            t={t}
+          />
+          <Issues
+            language={props.language}
+            title={t.coverage.networkWideIssues}
+            problems={view.networkWideProblems}
+            names={view.names}
+            t={t}
+          />
+        </>
+      )}
+    </OfficeLayout>
+  )
+}
+
+/** The id of a healthcare region the network has, or undefined (the route answers 404). */
+export const knownHealthcareRegion = (network: Network, id: string): boolean =>
+  coverageView(network).healthcareRegions.some((entry) => entry.healthcareRegion.id === id)
+
+/**
+ * One healthcare region's coverage: its regions × the theme groups (each cell opening to the
+ * people behind it), and the role gaps, missing sectors and issues of those regions.
+ * Call {@link knownHealthcareRegion} first: an unknown id renders an empty page.
+ */
+export const HealthcareRegionCoveragePage = (props: {
+  readonly language: Language
+  readonly network: Network
+  readonly healthcareRegionId: string
+  readonly nav?: Child
+}) => {
+  const t = officeMessages[props.language]
+  const view = coverageView(props.network)
+  const entries = view.healthcareRegions.filter(
+    (entry) => entry.healthcareRegion.id === props.healthcareRegionId,
+  )
+  const title = t.coverage.healthcareRegionTitle(
+    entries[0]?.healthcareRegion.name ?? props.healthcareRegionId,
+  )
+  return (
+    <OfficeLayout language={props.language} title={title} nav={props.nav}>
+      <p>
+        <a href="/kansli/tackning">{t.coverage.backToNetwork}</a>
+      </p>
+      <h1>{title}</h1>
+      <p class="lead">{t.coverage.healthcareRegionIntro}</p>
+      <section aria-labelledby="matris-rubrik" class="wide">
+        <h2 id="matris-rubrik" class="visually-hidden">
+          {t.coverage.matrixCaption}
+        </h2>
+        <HeatMap language={props.language} view={view} healthcareRegions={entries} t={t} />
+      </section>
+      <Gaps
+        language={props.language}
+        roleGaps={entries.flatMap((entry) => entry.roleGaps)}
+        missingSectors={entries.flatMap((entry) => entry.missingSectors)}
+        names={view.names}
+        t={t}
+      />
+      <Issues
+        language={props.language}
+        title={t.issues.title}
+        problems={entries.flatMap((entry) => entry.problems)}
+        names={view.names}
+        t={t}
+      />
     </OfficeLayout>
   )
 }

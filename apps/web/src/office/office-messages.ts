@@ -106,6 +106,30 @@ export interface OfficeMessages {
     readonly missingSectors: string
     readonly noMissingSectors: string
     readonly lacks: (what: string) => string
+    /** For a network too large for one table: one summary row per healthcare region, a page for each. */
+    readonly summaryNotice: (regions: number, groups: number) => string
+    readonly summaryCaption: string
+    readonly healthcareRegion: string
+    readonly regionCount: (count: number) => string
+    readonly summaryCell: (
+      healthcareRegion: string,
+      group: string,
+      represented: number,
+      bridged: number,
+      uncovered: number,
+    ) => string
+    readonly perHealthcareRegion: string
+    readonly perHealthcareRegionCaption: string
+    readonly regionsColumn: string
+    readonly roleGapsColumn: string
+    readonly sectorsColumn: string
+    readonly issuesColumn: string
+    readonly open: (healthcareRegion: string) => string
+    readonly healthcareRegionTitle: (healthcareRegion: string) => string
+    readonly healthcareRegionIntro: string
+    readonly backToNetwork: string
+    readonly networkWideIssues: string
+    readonly unknownHealthcareRegion: string
   }
   readonly issues: {
     readonly title: string
@@ -245,6 +269,26 @@ const sv: OfficeMessages = {
     missingSectors: "Sektorer som saknas i regionala arenor",
     noMissingSectors: "Alla regionala arenor har bred representation.",
     lacks: (what) => `saknar ${what}`,
+    summaryNotice: (regions, groups) =>
+      `Nätverket har ${regions} medlemmar och ${groups} aktiva temagrupper, för många för en tabell. Här räknas regionerna per sjukvårdsregion och temagrupp; öppna en sjukvårdsregion för att se dess regioner och personerna bakom varje ruta.`,
+    summaryCaption: "Antal regioner per sjukvårdsregion × temagrupper",
+    healthcareRegion: "Sjukvårdsregion",
+    regionCount: (count) => (count === 1 ? "1 region" : `${count} regioner`),
+    summaryCell: (healthcareRegion, group, represented, bridged, uncovered) =>
+      `${healthcareRegion}, ${group}: ${represented} representerade, ${bridged} med brygga via kontaktperson, ${uncovered} utan kanal`,
+    perHealthcareRegion: "Per sjukvårdsregion",
+    perHealthcareRegionCaption: "Luckor och problem per sjukvårdsregion",
+    regionsColumn: "Regioner",
+    roleGapsColumn: "Regioner som saknar roller",
+    sectorsColumn: "Arenor som saknar sektorer",
+    issuesColumn: "Problem",
+    open: (healthcareRegion) => `Öppna ${healthcareRegion}`,
+    healthcareRegionTitle: (healthcareRegion) => `Täckning: ${healthcareRegion}`,
+    healthcareRegionIntro:
+      "Regionerna i sjukvårdsregionen × temagrupperna, med luckorna och problemen i just dessa regioner. Öppna en ruta för att se personerna bakom den.",
+    backToNetwork: "Tillbaka till hela nätverket",
+    networkWideIssues: "Problem som inte hör till någon region",
+    unknownHealthcareRegion: "Det finns ingen sjukvårdsregion med den adressen. Välj en från täckningssidan.",
   },
   issues: {
     title: "Nätverkets problem",
@@ -383,6 +427,27 @@ const en: OfficeMessages = {
     missingSectors: "Sectors missing from regional arenas",
     noMissingSectors: "Every regional arena has broad representation.",
     lacks: (what) => `lacks ${what}`,
+    summaryNotice: (regions, groups) =>
+      `The network has ${regions} members and ${groups} active theme groups, too many for one table. Here the regions are counted per healthcare region and theme group; open a healthcare region to see its regions and the people behind each cell.`,
+    summaryCaption: "Number of regions per healthcare region × theme groups",
+    healthcareRegion: "Healthcare region",
+    regionCount: (count) => (count === 1 ? "1 region" : `${count} regions`),
+    summaryCell: (healthcareRegion, group, represented, bridged, uncovered) =>
+      `${healthcareRegion}, ${group}: ${represented} represented, ${bridged} bridged by a contact person, ${uncovered} with no channel`,
+    perHealthcareRegion: "Per healthcare region",
+    perHealthcareRegionCaption: "Gaps and issues per healthcare region",
+    regionsColumn: "Regions",
+    roleGapsColumn: "Regions missing roles",
+    sectorsColumn: "Arenas missing sectors",
+    issuesColumn: "Issues",
+    open: (healthcareRegion) => `Open ${healthcareRegion}`,
+    healthcareRegionTitle: (healthcareRegion) => `Coverage: ${healthcareRegion}`,
+    healthcareRegionIntro:
+      "The healthcare region's regions × the theme groups, with the gaps and issues of these regions. Open a cell to see the people behind it.",
+    backToNetwork: "Back to the whole network",
+    networkWideIssues: "Issues that belong to no region",
+    unknownHealthcareRegion:
+      "There is no healthcare region at that address. Choose one on the coverage page.",
   },
   issues: {
     title: "Network issues",

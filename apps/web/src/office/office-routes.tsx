@@ -25,6 +25,7 @@ import {
   type DeliveryRecord,
   OfficeSignIn,
   type Organisation,
+  type Outbox,
   Receipts,
   type StoredPlan,
   StoredPlans,
@@ -40,7 +41,8 @@ import type { JSX } from "hono/jsx/jsx-runtime"
 import { languageOf } from "../i18n/language.js"
 import { registerAdminRoutes } from "./admin-routes.js"
 import { composeRoutes } from "./compose-routes.js"
-import { CoveragePage } from "./coverage-page.js"
+import { CoveragePage, HealthcareRegionCoveragePage, knownHealthcareRegion } from "./coverage-page.js"
+import { currentNetwork } from "./current-network.js"
 import type { PageStatus } from "./office-kit.js"
 import { officeMessages } from "./office-messages.js"
 import { ConfirmSignInPage, MessagePage, OfficeHomePage, OfficeNav, SignInPage } from "./office-pages.js"
@@ -69,6 +71,7 @@ export type OfficeServices =
   | ApiTokens
   | AuditLog
   | Database
+  | Outbox
 
 export interface OfficeDeps {
   readonly run: <A, E>(effect: Effect.Effect<A, E, OfficeServices>) => Promise<A>
@@ -151,6 +154,7 @@ const signInMail = (language: Language, person: Person, link: string) => {
  */
 export const officeRoutes = (deps: OfficeDeps) => {
   const app = new Hono()
+  const network = currentNetwork()
 
   const forbidden = (c: Context) => {
     const t = officeMessages[languageOf(c)].signIn
@@ -265,13 +269,13 @@ export const officeRoutes = (deps: OfficeDeps) => {
       Effect.gen(function* () {
         const session = yield* (yield* OfficeSignIn).session(sessionId)
         if (session === undefined) return undefined
-        const network = yield* (yield* NetworkStore).load
-        const person = network.people.find((p) => p.id === session.personId)
+        const current = yield* network
+        const person = current.people.find((p) => p.id === session.personId)
         if (person === undefined) return undefined
         return {
           person,
-          network,
-          rights: officeRightsOf(network, person, deps.adminEmails),
+          network: current,
+          rights: officeRightsOf(current, person, deps.adminEmails),
           csrf: session.csrfToken,
         }
       }),
@@ -334,6 +338,36 @@ export const officeRoutes = (deps: OfficeDeps) => {
             />,
           ),
     ),
+  )
+
+  app.get(
+    "/kansli/tackning/sjukvardsregion/:id",
+    withSignedIn((c, who, language) => {
+      if (who.rights.length === 0) return c.redirect("/kansli", 303)
+      const id = c.req.param("id") ?? ""
+      if (!knownHealthcareRegion(who.network, id)) {
+        const t = officeMessages[language].coverage
+        return page(
+          c,
+          <MessagePage
+            language={language}
+            title={t.title}
+            text={t.unknownHealthcareRegion}
+            link={{ href: "/kansli/tackning", label: t.backToNetwork }}
+          />,
+          404,
+        )
+      }
+      return page(
+        c,
+        <HealthcareRegionCoveragePage
+          language={language}
+          network={who.network}
+          healthcareRegionId={id}
+          nav={nav(who, language, "/kansli/tackning")}
+        />,
+      )
+    }),
   )
 
   app.get(

@@ -1,9 +1,9 @@
 import { isOnPublicSite, type Network, type ThemeGroup } from "@spridning/core"
-import { Organisation, type Page, type StoredUpdate, type UpdateFilter, Updates } from "@spridning/db"
+import { Organisation, Outbox, type Page, type StoredUpdate, type UpdateFilter, Updates } from "@spridning/db"
 import { Effect } from "effect"
 
 /** The repositories the public site reads. */
-export type PublicServices = Updates | Organisation
+export type PublicServices = Updates | Organisation | Outbox
 
 /** The part of the network the public site names: its theme groups and regions, no people. */
 export type PublicNetwork = Pick<Network, "themeGroups" | "regions">
@@ -23,15 +23,30 @@ const everyPage = <T, E>(list: (cursor: string | undefined) => Effect.Effect<Pag
 
 const after = (cursor: string | undefined) => (cursor === undefined ? {} : { cursor })
 
+/**
+ * The groups and regions as last read from each store, with the organisation's version they
+ * were read at. The version goes up in the same transaction as every organisation write (a
+ * database trigger, so on any machine), and reading it is one small query where the lists
+ * were two or more.
+ */
+const publicNetworks = new WeakMap<object, { readonly version: number; readonly network: PublicNetwork }>()
+
 /** The theme groups and regions, for names and the list of groups. */
-export const loadPublicNetwork: Effect.Effect<PublicNetwork, unknown, Organisation> = Effect.gen(
+export const loadPublicNetwork: Effect.Effect<PublicNetwork, unknown, Organisation | Outbox> = Effect.gen(
   function* () {
+    const outbox = yield* Outbox
+    // Read before the lists: a write in between leaves newer lists under an older version, read again next time.
+    const version = yield* outbox.networkVersion
+    const kept = publicNetworks.get(outbox)
+    if (kept !== undefined && kept.version === version) return kept.network
     const organisation = yield* Organisation
     const themeGroups = yield* everyPage((cursor) =>
       organisation.themeGroups.list({ limit: 1000, ...after(cursor) }),
     )
     const regions = yield* everyPage((cursor) => organisation.regions.list({ limit: 1000, ...after(cursor) }))
-    return { themeGroups, regions }
+    const network = { themeGroups, regions }
+    publicNetworks.set(outbox, { version, network })
+    return network
   },
 )
 
@@ -51,7 +66,8 @@ export const loadPublicUpdates = (
     do {
       const page = yield* updates.list({
         filter: { ...filter, published: true },
-        limit: Math.min(1000, Number.isFinite(most) ? Math.max(most, 50) : 1000),
+        // A few more than asked for, since core may hold some back; each row read also reads its details.
+        limit: Math.min(1000, Number.isFinite(most) ? most + 10 : 1000),
         ...after(cursor),
       })
       for (const update of page.items) if (isOnPublicSite(update) && found.length < most) found.push(update)
@@ -69,10 +85,13 @@ export const loadPublicUpdate = (id: string): Effect.Effect<StoredUpdate | undef
     return found !== undefined && isOnPublicSite(found) ? found : undefined
   })
 
+/** Swedish order (å, ä, ö last), one collator for every sort: `localeCompare(x, "sv")` makes one per call. */
+const swedish = new Intl.Collator("sv")
+
 export const activeGroups = (network: PublicNetwork): ReadonlyArray<ThemeGroup> =>
   network.themeGroups
     .filter((group) => group.status === "active")
-    .toSorted((a, b) => a.name.localeCompare(b.name, "sv"))
+    .toSorted((a, b) => swedish.compare(a.name, b.name))
 
 export const groupById = (network: PublicNetwork, id: string | undefined): ThemeGroup | undefined =>
   id === undefined ? undefined : network.themeGroups.find((group) => group.id === id)
@@ -148,6 +167,4 @@ export const filterGoodExamples = (
 }
 
 export const allTags = (examples: ReadonlyArray<GoodExample>) =>
-  [...new Set(examples.flatMap((example) => example.details.tags))].toSorted((a, b) =>
-    a.localeCompare(b, "sv"),
-  )
+  [...new Set(examples.flatMap((example) => example.details.tags))].toSorted((a, b) => swedish.compare(a, b))
