@@ -1,6 +1,9 @@
 import { serve } from "@hono/node-server"
 import { layerFromConfig, layerRepositories } from "@spridning/db"
 import { Config, Effect, Layer, ManagedRuntime } from "effect"
+import { Hono } from "hono"
+import { requestId } from "hono/request-id"
+import { defaultLog, describeError } from "./http/logging.js"
 import { makeApiFromDatabase } from "./index.js"
 
 /**
@@ -9,11 +12,15 @@ import { makeApiFromDatabase } from "./index.js"
  */
 const runtime = ManagedRuntime.make(layerRepositories.pipe(Layer.provideMerge(layerFromConfig)))
 
+const log = defaultLog()
+
 const main = Effect.gen(function* () {
   const port = yield* Config.Port("PORT").pipe(Config.withDefault(3000))
-  const app = yield* makeApiFromDatabase()
+  // Each request gets an id (an incoming X-Request-Id is kept) that its log lines carry.
+  const app = new Hono().use(requestId()).route("/", yield* makeApiFromDatabase({ log }))
   const server = serve({ fetch: app.fetch, port }, (info) => {
-    console.log(
+    log(
+      "info",
       `Spridning API on http://localhost:${info.port} — reference at /docs, OpenAPI at /openapi.json`,
     )
   })
@@ -27,6 +34,7 @@ const main = Effect.gen(function* () {
 })
 
 runtime.runPromise(main).catch((error: unknown) => {
-  console.error(error)
-  process.exit(1)
+  log("error", "The API could not start", { error: describeError(error) })
+  // The log line is written by a fiber; let it finish before leaving.
+  setTimeout(() => process.exit(1), 100)
 })

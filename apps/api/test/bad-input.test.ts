@@ -146,6 +146,23 @@ describeApi("bad input is the caller's, never an outage", (api) => {
     expect((await composed.request("/healthz")).status).toBe(200)
   })
 
+  it("answers 404, not 401, for an unknown /v1 path asked without a token", async () => {
+    for (const [method, path] of [
+      ["GET", "/v1/no-such-thing"],
+      ["POST", "/v1/regions/r-vg/no-such-thing"],
+      ["GET", "/v1"],
+    ] as const) {
+      const anonymous = await api().call(undefined, method, path)
+      expect(anonymous.status).toBe(404)
+      expect(anonymous.headers.get("content-type")).toBe("application/problem+json")
+      expect(anonymous.body).toMatchObject({ status: 404, detail: `Nothing at ${method} ${path}.` })
+    }
+    // A route that exists still asks for the token first.
+    const known = await api().call(undefined, "GET", "/v1/regions")
+    expect(known.status).toBe(401)
+    expect(known.headers.get("www-authenticate")).toBe('Bearer realm="spridning"')
+  })
+
   it("refuses a cursor it did not hand out the same way on every list", async () => {
     const lists = [
       "/v1/people",

@@ -130,12 +130,13 @@ const start = async (config: ServerConfig, runtime: Runtime, log: Log): Promise<
       run: (e) => runtime.runPromise(e),
       publicUrl: config.email.publicUrl,
       officeAdmins: config.officeAdmins,
+      logError: (message, error) => log("error", message, { error: String(error) }),
     }),
   )
   app.route(
     "/",
     await runtime.runPromise(
-      makeApiFromDatabase({ rateLimit: { limit: config.rateLimitPerMinute, windowMillis: 60_000 } }),
+      makeApiFromDatabase({ rateLimit: { limit: config.rateLimitPerMinute, windowMillis: 60_000 }, log }),
     ),
   )
 

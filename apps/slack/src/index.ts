@@ -23,7 +23,7 @@ export {
   type SlackChannelOptions,
 } from "./notifications/slack-channel.js"
 export { makeWebClient, SlackCallFailed, webClientOptions } from "./slack-api/slack-call.js"
-export { consoleLog, type Log } from "./slack-app/deps.js"
+export { defaultLog, type Log } from "./slack-app/deps.js"
 export type { SlackServices, SpridningRuntime } from "./slack-app/services.js"
 export {
   registerFeatures,

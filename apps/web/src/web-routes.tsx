@@ -39,7 +39,7 @@ export interface WebDeps {
   /** The site's address as readers reach it, for feeds; the request's origin when absent. */
   readonly publicUrl?: string
   readonly now?: () => Date
-  /** One line per failure a reader was shown; `console.error` when absent. */
+  /** One line per failure a reader was shown; Effect's default logger when absent. */
   readonly logError?: (message: string, error: unknown) => void
   /** Emails of the network office (admins) in its workspace at `/kansli`; none when absent. */
   readonly officeAdmins?: ReadonlyArray<string>
@@ -71,7 +71,7 @@ const page = (c: Context, node: JSX.Element, status: 200 | 404 | 500 = 200) =>
  */
 export const webRoutes = (deps: WebDeps) => {
   const now = deps.now ?? (() => new Date())
-  const logError = deps.logError ?? ((message, error) => console.error(message, error))
+  const logError = deps.logError ?? ((message, error) => Effect.runFork(Effect.logError(message, error)))
   const baseUrl = (c: Context) => (deps.publicUrl ?? new URL(c.req.url).origin).replace(/\/$/, "")
   const app = new Hono()
   // Only on these paths: mounted at `/` beside the API, a `*` middleware would reach its routes too.

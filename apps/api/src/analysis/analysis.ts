@@ -34,36 +34,6 @@ const CoverageQuery = Schema.Struct({
   lang: Schema.optionalKey(Language),
 })
 
-/**
- * Column headings of the coverage sheet. They belong with the other words people read in
- * core's catalogue; kept here until that catalogue has a section for sheets.
- */
-const sheetWords: Record<
-  Language,
-  {
-    readonly sheet: string
-    readonly gapsSheet: string
-    readonly columns: readonly [string, string, string, string, string, string]
-    readonly gapColumns: readonly [string, string]
-    readonly nobody: string
-  }
-> = {
-  sv: {
-    sheet: "Täckning",
-    gapsSheet: "Rollgap",
-    columns: ["Region", "Temagrupp", "Status", "Personer", "Tar emot i stället", "Saknade roller i regionen"],
-    gapColumns: ["Region", "Saknade roller"],
-    nobody: "ingen",
-  },
-  en: {
-    sheet: "Coverage",
-    gapsSheet: "Role gaps",
-    columns: ["Region", "Theme group", "Status", "People", "Receives instead", "Roles the region lacks"],
-    gapColumns: ["Region", "Missing roles"],
-    nobody: "nobody",
-  },
-}
-
 const nameOf = (network: Network, personId: string): string =>
   network.people.find((person) => person.id === personId)?.name ?? personId
 
@@ -84,8 +54,8 @@ const receiverOf = (network: Network, cell: CoverageCell, nobody: string): strin
 
 /** One row per region × active theme group, in the reader's words; and the regions' role gaps. */
 const coverageTable = (network: Network, language: Language) => {
-  const words = sheetWords[language]
   const messages = catalogue(language)
+  const words = messages.coverageSheet
   const report = coverage(network)
   const byName = <T extends { readonly name: string }>(a: T, b: T) => a.name.localeCompare(b.name, "sv")
   const groups = network.themeGroups.filter((g) => g.status === "active").sort(byName)

@@ -2,6 +2,7 @@ import { StoreError } from "@spridning/core"
 import { storeFailureOf } from "@spridning/db"
 import { Cause, Data, Effect, Exit, Option } from "effect"
 import type { Context } from "hono"
+import { logRequestFailure } from "./logging.js"
 import { invalidCursorMessage } from "./pagination.js"
 import { answerProblem, type InvalidField, makeProblem, type Problem, type ProblemStatus } from "./problem.js"
 
@@ -95,9 +96,9 @@ export const runToResponse = async <A, E>(
   const failure = Cause.findErrorOption(exit.cause)
   if (Option.isSome(failure)) {
     const problem = problemOf(failure.value, c.req.path)
-    if (problem.status >= 500) console.error(Cause.pretty(exit.cause))
+    if (problem.status >= 500) logRequestFailure(c, "A request failed", Cause.pretty(exit.cause))
     return answerProblem(c, problem)
   }
-  console.error(Cause.pretty(exit.cause))
+  logRequestFailure(c, "A request failed unexpectedly", Cause.pretty(exit.cause))
   return answerProblem(c, makeProblem(500, undefined, { instance: c.req.path }))
 }

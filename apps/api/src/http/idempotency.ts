@@ -3,7 +3,9 @@ import { gunzipSync } from "node:zlib"
 import { createMiddleware } from "hono/factory"
 import type { ContentfulStatusCode, StatusCode } from "hono/utils/http-status"
 import type { ApiEnv } from "./env.js"
+import { logRequestFailure } from "./logging.js"
 import { ProblemError } from "./problem.js"
+import { requestHeader } from "./request-header.js"
 
 /** What the first request with a key left behind (storage keeps it across processes). */
 export type IdempotencyState =
@@ -32,7 +34,7 @@ const keyPattern = /^[\x21-\x7e]{1,255}$/
 export const idempotency = (store: IdempotencyStore) =>
   createMiddleware<ApiEnv>(async (c, next) => {
     if (c.req.method !== "POST") return next()
-    const key = c.req.header("idempotency-key")
+    const key = requestHeader(c, "idempotency-key")
     if (key === undefined) return next()
     if (!keyPattern.test(key)) {
       throw new ProblemError(400, "Idempotency-Key must be 1–255 visible ASCII characters.", [
@@ -99,7 +101,7 @@ export const idempotency = (store: IdempotencyStore) =>
       await store.complete(tokenId, key, c.res.status, body)
     } catch (error) {
       // The work is done and its answer is on its way; only a retry loses its replay.
-      console.error("Could not keep the answer for an Idempotency-Key", error)
+      logRequestFailure(c, "Could not keep the answer for an Idempotency-Key", error)
       await store.abandon(tokenId, key).catch(() => undefined)
     }
   })

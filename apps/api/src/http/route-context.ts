@@ -8,6 +8,7 @@ import type { ApiBackend } from "../backend.js"
 import type { NetworkSnapshot } from "../network/network-snapshot.js"
 import { ApiProblem, problemOf, runToResponse } from "./api-problem.js"
 import { answerCachedJson, CachedJson } from "./cached-json.js"
+import { logRequestFailure } from "./logging.js"
 import { answerProblem } from "./problem.js"
 
 /** What every router is built from. */
@@ -75,7 +76,7 @@ export const answerCached = async <A, E>(
       : answerProblem(c, problemOf(rendered.failure, c.req.path))
   } catch (error) {
     const problem = problemOf(error, c.req.path)
-    if (problem.status >= 500) console.error(error)
+    if (problem.status >= 500) logRequestFailure(c, "A cached read failed", error)
     return answerProblem(c, problem)
   }
 }

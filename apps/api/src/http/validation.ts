@@ -1,8 +1,10 @@
 import { Schema } from "effect"
 import type { StandardSchemaV1 } from "effect/StandardSchema"
 import type { Context, Env } from "hono"
+import { HTTPException } from "hono/http-exception"
 import { loadVendor, resolver, uniqueSymbol, validator } from "hono-openapi"
 import { type InvalidField, ProblemError, type ProblemLocation, problem } from "./problem.js"
+import { requestHeader } from "./request-header.js"
 
 /**
  * Request and response schemas are Effect schemas; hono-openapi reads them through Standard
@@ -177,27 +179,94 @@ export const standard = <S extends Schema.ConstraintDecoder<unknown>>(schema: S)
 
 const jsonMediaType = /^application\/([\w.-]+\+)?json$/i
 
+/** What checking one input against one schema came to: the same input always comes to the same. */
+type Checked =
+  | { readonly ok: true; readonly value: unknown }
+  | { readonly ok: false; readonly unstorable: boolean; readonly errors: ReadonlyArray<InvalidField> }
+
+const deepFreeze = <A>(value: A): A => {
+  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value)
+    for (const inner of Object.values(value)) deepFreeze(inner)
+  }
+  return value
+}
+
+/** Inputs longer than this are checked every time rather than remembered. */
+const rememberedInputChars = 4096
+const rememberedInputs = 256
+
+/**
+ * Checking is pure, so an input seen before (the same audience previewed again, the same query
+ * string) is answered from memory: decoding through Effect Schema is most of a cached read's
+ * time. Decoded values are frozen, since every request with that input shares them.
+ */
+const checkerFor = (target: Target, schema: Schema.ConstraintDecoder<unknown>) => {
+  const validate = standard(schema)["~standard"].validate
+  const remembered = new Map<string, Checked>()
+  const check = async (value: unknown): Promise<Checked> => {
+    const unstorable = unstorableFields(target, value)
+    if (unstorable.length > 0) return { ok: false, unstorable: true, errors: unstorable }
+    const result = await validate(value)
+    return result.issues === undefined
+      ? { ok: true, value: result.value }
+      : { ok: false, unstorable: false, errors: invalidFields(target, result.issues) }
+  }
+  return async (key: string, value: () => unknown): Promise<Checked> => {
+    const hit = remembered.get(key)
+    if (hit !== undefined) return hit
+    const checked = await check(value())
+    if (key.length <= rememberedInputChars) {
+      if (remembered.size >= rememberedInputs) remembered.clear()
+      remembered.set(key, deepFreeze(checked))
+    }
+    return checked
+  }
+}
+
+const settle = (c: Context, target: Target, checked: Checked): Response | undefined => {
+  if (checked.ok) {
+    c.req.addValidatedData(target, checked.value as object)
+    return undefined
+  }
+  const detail = `${describeTarget[target]} has ${checked.errors.length} invalid field${checked.errors.length === 1 ? "" : "s"}: ${checked.errors
+    .map((e) => e.path)
+    .join(", ")}`
+  if (checked.unstorable) throw new ProblemError(400, detail, checked.errors)
+  return problem(c, 400, detail, checked.errors)
+}
+
+/** Keeps hono-openapi's description (of `described`) on the middleware that really runs. */
+const describedAs = <M>(middleware: M, described: unknown): M =>
+  Object.assign(middleware as object, {
+    [uniqueSymbol]: (described as Record<symbol, unknown>)[uniqueSymbol],
+  }) as M
+
 /**
  * The body decoded by `schema`. A body sent as anything but JSON is refused with 415, rather
  * than read as empty and answered with a list of missing fields.
  */
 export const jsonBody = <S extends Schema.ConstraintDecoder<unknown>>(schema: S) => {
-  const validate = validator("json", standard(schema), hookFor("json"))
-  const checked: typeof validate = async (c, next) => {
-    const mediaType = (c.req.header("content-type") ?? "").split(";")[0]?.trim() ?? ""
+  const described = validator("json", standard(schema), hookFor("json"))
+  const checker = checkerFor("json", schema)
+  const checked: typeof described = async (c, next) => {
+    const mediaType = (requestHeader(c, "content-type") ?? "").split(";")[0]?.trim() ?? ""
     if (!jsonMediaType.test(mediaType)) {
       throw new ProblemError(415, "Send the body as JSON with `Content-Type: application/json`.", [
         { in: "header", path: "content-type", message: "must be application/json" },
       ])
     }
-    const body: unknown = await c.req.json().catch(() => undefined)
-    refuseUnstorable("json", body)
-    return validate(c, next)
+    const text = await c.req.text()
+    let body: unknown
+    try {
+      body = JSON.parse(text)
+    } catch {
+      throw new HTTPException(400, { message: "Malformed JSON in request body" })
+    }
+    const response = settle(c, "json", await checker(text, () => body))
+    return response ?? next()
   }
-  // hono-openapi finds the body's schema on the middleware it describes.
-  return Object.assign(checked, {
-    [uniqueSymbol]: (validate as unknown as Record<symbol, unknown>)[uniqueSymbol],
-  })
+  return describedAs(checked, described)
 }
 
 /** Keeps hono-openapi's description of `validate` on the guarded middleware. */
@@ -209,23 +278,31 @@ const guarded = <M extends (c: Context, next: () => Promise<void>) => unknown>(
     check(c)
     return validate(c, next)
   }) as M
-  return Object.assign(checked, {
-    [uniqueSymbol]: (validate as unknown as Record<symbol, unknown>)[uniqueSymbol],
-  })
+  return describedAs(checked, validate)
 }
 
-export const queryOf = <S extends Schema.ConstraintDecoder<unknown>>(schema: S) =>
-  guarded(validator("query", standard(schema), hookFor("query")), (c) =>
-    refuseUnstorable(
+export const queryOf = <S extends Schema.ConstraintDecoder<unknown>>(schema: S) => {
+  const described = validator("query", standard(schema), hookFor("query"))
+  const checker = checkerFor("query", schema)
+  const checked: typeof described = async (c, next) => {
+    const url = c.req.url
+    const at = url.indexOf("?")
+    const response = settle(
+      c,
       "query",
-      Object.fromEntries(
-        Object.entries(c.req.queries()).map(([key, values]) => [
-          key,
-          values.length === 1 ? values[0] : values,
-        ]),
+      await checker(at === -1 ? "" : url.slice(at + 1), () =>
+        Object.fromEntries(
+          Object.entries(c.req.queries()).map(([key, values]) => [
+            key,
+            values.length === 1 ? values[0] : values,
+          ]),
+        ),
       ),
-    ),
-  )
+    )
+    return response ?? next()
+  }
+  return describedAs(checked, described)
+}
 
 export const pathParams = <S extends Schema.ConstraintDecoder<unknown>>(schema: S) =>
   guarded(validator("param", standard(schema), hookFor("param")), (c) =>

@@ -1,4 +1,5 @@
 import type { Network } from "@spridning/core"
+import { describeError, type Log } from "../http/logging.js"
 
 interface Loaded {
   readonly network: Network
@@ -23,6 +24,7 @@ export class NetworkSnapshot {
   constructor(
     private readonly load: () => Promise<Network>,
     private readonly maxAgeMillis = 5_000,
+    private readonly log?: Log,
   ) {}
 
   async network(): Promise<Network> {
@@ -90,7 +92,9 @@ export class NetworkSnapshot {
         this.#derived.clear()
       })
       .catch((error: unknown) => {
-        console.error("Reloading the network in the background failed; serving the previous copy", error)
+        this.log?.("error", "Reloading the network in the background failed; serving the previous copy", {
+          error: describeError(error),
+        })
       })
       .finally(() => {
         this.#refreshing = false

@@ -7,15 +7,14 @@ import {
   publishProblems,
   RegionId,
   refuseMergedInUpdate,
-  ThemeGroupId,
   UpdateId,
   type UpdateKind,
 } from "@spridning/core"
 import { Effect, Schema } from "effect"
-import { Hono } from "hono"
+import { type Context, Hono } from "hono"
 import { describeRoute } from "hono-openapi"
 import ical, { ICalCalendarMethod, ICalEventStatus } from "ical-generator"
-import { regionScope, themeGroupScope } from "../auth/caller.js"
+import { type Caller, regionScope, themeGroupScope } from "../auth/caller.js"
 import { ProposalAnswer, ProposalView, type UpdateToStore } from "../backend.js"
 import { authorizePublish } from "../dissemination/publish-scope.js"
 import { UpdateListFilters, updateListFilter } from "../dissemination/update-list-query.js"
@@ -86,6 +85,31 @@ export const updateOfKind = (context: RouteContext, id: string, kind: UpdateKind
         update.kind === kind ? Effect.succeed(update) : Effect.fail(notFound(`No ${kind} with id "${id}"`)),
       ),
     )
+
+/** What a change to published content answers: the update and how many deliveries go out again. */
+const ChangeAnswer = Schema.Struct({ update: UpdateView, resent: Schema.Int })
+
+/**
+ * A change to published content (move, cancel, correct, move on): the update is found, the
+ * caller must hold the right to publish it, then the change is made and the cached network dropped.
+ */
+const answerPublishedChange = <U extends Parameters<typeof authorizePublish>[2], E1, A, E2>(
+  c: Context<ApiEnv>,
+  context: RouteContext,
+  find: Effect.Effect<U, E1>,
+  change: (update: U, caller: Caller) => Effect.Effect<A, E2>,
+): Promise<Response> => {
+  const caller = c.get("caller")
+  return answerChange(
+    c,
+    context,
+    Effect.gen(function* () {
+      const update = yield* find
+      yield* authorizePublish(yield* currentNetwork(context), caller, update)
+      return yield* change(update, caller)
+    }),
+  )
+}
 
 interface ContentKind {
   readonly path: string
@@ -288,25 +312,16 @@ const addDigitalHourChanges = (context: RouteContext, router: Hono<ApiEnv>) => {
       summary:
         "Move a digital hour: everyone invited gets an updated invitation (the calendar's SEQUENCE goes up)",
       responses: {
-        200: jsonResponse(
-          "The moved hour and how many deliveries go out again",
-          Schema.Struct({ update: UpdateView, resent: Schema.Int }),
-        ),
+        200: jsonResponse("The moved hour and how many deliveries go out again", ChangeAnswer),
         ...problemResponses,
       },
     }),
     pathParams(UpdateParam),
     jsonBody(DigitalHourMove),
     (c) => {
-      const id = c.req.valid("param").id
       const move = c.req.valid("json")
-      const caller = c.get("caller")
-      return answerChange(
-        c,
-        context,
+      return answerPublishedChange(c, context, hourOf(c.req.valid("param").id), (hour, caller) =>
         Effect.gen(function* () {
-          const hour = yield* hourOf(id)
-          yield* authorizePublish(yield* currentNetwork(context), caller, hour)
           const startsAt = new Date(move.startsAt)
           yield* mustBeAhead("startsAt", startsAt, new Date())
           return yield* context.backend.changes.changeDigitalHour(caller, hour.id, {
@@ -326,27 +341,15 @@ const addDigitalHourChanges = (context: RouteContext, router: Hono<ApiEnv>) => {
       tags,
       summary: "Cancel a digital hour: everyone invited gets a cancellation (METHOD:CANCEL)",
       responses: {
-        200: jsonResponse(
-          "The cancelled hour and how many deliveries go out again",
-          Schema.Struct({ update: UpdateView, resent: Schema.Int }),
-        ),
+        200: jsonResponse("The cancelled hour and how many deliveries go out again", ChangeAnswer),
         ...problemResponses,
       },
     }),
     pathParams(UpdateParam),
-    (c) => {
-      const id = c.req.valid("param").id
-      const caller = c.get("caller")
-      return answerChange(
-        c,
-        context,
-        Effect.gen(function* () {
-          const hour = yield* hourOf(id)
-          yield* authorizePublish(yield* currentNetwork(context), caller, hour)
-          return yield* context.backend.changes.changeDigitalHour(caller, hour.id, { _tag: "Cancel" })
-        }),
-      )
-    },
+    (c) =>
+      answerPublishedChange(c, context, hourOf(c.req.valid("param").id), (hour, caller) =>
+        context.backend.changes.changeDigitalHour(caller, hour.id, { _tag: "Cancel" }),
+      ),
   )
 }
 
@@ -359,27 +362,19 @@ const addCorrections = (context: RouteContext, router: Hono<ApiEnv>) => {
       summary:
         "Correct published notes: everyone who got them gets the note as a short notice (409 for a draft)",
       responses: {
-        200: jsonResponse(
-          "The corrected notes and how many deliveries go out again",
-          Schema.Struct({ update: UpdateView, resent: Schema.Int }),
-        ),
+        200: jsonResponse("The corrected notes and how many deliveries go out again", ChangeAnswer),
         ...problemResponses,
       },
     }),
     pathParams(UpdateParam),
     jsonBody(NotesCorrection),
     (c) => {
-      const id = c.req.valid("param").id
       const correction = c.req.valid("json")
-      const caller = c.get("caller")
-      return answerChange(
+      return answerPublishedChange(
         c,
         context,
-        Effect.gen(function* () {
-          const notes = yield* updateOfKind(context, id, "meetingNotes")
-          yield* authorizePublish(yield* currentNetwork(context), caller, notes)
-          return yield* context.backend.changes.correctNotes(caller, notes.id, correction)
-        }),
+        updateOfKind(context, c.req.valid("param").id, "meetingNotes"),
+        (notes, caller) => context.backend.changes.correctNotes(caller, notes.id, correction),
       )
     },
   )
@@ -393,32 +388,20 @@ const addWorkListStatus = (context: RouteContext, router: Hono<ApiEnv>) => {
       tags: ["work-list items"],
       summary: "Move a work-list item on (planned → ongoing → done); `publish: true` tells those who got it",
       responses: {
-        200: jsonResponse(
-          "The item and how many deliveries go out again",
-          Schema.Struct({ update: UpdateView, resent: Schema.Int }),
-        ),
+        200: jsonResponse("The item and how many deliveries go out again", ChangeAnswer),
         ...problemResponses,
       },
     }),
     pathParams(UpdateParam),
     jsonBody(WorkListStatusChange),
     (c) => {
-      const id = c.req.valid("param").id
       const change = c.req.valid("json")
-      const caller = c.get("caller")
-      return answerChange(
+      return answerPublishedChange(
         c,
         context,
-        Effect.gen(function* () {
-          const item = yield* updateOfKind(context, id, "workListItem")
-          yield* authorizePublish(yield* currentNetwork(context), caller, item)
-          return yield* context.backend.changes.setWorkListStatus(
-            caller,
-            item.id,
-            change.status,
-            change.publish ?? false,
-          )
-        }),
+        updateOfKind(context, c.req.valid("param").id, "workListItem"),
+        (item, caller) =>
+          context.backend.changes.setWorkListStatus(caller, item.id, change.status, change.publish ?? false),
       )
     },
   )

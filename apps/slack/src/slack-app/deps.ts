@@ -1,8 +1,8 @@
 import type { Language } from "@spridning/core"
+import { type Log, logFormatFor, makeLog } from "@spridning/dispatch"
 import type { SpridningRuntime } from "./services.js"
 
-export type LogLevel = "info" | "warn" | "error"
-export type Log = (level: LogLevel, message: string, detail?: unknown) => void
+export type { Log, LogLevel } from "@spridning/dispatch"
 
 /** What every listener needs besides Slack's own arguments. */
 export interface SlackAppDeps {
@@ -19,8 +19,5 @@ export interface SlackAppDeps {
   readonly answerWithinMillis?: number
 }
 
-export const consoleLog: Log = (level, message, detail) => {
-  const line = JSON.stringify({ level, message, ...(detail === undefined ? {} : { detail: String(detail) }) })
-  if (level === "error") console.error(line)
-  else console.log(line)
-}
+/** Without a log from the host: the one Effect logger (dispatch's), JSON lines in production. */
+export const defaultLog: Log = makeLog(logFormatFor(process.env.NODE_ENV === "production"))

@@ -7,7 +7,7 @@ import { registerPostSubmission } from "../listeners/post-submission.js"
 import { registerReceiptButtons } from "../listeners/receipt-buttons.js"
 import { registerSpridningCommand } from "../listeners/spridning-command.js"
 import { webClientOptions } from "../slack-api/slack-call.js"
-import { consoleLog, type Log, type SlackAppDeps } from "./deps.js"
+import { defaultLog, type Log, type SlackAppDeps } from "./deps.js"
 import type { SpridningRuntime } from "./services.js"
 
 export interface SlackAppOptions {
@@ -40,7 +40,7 @@ const depsOf = (options: SlackAppOptions): SlackAppDeps => ({
     (options.adminEmails ?? []).map((email) => email.trim().toLowerCase()).filter((e) => e !== ""),
   ),
   now: options.now ?? (() => new Date()),
-  log: options.log ?? consoleLog,
+  log: options.log ?? defaultLog,
   defaultLanguage: options.defaultLanguage ?? "sv",
   publicUrl: options.publicUrl ?? "http://localhost:3000",
   ...(options.answerWithinMillis === undefined ? {} : { answerWithinMillis: options.answerWithinMillis }),

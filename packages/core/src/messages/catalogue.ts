@@ -38,6 +38,14 @@ export interface Catalogue {
   readonly audienceScope: Readonly<Record<AudienceScope, string>>
   readonly updateKind: Readonly<Record<UpdateKind, string>>
   readonly coverageStatus: Readonly<Record<CoverageStatus, string>>
+  /** The coverage spreadsheet (CSV and Excel): sheet names, column headings, "nobody receives". */
+  readonly coverageSheet: {
+    readonly sheet: string
+    readonly gapsSheet: string
+    readonly columns: readonly [string, string, string, string, string, string]
+    readonly gapColumns: readonly [string, string]
+    readonly nobody: string
+  }
   readonly receiptKind: Readonly<Record<ReceiptKind, string>>
   /** What the reader is asked to do with each kind of update. */
   readonly callToAction: Readonly<Record<UpdateKind, string>>
@@ -195,6 +203,13 @@ const sv: Catalogue = {
     represented: "representerad",
     bridged: "brygga via kontaktperson",
     uncovered: "saknar kanal",
+  },
+  coverageSheet: {
+    sheet: "Täckning",
+    gapsSheet: "Rollgap",
+    columns: ["Region", "Temagrupp", "Status", "Personer", "Tar emot i stället", "Saknade roller i regionen"],
+    gapColumns: ["Region", "Saknade roller"],
+    nobody: "ingen",
   },
   receiptKind: { read: "Läst", passedOn: "Delat vidare", acted: "Omsatt i handling" },
   callToAction: {
@@ -372,6 +387,13 @@ const en: Catalogue = {
     represented: "represented",
     bridged: "bridged by a contact person",
     uncovered: "no channel",
+  },
+  coverageSheet: {
+    sheet: "Coverage",
+    gapsSheet: "Role gaps",
+    columns: ["Region", "Theme group", "Status", "People", "Receives instead", "Roles the region lacks"],
+    gapColumns: ["Region", "Missing roles"],
+    nobody: "nobody",
   },
   receiptKind: { read: "Read", passedOn: "Passed on", acted: "Acted on" },
   callToAction: {

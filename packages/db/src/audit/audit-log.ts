@@ -2,7 +2,7 @@ import type { StoreError } from "@spridning/core"
 import { and, desc, eq, gte, lt, type SQL } from "drizzle-orm"
 import { Context, Effect, Layer } from "effect"
 import { Database, type Db } from "../database/database.js"
-import { clampLimit, decodeCursor, InvalidCursor, type Page, pageOf } from "../organisation/entity-store.js"
+import { clampLimit, decodeCursor, InvalidCursor, type Page, pageOf } from "../database/paging.js"
 import { auditLog } from "../schema/index.js"
 
 /** One change: who made it, when, what it did, and the record before and after. */

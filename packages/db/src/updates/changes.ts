@@ -156,6 +156,30 @@ const resendDeliveries = async (tx: Db, updateId: string, now: Date): Promise<nu
   return resent.length
 }
 
+/**
+ * The end of every change to published content: its deliveries go back to pending (when
+ * `resend`), and the change is audited with the update as it now reads and how many go out again.
+ */
+const settleChange = async (
+  tx: Db,
+  before: StoredUpdate,
+  change: { readonly actor: string; readonly action: string; readonly at: Date; readonly resend: boolean },
+): Promise<{ readonly update: StoredUpdate; readonly resent: number }> => {
+  const resent = change.resend ? await resendDeliveries(tx, before.id, change.at) : 0
+  const update = await reread(tx, before.id)
+  await writeAudit(tx, [
+    {
+      actor: change.actor,
+      action: change.action,
+      entity: "update",
+      entityId: before.id,
+      before,
+      after: { update, resent },
+    },
+  ])
+  return { update, resent }
+}
+
 export const layerContentChanges: Layer.Layer<ContentChanges, never, Database> = Layer.effect(
   ContentChanges,
   Effect.gen(function* () {
@@ -260,19 +284,12 @@ export const layerContentChanges: Layer.Layer<ContentChanges, never, Database> =
                       },
                 )
                 .where(eq(digitalHours.updateId, id))
-              const resent = before.publishedAt === undefined ? 0 : await resendDeliveries(tx, id, at)
-              const after = await reread(tx, id)
-              await writeAudit(tx, [
-                {
-                  actor,
-                  action: change._tag === "Cancel" ? "cancel" : "move",
-                  entity: "update",
-                  entityId: id,
-                  before,
-                  after: { update: after, resent },
-                },
-              ])
-              return { update: after, resent }
+              return settleChange(tx, before, {
+                actor,
+                action: change._tag === "Cancel" ? "cancel" : "move",
+                at,
+                resend: before.publishedAt !== undefined,
+              })
             })
             .pipe(mapConstraintErrors("digital hour", id)),
         ),
@@ -343,19 +360,7 @@ export const layerContentChanges: Layer.Layer<ContentChanges, never, Database> =
                   })
                   .where(eq(updates.id, id))
               }
-              const resent = await resendDeliveries(tx, id, at)
-              const after = await reread(tx, id)
-              await writeAudit(tx, [
-                {
-                  actor,
-                  action: "correct",
-                  entity: "update",
-                  entityId: id,
-                  before,
-                  after: { update: after, resent },
-                },
-              ])
-              return { update: after, resent }
+              return settleChange(tx, before, { actor, action: "correct", at, resend: true })
             })
             .pipe(mapConstraintErrors("update", id)),
         ),
@@ -366,22 +371,12 @@ export const layerContentChanges: Layer.Layer<ContentChanges, never, Database> =
               const before = await lockUpdate(tx, id)
               if (before.details.kind !== "workListItem") throw new NotFound({ entity: "update", id })
               await tx.update(workListItems).set({ status }).where(eq(workListItems.updateId, id))
-              const resent =
-                resend && before.publishedAt !== undefined && before.details.status !== status
-                  ? await resendDeliveries(tx, id, at)
-                  : 0
-              const after = await reread(tx, id)
-              await writeAudit(tx, [
-                {
-                  actor,
-                  action: "update",
-                  entity: "update",
-                  entityId: id,
-                  before,
-                  after: { update: after, resent },
-                },
-              ])
-              return { update: after, resent }
+              return settleChange(tx, before, {
+                actor,
+                action: "update",
+                at,
+                resend: resend && before.publishedAt !== undefined && before.details.status !== status,
+              })
             })
             .pipe(mapConstraintErrors("work-list item", id)),
         ),
