@@ -20,6 +20,7 @@ import {
 import { composeMessages } from "./compose-messages.js"
 import { ComposePage, PreviewBody } from "./compose-page.js"
 import { type Preview, previewOf } from "./compose-preview.js"
+import { officeActor } from "./office-kit.js"
 import { MessagePage } from "./office-pages.js"
 import type { OfficeDeps, SignedIn } from "./office-routes.js"
 import { csrfMatches } from "./session.js"
@@ -183,7 +184,7 @@ export const composeRoutes = (deps: ComposeDeps) => {
       if (preview._tag === "Problem") {
         return again([{ field: "themeGroupId", message: preview.text }], preview, 400)
       }
-      const actor = `office:${who.person.id}`
+      const actor = officeActor(who)
       let outcome: "published" | "taken"
       try {
         outcome = await deps.run(

@@ -1,4 +1,5 @@
 import type { Language } from "@spridning/core"
+import { officeActorOf } from "@spridning/db"
 import type { Context } from "hono"
 import type { Child } from "hono/jsx"
 import type { JSX } from "hono/jsx/jsx-runtime"
@@ -50,7 +51,7 @@ export const postedForm = async (
 }
 
 /** The actor the audit log names for a change made in the workspace. */
-export const officeActor = (who: SignedIn): string => `office:${who.person.id}`
+export const officeActor = (who: SignedIn): string => officeActorOf(who.person.id)
 
 /** A page that says why something was refused, or what is missing. */
 export const Notice = (props: {

@@ -43,7 +43,7 @@ import { registerAdminRoutes } from "./admin-routes.js"
 import { composeRoutes } from "./compose-routes.js"
 import { CoveragePage, HealthcareRegionCoveragePage, knownHealthcareRegion } from "./coverage-page.js"
 import { currentNetwork } from "./current-network.js"
-import type { PageStatus } from "./office-kit.js"
+import { officeActor, type PageStatus } from "./office-kit.js"
 import { officeMessages } from "./office-messages.js"
 import { ConfirmSignInPage, MessagePage, OfficeHomePage, OfficeNav, SignInPage } from "./office-pages.js"
 import {
@@ -477,7 +477,7 @@ export const officeRoutes = (deps: OfficeDeps) => {
       try {
         const delivery = await deps.run(
           Effect.gen(function* () {
-            return yield* (yield* DeliveryQueries).retry(id, `office:${who.person.id}`)
+            return yield* (yield* DeliveryQueries).retry(id, officeActor(who))
           }),
         )
         return c.redirect(`/kansli/uppdateringar/${encodeURIComponent(delivery.updateId)}`, 303)

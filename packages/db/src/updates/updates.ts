@@ -28,7 +28,7 @@ import {
   updates,
   workListItems,
 } from "../schema/index.js"
-import { slackActorOfLink } from "./author.js"
+import { personOfOfficeActor, slackActorOfLink } from "./author.js"
 import type { NewUpdate, Proposal, ProposalStatus, StoredUpdate, UpdateDetails } from "./model.js"
 import { insertProposalAnswer, readProposalAnswers } from "./proposal-answers.js"
 import { storePlan } from "./stored-plan.js"
@@ -333,7 +333,7 @@ export const readUpdates = async (
     }
   }
   return rows.map((row) => {
-    const author = authors.get(row.createdBy)
+    const author = authors.get(row.createdBy) ?? personOfOfficeActor(row.createdBy)
     return {
       id: row.id,
       kind: row.kind,
