@@ -1,4 +1,4 @@
-import { RegionId, ThemeGroupId } from "@spridning/core"
+import { type ChangeScope, mayChangeIn, type Publisher, RegionId, ThemeGroupId } from "@spridning/core"
 import { Schema } from "effect"
 
 /**
@@ -19,17 +19,12 @@ export const Caller = Schema.Struct({
 })
 export type Caller = typeof Caller.Type
 
-/** The part of the network a mutation touches. */
-export type Scope =
-  /** Only the network office may change it (healthcare regions, new regions, merges, tokens). */
-  | { readonly _tag: "Network" }
-  /** Belongs to one region: its editor may change it. */
-  | { readonly _tag: "Region"; readonly regionId: RegionId }
-  /**
-   * Belongs to one theme group: its editor may change it. When it also sits in a region
-   * (a participant from Region Skåne), that region's editor may change it too.
-   */
-  | { readonly _tag: "ThemeGroup"; readonly themeGroupId: ThemeGroupId; readonly regionId?: RegionId }
+/**
+ * The part of the network a mutation touches: core's `ChangeScope`, the same the office's
+ * workspace checks (only the office for `Network`; a region's editor for `Region`; a group's
+ * editor, and the region's when it sits in one, for `ThemeGroup`).
+ */
+export type Scope = ChangeScope
 
 export const networkScope: Scope = { _tag: "Network" }
 export const regionScope = (regionId: RegionId): Scope => ({ _tag: "Region", regionId })
@@ -38,23 +33,25 @@ export const themeGroupScope = (themeGroupId: ThemeGroupId, regionId?: RegionId)
     ? { _tag: "ThemeGroup", themeGroupId }
     : { _tag: "ThemeGroup", themeGroupId, regionId }
 
-/** Whether `caller` may change what lies in `scope`. */
-export const mayChange = (caller: Caller, scope: Scope): boolean => {
+/** The token's rights in core's terms (the same a person holds in Slack and in the office). */
+export const publishersOfCaller = (caller: Caller): ReadonlyArray<Publisher> => {
   switch (caller.role) {
     case "admin":
-      return true
-    case "reader":
-      return false
-    case "region-editor":
-      return (
-        (scope._tag === "Region" || scope._tag === "ThemeGroup") &&
-        scope.regionId !== undefined &&
-        scope.regionId === caller.regionId
-      )
+      return [{ _tag: "Admin" }]
     case "group-editor":
-      return scope._tag === "ThemeGroup" && scope.themeGroupId === caller.themeGroupId
+      return caller.themeGroupId === undefined
+        ? []
+        : [{ _tag: "GroupEditor", themeGroupId: caller.themeGroupId }]
+    case "region-editor":
+      return caller.regionId === undefined ? [] : [{ _tag: "RegionEditor", regionId: caller.regionId }]
+    case "reader":
+      return []
   }
 }
+
+/** Whether `caller` may change what lies in `scope`: core's `mayChangeIn`. */
+export const mayChange = (caller: Caller, scope: Scope): boolean =>
+  mayChangeIn(publishersOfCaller(caller), scope)
 
 export const describeScope = (scope: Scope): string => {
   switch (scope._tag) {

@@ -1,7 +1,13 @@
 import { mayPublish, type Network } from "@spridning/core"
 import { Effect } from "effect"
-import { type Caller, describeCaller, describeScope, mayChange, type Scope } from "../auth/caller.js"
-import { publishersOfCaller } from "../dissemination/publish-scope.js"
+import {
+  type Caller,
+  describeCaller,
+  describeScope,
+  mayChange,
+  publishersOfCaller,
+  type Scope,
+} from "../auth/caller.js"
 import type { UpdateView } from "../dissemination/update-schemas.js"
 import { ApiProblem } from "../http/api-problem.js"
 

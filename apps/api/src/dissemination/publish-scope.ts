@@ -2,29 +2,12 @@ import {
   type Audience,
   mayPublish,
   type Network,
-  type Publisher,
   publishRefusalText,
   type ThemeGroupId,
 } from "@spridning/core"
 import { Effect } from "effect"
-import { type Caller, describeCaller } from "../auth/caller.js"
+import { type Caller, describeCaller, publishersOfCaller } from "../auth/caller.js"
 import { ApiProblem } from "../http/api-problem.js"
-
-/** The token's publishing right, in core's terms (the same a person holds in Slack). */
-export const publishersOfCaller = (caller: Caller): ReadonlyArray<Publisher> => {
-  switch (caller.role) {
-    case "admin":
-      return [{ _tag: "Admin" }]
-    case "group-editor":
-      return caller.themeGroupId === undefined
-        ? []
-        : [{ _tag: "GroupEditor", themeGroupId: caller.themeGroupId }]
-    case "region-editor":
-      return caller.regionId === undefined ? [] : [{ _tag: "RegionEditor", regionId: caller.regionId }]
-    case "reader":
-      return []
-  }
-}
 
 /** 403 with core's reason unless the token may publish (or draft) this update; see core's `mayPublish`. */
 export const authorizePublish = (

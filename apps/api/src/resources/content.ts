@@ -3,6 +3,7 @@ import {
   acceptsProposals,
   type DatedDetails,
   PersonId,
+  proposalAnswerNeedsReason,
   proposalAnswerPlan,
   publishProblems,
   RegionId,
@@ -544,7 +545,7 @@ const addProposals = (context: RouteContext, router: Hono<ApiEnv>) => {
         c,
         context,
         Effect.gen(function* () {
-          if (reply.status !== "accepted" && reply.reason === undefined) {
+          if (proposalAnswerNeedsReason(reply.status) && reply.reason === undefined) {
             return yield* unprocessable(`A ${reply.status} proposal needs a reason the region can read.`, [
               { in: "body", path: "reason", message: `is required when status is ${reply.status}` },
             ])

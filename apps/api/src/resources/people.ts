@@ -1,28 +1,9 @@
-import { type Network, OrgUnitId, Person, PersonFunction, RegionId, themeGroupRoles } from "@spridning/core"
+import { OrgUnitId, onlyBridgeRoles, Person, PersonFunction, RegionId } from "@spridning/core"
 import { Effect, Schema, Struct } from "effect"
 import { regionScope } from "../auth/caller.js"
 import { conflict } from "../http/api-problem.js"
 import type { RouteContext } from "../http/route-context.js"
 import { organisationRouter } from "./organisation-resource.js"
-
-/**
- * The person's theme-group roles that are their region's only link to an active group: with
- * them gone, the region would hear of the group only through fallbacks.
- */
-const onlyBridges = (person: Person, network: Network) =>
-  network.roles.filter(
-    (role) =>
-      role.personId === person.id &&
-      role.themeGroupId !== undefined &&
-      network.themeGroups.some((group) => group.id === role.themeGroupId && group.status === "active") &&
-      !network.roles.some(
-        (other) =>
-          other.personId !== person.id &&
-          other.regionId === role.regionId &&
-          other.themeGroupId === role.themeGroupId &&
-          themeGroupRoles.includes(other.role),
-      ),
-  )
 
 /** People belong to a region; that region's editor keeps them up to date. */
 export const peopleRouter = (context: RouteContext) =>
@@ -59,7 +40,7 @@ export const peopleRouter = (context: RouteContext) =>
       description:
         "Deletes the person from the network: their roles, follows and Slack link go with them and mail not yet sent to them is suppressed. What was sent stays counted: deliveries and receipts keep their region and numbers, the person's name becomes \"Borttagen person\" and the address an unreachable one; the audit log is kept, and the id stays taken. Refused with 409 while the person is their region's only participant, chair or contact person in an active theme group (the only bridge): appoint someone else first, or delete that role on purpose with DELETE /v1/role-assignments/{id}.",
       blockedBy: (person, network) => {
-        const bridges = onlyBridges(person, network)
+        const bridges = onlyBridgeRoles(network, person)
         if (bridges.length === 0) return undefined
         const named = bridges
           .map((role) => {

@@ -1,3 +1,4 @@
+import { tokenBindingProblems } from "@spridning/core"
 import { Effect, Schema } from "effect"
 import { Hono } from "hono"
 import { describeRoute } from "hono-openapi"
@@ -17,25 +18,25 @@ const CreatedToken = Schema.Struct({
 
 const TokenList = Schema.Struct({ items: Schema.Array(TokenInfo) })
 
-/** A token's binding must match its role: region editors to a region, group editors to a theme group. */
+/** A token's binding must match its role (core's rule): region editors to a region, group editors to a theme group. */
 const checkBinding = (request: NewToken) => {
-  const wrong = (path: string, message: string) =>
-    Effect.fail(unprocessable(`A ${request.role} token ${message}.`, [{ in: "body", path, message }]))
-  switch (request.role) {
-    case "region-editor":
-      if (request.regionId === undefined) return wrong("regionId", "must name the region it edits")
-      if (request.themeGroupId !== undefined) return wrong("themeGroupId", "must not name a theme group")
-      return Effect.void
-    case "group-editor":
-      if (request.themeGroupId === undefined)
-        return wrong("themeGroupId", "must name the theme group it edits")
-      if (request.regionId !== undefined) return wrong("regionId", "must not name a region")
-      return Effect.void
-    default:
-      if (request.regionId !== undefined) return wrong("regionId", "is not bound to a region")
-      if (request.themeGroupId !== undefined) return wrong("themeGroupId", "is not bound to a theme group")
-      return Effect.void
-  }
+  const [first] = tokenBindingProblems(request.role, request)
+  if (first === undefined) return Effect.void
+  const message =
+    first.problem === "notAllowed"
+      ? first.field === "regionId"
+        ? request.role === "group-editor"
+          ? "must not name a region"
+          : "is not bound to a region"
+        : request.role === "region-editor"
+          ? "must not name a theme group"
+          : "is not bound to a theme group"
+      : first.field === "regionId"
+        ? "must name the region it edits"
+        : "must name the theme group it edits"
+  return Effect.fail(
+    unprocessable(`A ${request.role} token ${message}.`, [{ in: "body", path: first.field, message }]),
+  )
 }
 
 /** API tokens: created, listed and revoked by the network office. */

@@ -1,4 +1,4 @@
-import type { Language } from "@spridning/core"
+import { type Language, tokenBindingProblems } from "@spridning/core"
 import { type ApiToken, ApiTokens, type TokenRole } from "@spridning/db"
 import { Effect } from "effect"
 import type { Context, Hono } from "hono"
@@ -237,17 +237,26 @@ export const registerTokenRoutes = (app: Hono, kit: OfficeKit) => {
       const errors: Record<string, string> = {}
       if ((f.namn ?? "") === "") errors.namn = t.name
       if (role === undefined) errors.behorighet = t.role
-      // A token's binding matches its role, as the API's `POST /v1/tokens` requires.
-      if (role === "region-editor" && !who.network.regions.some((r) => r.id === regionId))
-        errors.region = t.regionNeeded
-      if (role !== "region-editor" && regionId !== "") errors.region = t.scopeNotAllowed
-      if (
-        role === "group-editor" &&
-        !who.network.themeGroups.some((g) => g.id === themeGroupId && g.status === "active")
-      ) {
-        errors.temagrupp = t.themeGroupNeeded
+      // A token's binding matches its role: core's rule, the one `POST /v1/tokens` asks too.
+      if (role !== undefined) {
+        for (const { field, problem } of tokenBindingProblems(role, { regionId, themeGroupId })) {
+          if (field === "regionId")
+            errors.region = problem === "required" ? t.regionNeeded : t.scopeNotAllowed
+          else errors.temagrupp = problem === "required" ? t.themeGroupNeeded : t.scopeNotAllowed
+        }
+        if (
+          role === "region-editor" &&
+          regionId !== "" &&
+          !who.network.regions.some((r) => r.id === regionId)
+        )
+          errors.region = t.regionNeeded
+        if (
+          role === "group-editor" &&
+          themeGroupId !== "" &&
+          !who.network.themeGroups.some((g) => g.id === themeGroupId && g.status === "active")
+        )
+          errors.temagrupp = t.themeGroupNeeded
       }
-      if (role !== "group-editor" && themeGroupId !== "") errors.temagrupp = t.scopeNotAllowed
       if (role === undefined || Object.keys(errors).length > 0)
         return show(c, who, language, { values: f, errors }, 400)
       let created: { readonly token: string; readonly apiToken: ApiToken }

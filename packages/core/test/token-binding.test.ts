@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest"
+import { tokenBindingProblems } from "../src/index.js"
+
+describe("a token's binding matches its role", () => {
+  it("a region editor names its region and no theme group", () => {
+    expect(tokenBindingProblems("region-editor", { regionId: "region-skane" })).toEqual([])
+    expect(tokenBindingProblems("region-editor", {})).toEqual([{ field: "regionId", problem: "required" }])
+    expect(tokenBindingProblems("region-editor", { regionId: "", themeGroupId: "tg-tobak" })).toEqual([
+      { field: "regionId", problem: "required" },
+      { field: "themeGroupId", problem: "notAllowed" },
+    ])
+  })
+
+  it("a group editor names its theme group first, and no region", () => {
+    expect(tokenBindingProblems("group-editor", { themeGroupId: "tg-tobak" })).toEqual([])
+    expect(tokenBindingProblems("group-editor", { regionId: "region-skane" })).toEqual([
+      { field: "themeGroupId", problem: "required" },
+      { field: "regionId", problem: "notAllowed" },
+    ])
+  })
+
+  it("the office and readers are bound to nothing", () => {
+    expect(tokenBindingProblems("admin", {})).toEqual([])
+    expect(tokenBindingProblems("reader", { regionId: "region-skane" })).toEqual([
+      { field: "regionId", problem: "notAllowed" },
+    ])
+    expect(tokenBindingProblems("admin", { themeGroupId: "tg-tobak" })).toEqual([
+      { field: "themeGroupId", problem: "notAllowed" },
+    ])
+  })
+})
