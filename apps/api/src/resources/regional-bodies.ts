@@ -1,4 +1,4 @@
-import { RegionalBody, RegionalBodyKind, RegionId } from "@spridning/core"
+import { RegionalBody, RegionalBodyKind, RegionId, regionalBodyMembers } from "@spridning/core"
 import { Schema, Struct } from "effect"
 import { regionScope } from "../auth/caller.js"
 import type { RouteContext } from "../http/route-context.js"
@@ -21,7 +21,7 @@ export const regionalBodiesRouter = (context: RouteContext) =>
       description:
         "Deletes the body. Refused with 409 while people are members (bodyMember roles): delete those roles first.",
       blockedBy: (body, network) => {
-        const members = network.roles.filter((role) => role.regionalBodyId === body.id)
+        const members = regionalBodyMembers(network, body)
         return members.length === 0
           ? undefined
           : `${body.name} still has ${members.length} member${members.length === 1 ? "" : "s"} (role ${members.map((role) => role.id).join(", ")}); delete those roles first.`

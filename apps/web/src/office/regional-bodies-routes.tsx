@@ -6,6 +6,7 @@ import {
   RegionalBody,
   RegionalBodyKind,
   type RegionalBody as RegionalBodyRecord,
+  regionalBodyMembers,
   regionalBodyScope,
 } from "@spridning/core"
 import { Organisation } from "@spridning/db"
@@ -45,8 +46,7 @@ const BodiesPage = (props: {
   const t = adminMessages[props.language].bodies
   const names = namesIn(props.who.network)
   const kinds = catalogue(props.language).regionalBodyKind
-  const members = (body: RegionalBodyRecord) =>
-    props.who.network.roles.filter((role) => role.regionalBodyId === body.id).length
+  const members = (body: RegionalBodyRecord) => regionalBodyMembers(props.who.network, body).length
   return (
     <OfficeLayout language={props.language} title={t.title} nav={props.nav}>
       <p>
@@ -224,7 +224,7 @@ export const registerRegionalBodyRoutes = (app: Hono, kit: OfficeKit) => {
       if (!mayChangeIn(who.rights, regionalBodyScope(body))) {
         return refusedPage(kit, c, who, language, adminMessages[language].mayChangeNothingHere)
       }
-      const members = who.network.roles.filter((role) => role.regionalBodyId === body.id).length
+      const members = regionalBodyMembers(who.network, body).length
       if (members > 0) {
         return show(
           c,

@@ -72,6 +72,15 @@ export const onlyBridgeRoles = (
       ),
   )
 
+/**
+ * The roles that make people members of a regional body: while there are any, the body is
+ * not removed (the members would silently lose their forum); their roles go first.
+ */
+export const regionalBodyMembers = (
+  network: Network,
+  body: Pick<RegionalBody, "id">,
+): ReadonlyArray<RoleAssignment> => network.roles.filter((role) => role.regionalBodyId === body.id)
+
 /** "varje förslag besvaras": an answer other than accepted tells the region why. */
 export const proposalAnswerNeedsReason = (status: "accepted" | "merged" | "declined"): boolean =>
   status !== "accepted"
