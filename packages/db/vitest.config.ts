@@ -4,7 +4,7 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     // PGlite boots a whole PostgreSQL in WebAssembly; the first start in a worker is slow.
-    testTimeout: 60_000,
+    testTimeout: 180_000,
     hookTimeout: 180_000,
     fileParallelism: false,
   },

@@ -73,7 +73,7 @@ afterAll(async () => {
   if (spridning !== undefined) expect(await spridning.stop(), spridning.output()).toBe(0)
   await slack?.close()
   await dropDatabase?.()
-}, 120_000)
+}, 300_000)
 
 const until = async <A>(what: string, probe: () => Promise<A | undefined> | A | undefined, ms = 60_000) => {
   const deadline = Date.now() + ms

@@ -173,5 +173,5 @@ it.runIf(existsSync(join(packageDir, "dist/cli/main.js")))(
       rmSync(dir, { recursive: true, force: true })
     }
   },
-  60_000,
+  180_000,
 )
