@@ -386,6 +386,9 @@ export const startSlackFake = async (options: SlackFakeOptions = {}): Promise<Sl
     })
   })
 
+  // The client keeps connections alive; a server that closes an idle one first (Node's default
+  // after 5 s) races a reused socket and the call fails with "fetch failed" on a busy machine.
+  server.keepAliveTimeout = 120_000
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve))
   const { port } = server.address() as AddressInfo
   const base = `http://127.0.0.1:${port}`
