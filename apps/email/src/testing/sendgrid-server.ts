@@ -507,6 +507,9 @@ export const startLocalSendGrid = async (options: LocalSendGridOptions = {}): Pr
   // SendGrid keeps idle connections open far longer than Node's 5 s default; a busy client
   // reusing a socket the server just closed would see ECONNRESET that SendGrid never causes.
   server.keepAliveTimeout = 120_000
+  // Idle connections stay open longer than any client keeps them, so a reused socket is never
+  // closed under a request (Node's default closes after 5 s).
+  server.keepAliveTimeout = 120_000
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve))
   const { port } = server.address() as AddressInfo
 
