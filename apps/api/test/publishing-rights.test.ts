@@ -54,6 +54,6 @@ describe("publishing rights, from the shared table", () => {
         expect(body.detail).toContain("publish only to recipients in")
       if (row.expected === "NotYourThemeGroup") expect(body.detail).toContain("As a group editor you publish")
       if (row.expected === "MayNotPublish") expect(body.detail).toContain("no role that may publish")
-    }, 60_000)
+    }, 180_000)
   })
 })

@@ -10,7 +10,7 @@ import { type Harness, makeClock, startHarness } from "./support/harness.js"
 let harness: Harness
 beforeAll(async () => {
   harness = await startHarness()
-}, 60_000)
+}, 180_000)
 afterAll(() => harness.close())
 beforeEach(() => harness.sendGrid.reset())
 

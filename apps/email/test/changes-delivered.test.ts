@@ -7,7 +7,7 @@ import { deliveryTo, type Harness, participant, startHarness } from "./support/h
 let harness: Harness
 beforeAll(async () => {
   harness = await startHarness()
-}, 60_000)
+}, 180_000)
 afterAll(() => harness.close())
 beforeEach(() => harness.sendGrid.reset())
 

@@ -38,7 +38,7 @@ beforeAll(async () => {
   const worker = await harness.worker({ clock: clock.now })
   await harness.run(worker.drain())
   app = emailRoutes({ run: harness.run, links, now: clock.now })
-}, 60_000)
+}, 180_000)
 afterAll(() => harness.close())
 
 const proposalLinkOf = (email: string) => {

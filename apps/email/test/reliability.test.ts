@@ -37,7 +37,7 @@ const shortBackoff = { ...defaultRetryPolicy, baseDelayMillis: 1_000, maxDelayMi
 
 beforeAll(async () => {
   harness = await startHarness(crowd(3000))
-}, 60_000)
+}, 180_000)
 afterAll(() => harness.close())
 beforeEach(() => harness.sendGrid.reset())
 

@@ -45,7 +45,7 @@ beforeAll(async () => {
     webhookKey: webhookPublicKey(sendGridStyleKey),
     now: clock.now,
   })
-}, 60_000)
+}, 180_000)
 afterAll(() => harness.close())
 
 const mailTo = (email: string, updateId = "notes-1") =>

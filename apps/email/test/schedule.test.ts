@@ -12,7 +12,7 @@ const [notes, work, hour, round] = updatesOfEveryKind
 let harness: Harness
 beforeAll(async () => {
   harness = await startHarness()
-}, 60_000)
+}, 180_000)
 afterAll(() => harness.close())
 beforeEach(() => harness.sendGrid.reset())
 

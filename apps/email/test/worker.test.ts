@@ -30,7 +30,7 @@ describe("sending a published update", () => {
   const clock = makeClock("2026-11-23T08:00:00Z")
   beforeAll(async () => {
     harness = await startHarness(crowd(2100))
-  }, 60_000)
+  }, 180_000)
   afterAll(() => harness.close())
 
   it("sends same-content mail in requests of at most 1,000 personalizations, one per language", async () => {

@@ -12,7 +12,7 @@ beforeAll(async () => {
     adminEmails: [cast.chair.email],
     now: () => new Date("2026-11-25T09:00:00Z"),
   })
-}, 60_000)
+}, 180_000)
 afterAll(() => kit.close())
 
 let eventCounter = 0

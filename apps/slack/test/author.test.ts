@@ -12,7 +12,7 @@ import { cast, type SlackTestKit, startSlackTestKit } from "./support/slack-test
 let kit: SlackTestKit
 beforeAll(async () => {
   kit = await startSlackTestKit({ adminEmails: [] })
-}, 60_000)
+}, 180_000)
 afterAll(() => kit.close())
 
 describe("the author of an update published from Slack", () => {

@@ -70,7 +70,7 @@ beforeAll(async () => {
   kit = await startSlackTestKit({ adminEmails: [cast.chair.email] })
   kit.fake.addChannel({ id: "C0ALKOHOL", name: "hfs-alkohol" })
   runPass = await makeWorker()
-}, 60_000)
+}, 180_000)
 afterAll(() => kit.close())
 
 describe("theme-group channels", () => {

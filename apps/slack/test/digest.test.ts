@@ -88,7 +88,7 @@ beforeAll(async () => {
       return withClock(() => clock)(dispatcher.runPass)
     }),
   )
-}, 60_000)
+}, 180_000)
 afterAll(() => kit.close())
 
 const titles = ["Tobak: anteckningar 1", "Tobak: anteckningar 2", "Tobak: anteckningar 3"]

@@ -14,7 +14,7 @@ beforeAll(async () => {
     // the cast already has some of them; the fake keeps the first account per id
     users: people.map((person) => ({ id: person.slackId, email: person.email })),
   })
-}, 60_000)
+}, 180_000)
 afterAll(() => kit.close())
 
 /** The rights table (shared with the API's test) run as signed modal submissions from each who's Slack account. */
@@ -62,6 +62,6 @@ describe("publishing rights from Slack, from the shared table", () => {
       }
       if (row.expected === "MayNotPublish")
         expect(errors.theme_group).toBe("Du får inte publicera i Tobaksprevention.")
-    }, 60_000)
+    }, 180_000)
   })
 })

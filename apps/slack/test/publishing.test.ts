@@ -9,7 +9,7 @@ let kit: SlackTestKit
 beforeAll(async () => {
   // The chair is also the network office here, so she may publish in Tobaksprevention.
   kit = await startSlackTestKit({ adminEmails: [cast.chair.email.toUpperCase()] })
-}, 60_000)
+}, 180_000)
 afterAll(() => kit.close())
 
 const submit = (slackId: string, viewId: string, values: ReturnType<typeof postValues>, retryNum?: number) =>

@@ -9,7 +9,7 @@ import { cast, type SlackTestKit, startSlackTestKit, visibleText } from "./suppo
 let kit: SlackTestKit
 beforeAll(async () => {
   kit = await startSlackTestKit({ adminEmails: [cast.chair.email] })
-}, 60_000)
+}, 180_000)
 afterAll(() => kit.close())
 
 const updateId = "slack-V0BOTH"

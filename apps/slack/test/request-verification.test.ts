@@ -13,7 +13,7 @@ import {
 let kit: SlackTestKit
 beforeAll(async () => {
   kit = await startSlackTestKit()
-}, 60_000)
+}, 180_000)
 afterAll(() => kit.close())
 
 const nowSeconds = () => Math.floor(Date.now() / 1000)

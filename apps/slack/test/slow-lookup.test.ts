@@ -4,7 +4,7 @@ import { cast, type SlackTestKit, startSlackTestKit, visibleText } from "./suppo
 let kit: SlackTestKit
 beforeAll(async () => {
   kit = await startSlackTestKit({ answerWithinMillis: 2_000 })
-}, 60_000)
+}, 180_000)
 afterAll(() => kit.close())
 
 describe("never an empty answer", () => {

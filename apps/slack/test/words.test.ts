@@ -7,7 +7,7 @@ let kit: SlackTestKit
 beforeAll(async () => {
   kit = await startSlackTestKit()
   kit.fake.addUser({ id: "U0KALMARPL", email: "marie.fredriksson@regionkalmarlan.example" })
-}, 60_000)
+}, 180_000)
 afterAll(() => kit.close())
 
 describe("words people type", () => {

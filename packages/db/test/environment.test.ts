@@ -170,5 +170,5 @@ describe("spridning doctor", () => {
     expect(stdout).toContain(`on   Database          embedded PGlite in ${dataDir}: not created yet`)
     expect(stdout).toContain("on   Public URL        links in mail point at http://localhost:4820")
     expect(lockHolder(dataDir)).toBe(undefined)
-  }, 60_000)
+  }, 180_000)
 })
