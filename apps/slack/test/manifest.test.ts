@@ -11,11 +11,14 @@ const readme = readFileSync(new URL("../../../README.md", import.meta.url), "utf
 it("asks for exactly the scopes the app uses", () => {
   // commands: /spridning · chat:write: DMs, ephemerals, updates · chat:write.public: group channels
   // without joining · im:write: conversations.open · users:read(.email): users.info, lookupByEmail
+  // links:read/links:write: link_shared and chat.unfurl for public pages
   expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([
     "chat:write",
     "chat:write.public",
     "commands",
     "im:write",
+    "links:read",
+    "links:write",
     "users:read",
     "users:read.email",
   ])

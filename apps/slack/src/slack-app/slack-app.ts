@@ -3,6 +3,7 @@ import type { Hono } from "hono"
 import { authorizeWith, type SlackIdentitySource, slackIdentity } from "../config/slack-identity.js"
 import { HonoReceiver } from "../http/hono-receiver.js"
 import { registerAppHome } from "../listeners/app-home.js"
+import { registerLinkUnfurls } from "../listeners/link-unfurls.js"
 import { registerPostSubmission } from "../listeners/post-submission.js"
 import { registerReceiptButtons } from "../listeners/receipt-buttons.js"
 import { registerSpridningCommand } from "../listeners/spridning-command.js"
@@ -52,6 +53,7 @@ export const registerFeatures = (app: App, deps: SlackAppDeps): void => {
   registerPostSubmission(app, deps)
   registerReceiptButtons(app, deps)
   registerAppHome(app, deps)
+  registerLinkUnfurls(app, deps)
 }
 
 const boltLogLevel = LogLevel.WARN

@@ -232,6 +232,10 @@ export const startSlackFake = async (options: SlackFakeOptions = {}): Promise<Sl
         },
       }
     },
+    "chat.unfurl": (args) =>
+      args.channel === undefined || args.ts === undefined || args.unfurls === undefined
+        ? { ok: false, error: "invalid_arguments" }
+        : { ok: true },
     "chat.update": (args) => {
       const channel = conversationFor(String(args.channel ?? ""))
       if (channel === undefined) return { ok: false, error: "channel_not_found" }
