@@ -7,7 +7,7 @@ import { cast, type SlackTestKit, startSlackTestKit } from "./support/slack-test
 let kit: SlackTestKit
 beforeAll(async () => {
   kit = await startSlackTestKit({ now: () => new Date("2026-11-25T09:00:00Z") })
-}, 60_000)
+}, 180_000)
 afterAll(() => kit.close())
 
 const publish = (update: NewUpdate) =>
@@ -60,6 +60,9 @@ describe("link unfurls", () => {
     expect(updateCalls[0]?.args.channel).toBe("C0LINKS")
     expect(JSON.stringify(updateCalls[0]?.args.unfurls)).toContain("PROM-enkäten är klar")
     expect(JSON.stringify(updateCalls[0]?.args.unfurls)).toContain("Läs mer")
+    expect(JSON.stringify(updateCalls[0]?.args.unfurls)).toContain(
+      "PROM · Minnesanteckningar · 20 november 2026",
+    )
 
     const groupCalls = await share("http://localhost:3000/grupper/tg-prom")
     expect(groupCalls).toHaveLength(1)

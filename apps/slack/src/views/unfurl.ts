@@ -1,4 +1,4 @@
-import type { ThemeGroup } from "@spridning/core"
+import { catalogue, type ThemeGroup } from "@spridning/core"
 import type { StoredUpdate } from "@spridning/db"
 import { escapeMrkdwn } from "./blocks.js"
 import { excerpt } from "./shorten.js"
@@ -10,10 +10,16 @@ export interface Unfurl {
 
 const mrkdwn = (text: string) => ({ type: "mrkdwn", text })
 
-/** A public update's card: title, group, kind and date, a safe-cut excerpt and "Läs mer". */
+// Unfurls are shown to the whole channel, so they speak the workspace's language: Swedish.
+const words = catalogue("sv")
+const swedishDay = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", dateStyle: "long" })
+
+/** A public update's card: title, group, kind and date (in Swedish), a safe-cut excerpt and "Läs mer". */
 export const updateUnfurl = (update: StoredUpdate, group: ThemeGroup | undefined, url: string): Unfurl => {
-  const date = update.publishedAt?.toISOString().slice(0, 10) ?? ""
-  const context = [group?.name, update.kind, date].filter((part) => part !== undefined && part !== "")
+  const date = update.publishedAt === undefined ? "" : swedishDay.format(update.publishedAt)
+  const context = [group?.name, words.updateKind[update.kind], date].filter(
+    (part) => part !== undefined && part !== "",
+  )
   return {
     blocks: [
       { type: "section", text: mrkdwn(`*${escapeMrkdwn(update.title)}*\n${excerpt(update.body, 280).text}`) },
