@@ -9,6 +9,8 @@
  * It lives with the email channel because it needs the email sender and the SendGrid fake, and
  * the email app depends on @spridning/dispatch (not the other way round).
  *
+ * It runs compiled (`tsc -p tsconfig.bench.json`, then node), as production runs:
+ *
  *   pnpm --filter @spridning/email bench            # N = 100,000
  *   BENCH_DELIVERIES=20000 pnpm --filter @spridning/email bench
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test pnpm --filter @spridning/email bench
@@ -23,25 +25,16 @@ import { fork } from "node:child_process"
 import { writeFile } from "node:fs/promises"
 import { Session } from "node:inspector/promises"
 import { fileURLToPath } from "node:url"
-import type { DisseminationPlan, Network, PlannedDelivery } from "@spridning/core"
-import {
-  Database,
-  layerPglite,
-  layerPostgres,
-  layerRepositories,
-  Organisation,
-  Outbox,
-  schema,
-  Updates,
-} from "@spridning/db"
+import { Database, layerPglite, layerPostgres, layerRepositories, Outbox, schema } from "@spridning/db"
 import { freshPostgresDatabase } from "@spridning/db/testing"
 import { ChannelSenders, DispatchSettings, makeDispatcher, makeDispatchSettings } from "@spridning/dispatch"
+// The email app as it is built: the benchmark measures the code that runs in production, compiled
+// (`pnpm bench` compiles it first), not the source through a TypeScript loader, which by itself
+// took about 100 MB of the process's memory.
+import { MailSender, makeEmailChannelSender, makeLinkSigner, makeSendGridSender } from "@spridning/email"
 import { sql } from "drizzle-orm"
 import { Effect, Layer, ManagedRuntime, Redacted, Tracer } from "effect"
-import { makeEmailChannelSender } from "../src/delivery/email-channel.js"
-import { makeLinkSigner } from "../src/links/signed-links.js"
-import { MailSender } from "../src/sending/mail-sender.js"
-import { makeSendGridSender } from "../src/sending/sendgrid-sender.js"
+import { benchNetwork, importBenchNetwork, publishBenchUpdate } from "./bench-outbox.js"
 
 const count = Number(process.env.BENCH_DELIVERIES ?? 100_000)
 // BENCH_PROFILE=dir writes a CPU profile and a sampled heap profile of the drain alone.
@@ -49,28 +42,6 @@ const profileDirectory = process.env.BENCH_PROFILE
 const deadlineMillis = 150_000
 // PGlite has one connection in this process: a second loop only competes for it.
 const workers = Number(process.env.BENCH_WORKERS ?? (process.env.DATABASE_URL ? 2 : 1))
-
-const network = {
-  healthcareRegions: [{ id: "sodra", name: "Södra" }],
-  regions: [{ id: "skane", name: "Region Skåne", kind: "region", healthcareRegionIds: ["sodra"] }],
-  orgUnits: [],
-  themeGroups: [
-    { id: "tobak", name: "Tobaksprevention", topic: "Tobak", status: "active", wantedFunctions: [] },
-  ],
-  people: Array.from({ length: count }, (_, index) => ({
-    id: `p${index}`,
-    name: `Person ${index}`,
-    email: `p${index}@skane.example`,
-    function: "clinician",
-    regionId: "skane",
-    preferences: { channels: ["email"], language: "sv", optedOutOfAll: false, optedOutOfThemeGroups: [] },
-  })),
-  // The worker reads the reasons stored with each delivery, not the roles.
-  roles: [],
-  regionalBodies: [],
-  reportingRules: [],
-  follows: [],
-} as unknown as Network
 
 /** Wall time per span name (spans overlap: sends run side by side), for where a drain waits. */
 const spanTotals = new Map<string, { count: number; nanos: bigint }>()
@@ -94,9 +65,7 @@ interface Stats {
 }
 
 const startSendGridProcess = async () => {
-  const child = fork(fileURLToPath(new URL("./sendgrid-process.ts", import.meta.url)), {
-    execArgv: ["--import", "tsx"],
-  })
+  const child = fork(fileURLToPath(new URL("./sendgrid-process.js", import.meta.url)))
   const ready = await new Promise<{ url: string; apiKey: string }>((resolve, reject) => {
     child.once("message", (message) => resolve(message as { url: string; apiKey: string }))
     child.once("error", reject)
@@ -107,6 +76,28 @@ const startSendGridProcess = async () => {
       new Promise<Stats>((resolve) => {
         child.once("message", (message) => resolve(message as Stats))
         child.send({ type: "stats" })
+      }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once("exit", () => resolve())
+        child.send({ type: "stop" })
+      }),
+  }
+}
+
+const startSetUpProcess = async () => {
+  const child = fork(fileURLToPath(new URL("./outbox-setup-process.js", import.meta.url)))
+  await new Promise<void>((resolve, reject) => {
+    child.once("message", () => resolve())
+    child.once("error", reject)
+  })
+  return {
+    run: (command: object) =>
+      new Promise<void>((resolve, reject) => {
+        child.once("message", (answer: { type: string; error?: string }) =>
+          answer.type === "done" ? resolve() : reject(new Error(answer.error)),
+        )
+        child.send(command)
       }),
     stop: () =>
       new Promise<void>((resolve) => {
@@ -127,46 +118,19 @@ const main = async () => {
     ),
   )
   const now = new Date()
-  await runtime.runPromise(Organisation.use((organisation) => organisation.importNetwork(network, "bench")))
-  const publish = (updateId: string) => {
-    const deliveries = network.people.map(
-      (person): PlannedDelivery =>
-        ({
-          updateId,
-          personId: person.id,
-          regionId: person.regionId,
-          channel: "email",
-          reasons: [{ _tag: "HoldsRole", role: "participant", regionId: "skane", themeGroupId: "tobak" }],
-        }) as unknown as PlannedDelivery,
-    )
-    const plan = {
-      updateId,
-      deliveries,
-      unreachableRegions: [],
-      skipped: [],
-      passOnLine: {
-        sv: "Sprid vidare till: kliniker i Region Skåne",
-        en: "Pass on to: clinicians in Region Skåne",
-      },
-    } as unknown as DisseminationPlan
-    return runtime.runPromise(
-      Updates.use((updates) =>
-        updates.publish(
-          {
-            id: updateId,
-            themeGroupId: "tobak",
-            title: "Minnesanteckningar november",
-            body: "Vi gick igenom tobaksavvänjning i primärvården.",
-            audience: { scope: "network", themeGroups: ["tobak"] } as never,
-            details: { kind: "meetingNotes", meetingDate: "2026-11-12" },
-          },
-          plan,
-          "bench",
-          now,
-        ),
-      ),
-    )
-  }
+  // On PostgreSQL the outbox is filled from another process, as the API fills it in production;
+  // PGlite lives inside the process that opens it, so there the set-up shares this one.
+  const setUp = database === undefined ? undefined : await startSetUpProcess()
+  const localNetwork = setUp === undefined ? benchNetwork(count) : undefined
+  if (setUp !== undefined && database !== undefined)
+    await setUp.run({ type: "import", url: database.url, count })
+  if (localNetwork !== undefined) await runtime.runPromise(importBenchNetwork(localNetwork))
+  const publish = (updateId: string) =>
+    setUp !== undefined
+      ? setUp.run({ type: "publish", updateId, now: now.toISOString() })
+      : localNetwork !== undefined
+        ? runtime.runPromise(publishBenchUpdate(localNetwork, updateId, now))
+        : Promise.reject(new Error("no outbox to publish to"))
   await publish("bench-update")
   console.log(
     `set up ${count.toLocaleString("en")} deliveries in ${((Date.now() - started) / 1000).toFixed(1)} s`,
@@ -221,12 +185,14 @@ const main = async () => {
     session.connect()
     await session.post("Profiler.enable")
     await session.post("Profiler.start")
-    // BENCH_PROFILE_ALLOCATIONS=1: every allocation of the drain, also what GC took back since.
+    // BENCH_PROFILE_ALLOCATIONS=1: every allocation of the drain, also what GC took back since;
+    // with BENCH_PROFILE_MINOR=0 only what a full collection took back (the old generation's
+    // garbage, which is what makes the peak).
     const all = process.env.BENCH_PROFILE_ALLOCATIONS === "1"
     await session.post("HeapProfiler.startSampling", {
       samplingInterval: 64 * 1024,
       includeObjectsCollectedByMajorGC: all,
-      includeObjectsCollectedByMinorGC: all,
+      includeObjectsCollectedByMinorGC: all && process.env.BENCH_PROFILE_MINOR !== "0",
     })
   }
   const sendGridBefore = await sendGrid.stats()
@@ -336,6 +302,7 @@ const main = async () => {
   )
   console.log(`ratio:             dispatcher ${((rate / rawRate) * 100).toFixed(0)} % of the raw outbox rate`)
   await runtime.dispose()
+  await setUp?.stop()
   await sendGrid.stop()
   await database?.drop()
   const ok = counts.sent === count && requests <= allowed && rate >= 5000 && peakRss <= 400 * 2 ** 20

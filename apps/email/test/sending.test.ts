@@ -78,6 +78,35 @@ describe("the SendGrid sender", () => {
     expect(mails[1]!.headers["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click")
   })
 
+  it("sends only the substitutions the content uses: each is repeated for every recipient", async () => {
+    const withUnused: MailRecipient = {
+      ...recipient(1),
+      substitutions: { ...recipient(1).substitutions, proposal_url: "https://spridning.example/p/1" },
+    }
+    await Effect.runPromise(sender().send(mail([withUnused])))
+    expect(sendGrid.accepted()[0]!.body!.personalizations[0]!.substitutions).toEqual({
+      "{{name}}": "Person 1",
+      "{{link}}": "https://spridning.example/r/1",
+    })
+  })
+
+  it("reports a SendGrid that does not answer in time as unavailable, saying so", async () => {
+    sendGrid.script({ status: 202, delayMillis: 500 })
+    const impatient = makeSendGridSender({
+      apiKey: Redacted.make(sendGrid.apiKey),
+      baseUrl: sendGrid.url,
+      from,
+      timeoutMillis: 50,
+    })
+    const failure = await Effect.runPromise(Effect.flip(impatient.send(mail([recipient(1)]))))
+    expect(failure).toEqual(
+      expect.objectContaining({
+        _tag: "MailProviderUnavailable",
+        reason: "SendGrid unreachable: no answer in time",
+      }),
+    )
+  })
+
   it("reports 429 as rate limited with SendGrid's Retry-After", async () => {
     sendGrid.script({ status: 429, retryAfterSeconds: 7 })
     const failure = await Effect.runPromise(Effect.flip(sender().send(mail([recipient(1)]))))

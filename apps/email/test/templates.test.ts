@@ -32,9 +32,7 @@ const reader = (language: Language) =>
     why: whyLine(indexNetwork(network), language, [
       { _tag: "HoldsRole", role: "participant", regionId: "skane", themeGroupId: "tobak" },
     ] as never),
-    readUrl: "https://spridning.example/email/receipt/READ",
-    passedOnUrl: "https://spridning.example/email/receipt/PASSED",
-    actedUrl: "https://spridning.example/email/receipt/ACTED",
+    receiptLink: "https://spridning.example/email/receipt/TOKEN",
     unsubscribeUrl: "https://spridning.example/email/unsubscribe/UNSUB",
   })
 
@@ -56,9 +54,9 @@ describe.each(languages)("update mails in %s", (language) => {
           : "You are receiving this because",
       )
       expect(text).toContain(passOnLine[language])
-      expect(text).toContain("https://spridning.example/email/receipt/READ")
+      expect(text).toContain("https://spridning.example/email/receipt/TOKEN/read")
       expect(text).toContain("https://spridning.example/email/unsubscribe/UNSUB")
-      expect(html).toContain('href="https://spridning.example/email/receipt/ACTED"')
+      expect(html).toContain('href="https://spridning.example/email/receipt/TOKEN/acted"')
       expect(html).toContain(`lang="${language}"`)
       // the reader's name is text, never markup
       expect(html).toContain("Anna &lt;Berg&gt; &amp; co")

@@ -119,7 +119,7 @@ export const makeEmailChannelSender = (options: EmailChannelOptions) =>
         return content
       })
 
-    const deliver = (content: MailContent, recipients: ReadonlyArray<MailRecipient>) =>
+    const deliver = (content: MailContent, recipients: Iterable<MailRecipient>) =>
       mail
         .send({ content, recipients })
         .pipe(
@@ -141,24 +141,27 @@ export const makeEmailChannelSender = (options: EmailChannelOptions) =>
         const content = yield* contentFor(`${update.id}|${language}`, () =>
           renderUpdateMail(toUpdateForMail(update, index), language, options.organizer),
         )
-        const recipients = request.recipients.map(({ delivery, person }): MailRecipient => {
+        const recipientOf = ({ delivery, person }: UpdateRequest["recipients"][number]): MailRecipient => {
           const unsubscribeUrl = options.links.unsubscribeUrl(person.id, scope, now, delivery.id)
-          const receipts = options.links.receiptUrls(delivery.id, person.id, now)
           return {
             email: person.email,
             name: person.name,
             substitutions: recipientSubstitutions(language, {
               name: person.name,
               why: whyFor(index, language, delivery, update.themeGroupId),
-              readUrl: receipts.read,
-              passedOnUrl: receipts.passedOn,
-              actedUrl: receipts.acted,
+              receiptLink: options.links.receiptLink(delivery.id, person.id, now),
               unsubscribeUrl,
             }),
             headers: oneClick(unsubscribeUrl),
             customArgs: { delivery_id: delivery.id, update_id: delivery.updateId },
           }
-        })
+        }
+        // Made one at a time as the sender writes them (see OutgoingMail).
+        const recipients: Iterable<MailRecipient> = {
+          *[Symbol.iterator]() {
+            for (const recipient of request.recipients) yield recipientOf(recipient)
+          },
+        }
         const sent = yield* deliver(content, recipients)
         return {
           sent: request.recipients.map(({ delivery }) => ({
@@ -198,9 +201,7 @@ export const makeEmailChannelSender = (options: EmailChannelOptions) =>
           substitutions: recipientSubstitutions(language, {
             name: person.name,
             why: mailText[language].digest.why(catalogue(language).list(groups)),
-            readUrl: "",
-            passedOnUrl: "",
-            actedUrl: "",
+            receiptLink: "",
             unsubscribeUrl,
           }),
           headers: oneClick(unsubscribeUrl),

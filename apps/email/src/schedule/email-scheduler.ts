@@ -161,17 +161,13 @@ export const makeEmailScheduler = Effect.fn("email.makeEmailScheduler")(function
   ): MailRecipient => {
     const language = person.preferences.language
     const unsubscribeUrl = options.links.unsubscribeUrl(person.id, scope, now, delivery?.id)
-    const receipt = (kind: "read" | "passedOn" | "acted") =>
-      delivery === undefined ? "" : options.links.receiptUrl(delivery.id, person.id, kind, now)
     return {
       email: person.email,
       name: person.name,
       substitutions: recipientSubstitutions(language, {
         name: person.name,
         why,
-        readUrl: receipt("read"),
-        passedOnUrl: receipt("passedOn"),
-        actedUrl: receipt("acted"),
+        receiptLink: delivery === undefined ? "" : options.links.receiptLink(delivery.id, person.id, now),
         unsubscribeUrl,
       }),
       headers: {

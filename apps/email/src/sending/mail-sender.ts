@@ -1,10 +1,9 @@
 import { Context, type Effect } from "effect"
-import type { MailRecipient, MailSendFailure, OutgoingMail } from "./outgoing-mail.js"
+import type { MailSendFailure, OutgoingMail } from "./outgoing-mail.js"
 
 export interface SentRequest {
   /** The provider's id for the request (SendGrid's X-Message-Id, the sink's file prefix). */
   readonly providerMessageId: string
-  readonly recipients: ReadonlyArray<MailRecipient>
 }
 
 /**

@@ -64,12 +64,13 @@ export const makeMailSinkSender = (settings: MailSinkSettings) =>
         try: async () => {
           await mkdir(settings.directory, { recursive: true })
           const requestId = `${new Date().toISOString().replace(/[:.]/g, "-")}-${randomUUID().slice(0, 8)}`
-          for (const [index, recipient] of outgoing.recipients.entries()) {
-            const messageId = `${requestId}-${index}`
+          let index = 0
+          for (const recipient of outgoing.recipients) {
+            const messageId = `${requestId}-${index++}`
             const eml = await composeEml(outgoing, recipient, settings.from, messageId)
             await writeFile(join(settings.directory, `${messageId}-${fileSafe(recipient.email)}.eml`), eml)
           }
-          return { providerMessageId: `sink-${requestId}`, recipients: outgoing.recipients }
+          return { providerMessageId: `sink-${requestId}` }
         },
         catch: (cause) =>
           new MailProviderUnavailable({ reason: `mail sink ${settings.directory}: ${String(cause)}` }),

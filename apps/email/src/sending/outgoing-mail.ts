@@ -34,7 +34,12 @@ export interface MailRecipient {
 
 export interface OutgoingMail {
   readonly content: MailContent
-  readonly recipients: ReadonlyArray<MailRecipient>
+  /**
+   * Any iterable: a sender that writes one recipient at a time lets a lazily built list make
+   * each recipient just before it is written, so a 1,000-recipient request never holds 1,000
+   * recipients (a few kilobytes each) at once.
+   */
+  readonly recipients: Iterable<MailRecipient>
 }
 
 /** SendGrid's limit of personalizations (and recipients) per request. */
@@ -69,9 +74,12 @@ export const requestsFor = <T extends { readonly email: string } = MailRecipient
   return requests.map((request) => request.recipients)
 }
 
+/** A `{{key}}` placeholder of a content; the key is the first group. */
+export const placeholderPattern = /\{\{([A-Za-z0-9_]+)\}\}/g
+
 /** Fills `{{key}}` placeholders the way SendGrid does, for senders that deliver themselves. */
 export const fillPlaceholders = (template: string, substitutions: Readonly<Record<string, string>>): string =>
-  template.replace(/\{\{([A-Za-z0-9_]+)\}\}/g, (whole, key: string) => substitutions[key] ?? whole)
+  template.replace(placeholderPattern, (whole, key: string) => substitutions[key] ?? whole)
 
 /** SendGrid answered 429: try again, not before `retryAfterMillis` when it said so. */
 export class MailRateLimited extends Schema.TaggedError<MailRateLimited>()("MailRateLimited", {

@@ -23,11 +23,12 @@ export const makeSmtpSender = (settings: SmtpSettings) => {
       Effect.tryPromise({
         try: async () => {
           const requestId = randomUUID()
-          for (const [index, recipient] of outgoing.recipients.entries()) {
-            const raw = await composeEml(outgoing, recipient, settings.from, `${requestId}-${index}`)
+          let index = 0
+          for (const recipient of outgoing.recipients) {
+            const raw = await composeEml(outgoing, recipient, settings.from, `${requestId}-${index++}`)
             await transport.sendMail({ envelope: { from: settings.from.email, to: [recipient.email] }, raw })
           }
-          return { providerMessageId: `smtp-${requestId}`, recipients: outgoing.recipients }
+          return { providerMessageId: `smtp-${requestId}` }
         },
         catch: (cause) => {
           // 5xx from the server: the message itself is refused; anything else may pass on a retry.

@@ -20,9 +20,11 @@ export interface UpdateForMail {
 
 /** Per-recipient values every mail template expects (see `recipientSubstitutions`). */
 export const placeholder = {
-  readUrl: "{{read_url}}",
-  passedOnUrl: "{{passed_on_url}}",
-  actedUrl: "{{acted_url}}",
+  // One substitution for the three receipt links (they share one signed token): every byte of
+  // a substitution is repeated for each of a request's 1,000 recipients.
+  readUrl: "{{receipt_link}}/read",
+  passedOnUrl: "{{receipt_link}}/passedOn",
+  actedUrl: "{{receipt_link}}/acted",
   unsubscribeUrl: "{{unsubscribe_url}}",
   proposalUrl: "{{proposal_url}}",
   preferencesUrl: "{{preferences_url}}",
@@ -31,9 +33,8 @@ export const placeholder = {
 export interface RecipientParts {
   readonly name: string
   readonly why: string
-  readonly readUrl: string
-  readonly passedOnUrl: string
-  readonly actedUrl: string
+  /** The delivery's receipt link without its kind (the signer's `receiptLink`); empty when none. */
+  readonly receiptLink: string
   readonly unsubscribeUrl: string
   /** The reader's preference page; by default opened with the mail's unsubscribe token. */
   readonly preferencesUrl?: string
@@ -48,11 +49,9 @@ export const recipientSubstitutions = (language: Language, parts: RecipientParts
     greeting_text: greeting,
     why_html: escapeHtml(why),
     why_text: why,
-    read_url: parts.readUrl,
-    passed_on_url: parts.passedOnUrl,
-    acted_url: parts.actedUrl,
+    receipt_link: parts.receiptLink,
     unsubscribe_url: parts.unsubscribeUrl,
-    proposal_url: proposalUrlFromReadUrl(parts.readUrl),
+    proposal_url: parts.receiptLink === "" ? "" : proposalUrlFromReadUrl(`${parts.receiptLink}/read`),
     preferences_url: parts.preferencesUrl ?? preferencesUrlFromUnsubscribeUrl(parts.unsubscribeUrl),
   }
 }

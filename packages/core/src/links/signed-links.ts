@@ -63,6 +63,11 @@ export const unsubscribeLinkDays = 365
 export const preferencesLinkDays = 365
 
 export interface LinkSigner {
+  /**
+   * A delivery's receipt link without its kind: each of the three receipt links is it followed by
+   * `/read`, `/passedOn` or `/acted`, so one signed token serves all three.
+   */
+  readonly receiptLink: (deliveryId: string, personId: string, now: Date) => string
   /** The three receipt links of a delivery, signed once. */
   readonly receiptUrls: (
     deliveryId: string,
@@ -129,11 +134,14 @@ export const makeLinkSigner = (secret: Redacted.Redacted<string>, publicUrl: str
   }
   const base = publicUrl.replace(/\/+$/, "")
   const inDays = (now: Date, days: number) => Math.floor(now.getTime() / 1000) + days * 86_400
+  const receiptLink = (deliveryId: string, personId: string, now: Date) =>
+    `${base}${receiptPath}/${token({ purpose: "receipt", deliveryId, personId, expires: inDays(now, receiptLinkDays) })}`
   const receiptUrls = (deliveryId: string, personId: string, now: Date) => {
-    const prefix = `${base}${receiptPath}/${token({ purpose: "receipt", deliveryId, personId, expires: inDays(now, receiptLinkDays) })}`
+    const prefix = receiptLink(deliveryId, personId, now)
     return { read: `${prefix}/read`, passedOn: `${prefix}/passedOn`, acted: `${prefix}/acted` }
   }
   return {
+    receiptLink,
     receiptUrls,
     receiptUrl: (deliveryId, personId, kind, now) => receiptUrls(deliveryId, personId, now)[kind],
     unsubscribeUrl: (personId, scope, now, deliveryId) =>
