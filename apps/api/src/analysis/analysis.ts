@@ -5,6 +5,7 @@ import {
   catalogue,
   coverage,
   InclusionReason,
+  indexNetwork,
   Language,
   monthContaining,
   type Network,
@@ -34,8 +35,9 @@ const CoverageQuery = Schema.Struct({
   lang: Schema.optionalKey(Language),
 })
 
-const nameOf = (network: Network, personId: string): string =>
-  network.people.find((person) => person.id === personId)?.name ?? personId
+/** A person's name by id, through core's index (the 100k network's coverage names 100k people). */
+const nameOf = (network: Network, personId: PersonId): string =>
+  indexNetwork(network).personById.get(personId)?.name ?? personId
 
 /**
  * Who receives a cell's updates when no participant does: the contact person of a bridged

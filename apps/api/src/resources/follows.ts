@@ -1,6 +1,7 @@
 import {
   Follow,
   FollowFrequency,
+  indexNetwork,
   type Network,
   PersonId,
   Preferences,
@@ -19,7 +20,7 @@ import { jsonBody, jsonResponse, pathParams, queryOf } from "../http/validation.
 import { problemResponses } from "./organisation-resource.js"
 
 const personIn = (network: Network, personId: PersonId) => {
-  const person = network.people.find((p) => p.id === personId)
+  const person = indexNetwork(network).personById.get(personId)
   return person === undefined
     ? Effect.fail(notFound(`No person with id "${personId}"`))
     : Effect.succeed(person)
