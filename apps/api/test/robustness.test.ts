@@ -142,7 +142,7 @@ describeApi("robustness", (api) => {
       const { headers } = await api().call(role, "GET", path)
       expect(headers.get("x-content-type-options"), path).toBe("nosniff")
       expect(headers.get("strict-transport-security"), path).toContain("max-age")
-      expect(headers.get("x-frame-options"), path).toBe("SAMEORIGIN")
+      expect(headers.get("x-frame-options"), path).toBe("DENY")
       expect(headers.get("content-security-policy"), path).toContain("default-src 'none'")
     }
   })
