@@ -28,12 +28,15 @@ import { fileURLToPath } from "node:url"
 import { Database, layerPglite, layerPostgres, layerRepositories, Outbox, schema } from "@spridning/db"
 import { freshPostgresDatabase } from "@spridning/db/testing"
 import { ChannelSenders, DispatchSettings, makeDispatcher, makeDispatchSettings } from "@spridning/dispatch"
-// The email app as it is built: the benchmark measures the code that runs in production, compiled
-// (`pnpm bench` compiles it first), not the source through a TypeScript loader, which by itself
-// took about 100 MB of the process's memory.
-import { MailSender, makeEmailChannelSender, makeLinkSigner, makeSendGridSender } from "@spridning/email"
 import { sql } from "drizzle-orm"
 import { Effect, Layer, ManagedRuntime, Redacted, Tracer } from "effect"
+// `pnpm bench` compiles the benchmark with the app's source (tsconfig.bench.json) and runs it with
+// node, as production runs: the source through a TypeScript loader took about 100 MB of the
+// process's memory by itself.
+import { makeEmailChannelSender } from "../src/delivery/email-channel.js"
+import { makeLinkSigner } from "../src/links/signed-links.js"
+import { MailSender } from "../src/sending/mail-sender.js"
+import { makeSendGridSender } from "../src/sending/sendgrid-sender.js"
 import { benchNetwork, importBenchNetwork, publishBenchUpdate } from "./bench-outbox.js"
 
 const count = Number(process.env.BENCH_DELIVERIES ?? 100_000)

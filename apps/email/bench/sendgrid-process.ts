@@ -2,7 +2,7 @@
  * The local SendGrid in its own process, so the benchmark measures the worker and not the
  * fake server sharing its event loop (SendGrid is another machine in production).
  */
-import { startLocalSendGrid } from "@spridning/email/testing"
+import { startLocalSendGrid } from "../src/testing/sendgrid-server.js"
 
 const server = await startLocalSendGrid({ keepBodies: false })
 process.send?.({ type: "ready", url: server.url, apiKey: server.apiKey })
