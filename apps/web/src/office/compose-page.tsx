@@ -11,6 +11,7 @@ import {
 } from "./compose-form.js"
 import { type ComposeKind, composeMessages } from "./compose-messages.js"
 import type { Preview } from "./compose-preview.js"
+import { FieldText, fieldAria, optional, TextField } from "./office-kit.js"
 
 const audienceTags = [
   "governance-and-leadership",
@@ -20,31 +21,20 @@ const audienceTags = [
   "public-health",
 ] as const
 
-const errorId = (field: string) => `${field}-fel`
-
-/** `aria-invalid` and the error's id for a field, when it has one. */
-const invalid = (errors: ReadonlyArray<FieldError>, field: keyof ComposeValues, hint?: string) => {
-  const wrong = errors.some((error) => error.field === field)
-  const describedBy = [hint, wrong ? errorId(field) : undefined].filter((id) => id !== undefined).join(" ")
-  return {
-    ...(wrong ? { "aria-invalid": "true" as const } : {}),
-    ...(describedBy === "" ? {} : { "aria-describedby": describedBy }),
-  }
+/** What is wrong with a field, in one sentence; undefined when nothing is. */
+const errorOf = (errors: ReadonlyArray<FieldError>, field: keyof ComposeValues): string | undefined => {
+  const messages = errors.filter((error) => error.field === field).map((error) => error.message)
+  return messages.length === 0 ? undefined : messages.join(" ")
 }
 
-const FieldErrorText = (props: {
+/** A field's error under the shared field parts, from the compose form's list of errors. */
+const FieldErrors = (props: {
   readonly errors: ReadonlyArray<FieldError>
   readonly field: keyof ComposeValues
-}) => {
-  const messages = props.errors.filter((error) => error.field === props.field).map((error) => error.message)
-  return messages.length === 0 ? null : (
-    <p class="field-error" id={errorId(props.field)}>
-      {messages.join(" ")}
-    </p>
-  )
-}
+}) => <FieldText id={props.field} {...optional("error", errorOf(props.errors, props.field))} />
 
-const TextField = (props: {
+/** The office's text field, named by a compose value and told its errors. */
+const ComposeField = (props: {
   readonly name: keyof ComposeValues
   readonly label: string
   readonly value: string
@@ -53,23 +43,15 @@ const TextField = (props: {
   readonly required?: boolean
   readonly hint?: string
 }) => (
-  <div class="field">
-    <label for={props.name}>{props.label}</label>
-    {props.hint === undefined ? null : (
-      <p class="hint" id={`${props.name}-hjalp`}>
-        {props.hint}
-      </p>
-    )}
-    <input
-      id={props.name}
-      name={props.name}
-      type={props.type ?? "text"}
-      value={props.value}
-      required={props.required === true}
-      {...invalid(props.errors, props.name, props.hint === undefined ? undefined : `${props.name}-hjalp`)}
-    />
-    <FieldErrorText errors={props.errors} field={props.name} />
-  </div>
+  <TextField
+    id={props.name}
+    label={props.label}
+    value={props.value}
+    type={props.type}
+    required={props.required}
+    hint={props.hint}
+    error={errorOf(props.errors, props.name)}
+  />
 )
 
 /** A group of checkboxes under one legend; each box labelled, the legend naming the group. */
@@ -81,10 +63,10 @@ const Choices = (props: {
   readonly errors: ReadonlyArray<FieldError>
   readonly hint?: string
 }) => (
-  <fieldset class="choices" {...invalid(props.errors, props.name)}>
+  <fieldset class="choices" {...fieldAria(props.name, undefined, errorOf(props.errors, props.name))}>
     <legend>{props.legend}</legend>
     {props.hint === undefined ? null : <p class="hint">{props.hint}</p>}
-    <FieldErrorText errors={props.errors} field={props.name} />
+    <FieldErrors errors={props.errors} field={props.name} />
     <ul>
       {props.options.map((option) => {
         const id = `${props.name}-${option.value}`
@@ -120,7 +102,7 @@ const KindFields = (props: {
   switch (values.kind) {
     case "meetingNotes":
       return (
-        <TextField
+        <ComposeField
           name="meetingDate"
           label={t.meetingDate}
           type="date"
@@ -134,22 +116,22 @@ const KindFields = (props: {
         <>
           <div class="field">
             <label for="status">{t.status}</label>
-            <select id="status" name="status" {...invalid(errors, "status")}>
+            <select id="status" name="status" {...fieldAria("status", undefined, errorOf(errors, "status"))}>
               {(["planned", "ongoing", "done"] as const).map((status) => (
                 <option value={status} selected={values.status === status}>
                   {t.statusName[status]}
                 </option>
               ))}
             </select>
-            <FieldErrorText errors={errors} field="status" />
+            <FieldErrors errors={errors} field="status" />
           </div>
-          <TextField name="dueDate" label={t.dueDate} type="date" value={values.dueDate} errors={errors} />
+          <ComposeField name="dueDate" label={t.dueDate} type="date" value={values.dueDate} errors={errors} />
         </>
       )
     case "digitalHour":
       return (
         <>
-          <TextField
+          <ComposeField
             name="startsAt"
             label={t.startsAt}
             type="datetime-local"
@@ -158,7 +140,7 @@ const KindFields = (props: {
             hint={t.timeHint}
             required
           />
-          <TextField
+          <ComposeField
             name="endsAt"
             label={t.endsAt}
             type="datetime-local"
@@ -166,14 +148,14 @@ const KindFields = (props: {
             errors={errors}
             required
           />
-          <TextField name="location" label={t.location} value={values.location} errors={errors} />
-          <TextField name="url" label={t.url} type="url" value={values.url} errors={errors} />
+          <ComposeField name="location" label={t.location} value={values.location} errors={errors} />
+          <ComposeField name="url" label={t.url} type="url" value={values.url} errors={errors} />
         </>
       )
     case "goodExample":
       return (
         <>
-          <TextField
+          <ComposeField
             name="tags"
             label={t.tags}
             value={values.tags}
@@ -183,7 +165,11 @@ const KindFields = (props: {
           />
           <div class="field">
             <label for="exampleRegionId">{t.exampleRegion}</label>
-            <select id="exampleRegionId" name="exampleRegionId" {...invalid(errors, "exampleRegionId")}>
+            <select
+              id="exampleRegionId"
+              name="exampleRegionId"
+              {...fieldAria("exampleRegionId", undefined, errorOf(errors, "exampleRegionId"))}
+            >
               <option value="">{t.noRegion}</option>
               {[...props.network.regions]
                 .sort((a, b) => a.name.localeCompare(b.name, "sv"))
@@ -193,14 +179,14 @@ const KindFields = (props: {
                   </option>
                 ))}
             </select>
-            <FieldErrorText errors={errors} field="exampleRegionId" />
+            <FieldErrors errors={errors} field="exampleRegionId" />
           </div>
         </>
       )
     case "proposalRound":
       return (
         <>
-          <TextField
+          <ComposeField
             name="deadline"
             label={t.deadline}
             type="date"
@@ -208,7 +194,7 @@ const KindFields = (props: {
             errors={errors}
             required
           />
-          <TextField name="planYear" label={t.planYear} value={values.planYear} errors={errors} />
+          <ComposeField name="planYear" label={t.planYear} value={values.planYear} errors={errors} />
         </>
       )
   }
@@ -446,7 +432,11 @@ export const ComposePage = (props: {
             <legend>{`${t.contentLegend}: ${t.kindTitle[values.kind]}`}</legend>
             <div class="field">
               <label for="themeGroupId">{t.themeGroup}</label>
-              <select id="themeGroupId" name="themeGroupId" {...invalid(errors, "themeGroupId")}>
+              <select
+                id="themeGroupId"
+                name="themeGroupId"
+                {...fieldAria("themeGroupId", undefined, errorOf(errors, "themeGroupId"))}
+              >
                 {offer.themeGroups.map((group) => (
                   <option value={group.id} selected={values.themeGroupId === group.id}>
                     {group.name}
@@ -458,9 +448,9 @@ export const ComposePage = (props: {
                   </option>
                 ) : null}
               </select>
-              <FieldErrorText errors={errors} field="themeGroupId" />
+              <FieldErrors errors={errors} field="themeGroupId" />
             </div>
-            <TextField name="title" label={t.titleLabel} value={values.title} errors={errors} required />
+            <ComposeField name="title" label={t.titleLabel} value={values.title} errors={errors} required />
             <div class="field">
               <label for="body">{t.bodyLabel}</label>
               <p class="hint" id="body-hjalp">
@@ -475,9 +465,9 @@ export const ComposePage = (props: {
           <fieldset id="malgrupp">
             <legend>{t.audienceLegend}</legend>
             <p class="hint">{t.audienceIntro}</p>
-            <fieldset class="choices" {...invalid(errors, "scope")}>
+            <fieldset class="choices" {...fieldAria("scope", undefined, errorOf(errors, "scope"))}>
               <legend>{t.scope}</legend>
-              <FieldErrorText errors={errors} field="scope" />
+              <FieldErrors errors={errors} field="scope" />
               <ul>
                 {(["network", "public"] as const).map((scope) => (
                   <li>

@@ -131,7 +131,18 @@ const describedBy = (id: string, hint: string | undefined, error: string | undef
   return joined === "" ? undefined : joined
 }
 
-const FieldText = (props: { readonly id: string; readonly hint?: string; readonly error?: string }) => (
+/** A field's `aria-invalid` and `aria-describedby`, tying its hint and error (`FieldText`) to it. */
+export const fieldAria = (id: string, hint: string | undefined, error: string | undefined) => ({
+  "aria-invalid": error === undefined ? undefined : ("true" as const),
+  "aria-describedby": describedBy(id, hint, error),
+})
+
+/** A field's hint and error, with the ids `fieldAria` points at. */
+export const FieldText = (props: {
+  readonly id: string
+  readonly hint?: string
+  readonly error?: string
+}) => (
   <>
     {props.hint === undefined ? null : (
       <span id={`${props.id}-hjalp`} class="hint">
@@ -151,7 +162,7 @@ export const TextField = (props: {
   readonly id: string
   readonly label: string
   readonly value?: string | undefined
-  readonly type?: "text" | "email" | "date" | "search"
+  readonly type?: "text" | "email" | "date" | "datetime-local" | "url" | "number" | "search" | undefined
   readonly hint?: string | undefined
   readonly error?: string | undefined
   readonly required?: boolean | undefined
@@ -167,8 +178,7 @@ export const TextField = (props: {
       value={props.value ?? ""}
       required={props.required}
       autocomplete={props.autocomplete}
-      aria-invalid={props.error === undefined ? undefined : "true"}
-      aria-describedby={describedBy(props.id, props.hint, props.error)}
+      {...fieldAria(props.id, props.hint, props.error)}
     />
   </div>
 )
@@ -183,13 +193,7 @@ export const TextArea = (props: {
   <div class="field">
     <label for={props.id}>{props.label}</label>
     <FieldText id={props.id} {...optional("hint", props.hint)} {...optional("error", props.error)} />
-    <textarea
-      id={props.id}
-      name={props.id}
-      rows={3}
-      aria-invalid={props.error === undefined ? undefined : "true"}
-      aria-describedby={describedBy(props.id, props.hint, props.error)}
-    >
+    <textarea id={props.id} name={props.id} rows={3} {...fieldAria(props.id, props.hint, props.error)}>
       {props.value ?? ""}
     </textarea>
   </div>
@@ -206,12 +210,7 @@ export const SelectField = (props: {
   <div class="field">
     <label for={props.id}>{props.label}</label>
     <FieldText id={props.id} {...optional("hint", props.hint)} {...optional("error", props.error)} />
-    <select
-      id={props.id}
-      name={props.id}
-      aria-invalid={props.error === undefined ? undefined : "true"}
-      aria-describedby={describedBy(props.id, props.hint, props.error)}
-    >
+    <select id={props.id} name={props.id} {...fieldAria(props.id, props.hint, props.error)}>
       {props.options.map((option) => (
         <option value={option.value} selected={option.value === (props.value ?? "")}>
           {option.label}
