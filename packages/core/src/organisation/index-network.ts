@@ -68,6 +68,8 @@ export const indexNetwork = (network: Network): NetworkIndex => {
       else bucket.push(region)
     }
   }
+  let followsByPerson: Map<PersonId, Array<Follow>> | undefined
+  let followsByThemeGroup: Map<ThemeGroupId, Array<Follow>> | undefined
   const index: NetworkIndex = {
     network,
     healthcareRegionById: byId(network.healthcareRegions),
@@ -82,8 +84,16 @@ export const indexNetwork = (network: Network): NetworkIndex => {
     rolesByRegion: groupBy(network.roles, (r) => r.regionId),
     rolesByThemeGroup: groupBy(network.roles, (r) => r.themeGroupId),
     rolesByRegionalBody: groupBy(network.roles, (r) => r.regionalBodyId),
-    followsByPerson: groupBy(network.follows, (f) => f.personId),
-    followsByThemeGroup: groupBy(network.follows, (f) => f.themeGroupId),
+    // Built on first use: follows are the largest list (850k in the 100k network) and only the
+    // rules about following read them; coverage and validation do not.
+    get followsByPerson() {
+      followsByPerson ??= groupBy(network.follows, (f) => f.personId)
+      return followsByPerson
+    },
+    get followsByThemeGroup() {
+      followsByThemeGroup ??= groupBy(network.follows, (f) => f.themeGroupId)
+      return followsByThemeGroup
+    },
     regionalBodiesByRegion: groupBy(network.regionalBodies, (b) => b.regionId),
   }
   cache.set(network, index)
