@@ -1,4 +1,6 @@
 import { mkdtemp, readdir, readFile } from "node:fs/promises"
+import { createServer } from "node:http"
+import type { AddressInfo } from "node:net"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { Effect, Option, Redacted } from "effect"
@@ -105,6 +107,29 @@ describe("the SendGrid sender", () => {
         reason: "SendGrid unreachable: no answer in time",
       }),
     )
+  })
+
+  it("reports an answer cut off midway as unavailable instead of waiting for it", async () => {
+    const cutting = createServer((request, response) => {
+      request.resume()
+      request.on("end", () => {
+        response.writeHead(202, { "content-length": "100" })
+        response.write("{")
+        setTimeout(() => response.socket?.destroy(), 20)
+      })
+    })
+    await new Promise<void>((resolve) => cutting.listen(0, "127.0.0.1", resolve))
+    const { port } = cutting.address() as AddressInfo
+    const sender = makeSendGridSender({
+      apiKey: Redacted.make("SG.x"),
+      baseUrl: `http://127.0.0.1:${port}`,
+      from,
+      timeoutMillis: 10_000,
+    })
+    const failure = await Effect.runPromise(Effect.flip(sender.send(mail([recipient(1)]))))
+    cutting.close()
+    expect(failure._tag).toBe("MailProviderUnavailable")
+    expect((failure as { reason: string }).reason).toMatch(/^SendGrid unreachable: /)
   })
 
   it("reports 429 as rate limited with SendGrid's Retry-After", async () => {
