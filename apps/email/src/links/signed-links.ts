@@ -12,7 +12,7 @@ export {
   preferencesPath,
   preferencesUrlFromUnsubscribeUrl,
   proposalPath,
-  proposalUrlFromReadUrl,
+  proposalUrlFromReceiptLink,
   ReceiptLink,
   receiptLinkDays,
   receiptPath,

@@ -1,6 +1,6 @@
 import { catalogue, type Language, type UpdateKind } from "@spridning/core"
 import type { UpdateDetails } from "@spridning/db"
-import { preferencesUrlFromUnsubscribeUrl, proposalUrlFromReadUrl } from "../links/signed-links.js"
+import { preferencesUrlFromUnsubscribeUrl, proposalUrlFromReceiptLink } from "../links/signed-links.js"
 import type { MailAttachment, MailContent } from "../sending/outgoing-mail.js"
 import { calendarFile } from "./calendar.js"
 import { formatDate, formatDateTime, formatMonth, mailText } from "./catalogue.js"
@@ -51,7 +51,7 @@ export const recipientSubstitutions = (language: Language, parts: RecipientParts
     why_text: why,
     receipt_link: parts.receiptLink,
     unsubscribe_url: parts.unsubscribeUrl,
-    proposal_url: parts.receiptLink === "" ? "" : proposalUrlFromReadUrl(`${parts.receiptLink}/read`),
+    proposal_url: proposalUrlFromReceiptLink(parts.receiptLink),
     preferences_url: parts.preferencesUrl ?? preferencesUrlFromUnsubscribeUrl(parts.unsubscribeUrl),
   }
 }

@@ -94,31 +94,30 @@ export const proposalPath = "/proposals"
 /** A reader's own preference page. */
 export const preferencesPath = "/preferences"
 
+/** The same signed token under another path of the same site; empty when `url` is not under `from`. */
+const samePathTokenUnder = (url: string, from: string, to: string): string => {
+  const marker = `${from}/`
+  const at = url.indexOf(marker)
+  return at < 0 ? "" : `${url.slice(0, at)}${to}/${url.slice(at + marker.length)}`
+}
+
 /**
  * The preference page of a mail's reader, from the mail's unsubscribe link: that token already
  * names the reader and is signed for a year, and it may already take all their mail away, so it
  * may also open the page where they choose more finely. Every sender that signs unsubscribe
  * links thereby gives preference links too. Empty when there is no unsubscribe link.
  */
-export const preferencesUrlFromUnsubscribeUrl = (unsubscribeUrl: string): string => {
-  const marker = `${unsubscribePath}/`
-  const at = unsubscribeUrl.indexOf(marker)
-  if (at < 0) return ""
-  return `${unsubscribeUrl.slice(0, at)}${preferencesPath}/${unsubscribeUrl.slice(at + marker.length)}`
-}
+export const preferencesUrlFromUnsubscribeUrl = (unsubscribeUrl: string): string =>
+  samePathTokenUnder(unsubscribeUrl, unsubscribePath, preferencesPath)
 
 /**
  * The proposal link of a delivery of a proposal round. It carries the delivery's signed receipt
  * token: the delivery names the round, the region and the person, and the signature proves the
- * link came in their mail. Derived from the read link, so every sender that signs receipt links
- * gives proposal links too. Empty when there is no receipt link (no delivery).
+ * link came in their mail. Derived from the receipt link (the signer's `receiptLink`), so every
+ * sender that signs receipt links gives proposal links too. Empty when there is no receipt link.
  */
-export const proposalUrlFromReadUrl = (readUrl: string): string => {
-  const marker = `${receiptPath}/`
-  const at = readUrl.indexOf(marker)
-  if (at < 0 || !readUrl.endsWith("/read")) return ""
-  return `${readUrl.slice(0, at)}${proposalPath}/${readUrl.slice(at + marker.length, -"/read".length)}`
-}
+export const proposalUrlFromReceiptLink = (receiptLink: string): string =>
+  samePathTokenUnder(receiptLink, receiptPath, proposalPath)
 
 export const makeLinkSigner = (secret: Redacted.Redacted<string>, publicUrl: string): LinkSigner => {
   const key = Redacted.value(secret)
