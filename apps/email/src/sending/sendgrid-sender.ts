@@ -177,7 +177,7 @@ const bodyOf = (
   write(shared.head)
   let first = true
   for (const recipient of recipients) {
-    write(first ? "" : ",")
+    if (!first) write(",")
     write(JSON.stringify(personalizationOf(recipient, shared.used)))
     first = false
   }
@@ -275,19 +275,19 @@ export const makeSendGridSender = (settings: SendGridSettings) => {
     kind: "sendgrid",
     send: (outgoing: OutgoingMail) =>
       Effect.tryPromise({
-        try: async () => {
-          const answer = await post(headers, bodyOf(sharedOf(outgoing.content), outgoing.recipients))
-          if (answer.status < 200 || answer.status >= 300) throw answerOf(answer)
-          const messageId = answer.headers["x-message-id"]
-          return (Array.isArray(messageId) ? messageId[0] : messageId) ?? ""
-        },
+        try: () => post(headers, bodyOf(sharedOf(outgoing.content), outgoing.recipients)),
+        // No answer at all: refused, reset, or none in time.
         catch: (cause) =>
-          failureOf(
-            typeof cause === "object" && cause !== null && "status" in cause
-              ? (cause as SendGridAnswer)
-              : { message: cause instanceof Error ? describeRequestError(cause) : String(cause) },
-          ),
-      }).pipe(Effect.map((providerMessageId) => ({ providerMessageId }))),
+          failureOf({ message: cause instanceof Error ? describeRequestError(cause) : String(cause) }),
+      }).pipe(
+        Effect.flatMap((answer) => {
+          if (answer.status < 200 || answer.status >= 300) return Effect.fail(failureOf(answerOf(answer)))
+          const messageId = answer.headers["x-message-id"]
+          return Effect.succeed({
+            providerMessageId: (Array.isArray(messageId) ? messageId[0] : messageId) ?? "",
+          })
+        }),
+      ),
   })
 }
 
