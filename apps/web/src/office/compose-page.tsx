@@ -11,7 +11,7 @@ import {
 } from "./compose-form.js"
 import { type ComposeKind, composeMessages } from "./compose-messages.js"
 import type { Preview } from "./compose-preview.js"
-import { FieldText, fieldAria, optional, TextField } from "./office-kit.js"
+import { FieldText, fieldAria, optional, SelectField, TextField } from "./office-kit.js"
 
 const audienceTags = [
   "governance-and-leadership",
@@ -114,17 +114,16 @@ const KindFields = (props: {
     case "workListItem":
       return (
         <>
-          <div class="field">
-            <label for="status">{t.status}</label>
-            <select id="status" name="status" {...fieldAria("status", undefined, errorOf(errors, "status"))}>
-              {(["planned", "ongoing", "done"] as const).map((status) => (
-                <option value={status} selected={values.status === status}>
-                  {t.statusName[status]}
-                </option>
-              ))}
-            </select>
-            <FieldErrors errors={errors} field="status" />
-          </div>
+          <SelectField
+            id="status"
+            label={t.status}
+            options={(["planned", "ongoing", "done"] as const).map((status) => ({
+              value: status,
+              label: t.statusName[status],
+            }))}
+            value={values.status}
+            error={errorOf(errors, "status")}
+          />
           <ComposeField name="dueDate" label={t.dueDate} type="date" value={values.dueDate} errors={errors} />
         </>
       )
@@ -163,24 +162,18 @@ const KindFields = (props: {
             hint={t.tagsHint}
             required
           />
-          <div class="field">
-            <label for="exampleRegionId">{t.exampleRegion}</label>
-            <select
-              id="exampleRegionId"
-              name="exampleRegionId"
-              {...fieldAria("exampleRegionId", undefined, errorOf(errors, "exampleRegionId"))}
-            >
-              <option value="">{t.noRegion}</option>
-              {[...props.network.regions]
+          <SelectField
+            id="exampleRegionId"
+            label={t.exampleRegion}
+            options={[
+              { value: "", label: t.noRegion },
+              ...[...props.network.regions]
                 .sort((a, b) => a.name.localeCompare(b.name, "sv"))
-                .map((region) => (
-                  <option value={region.id} selected={values.exampleRegionId === region.id}>
-                    {region.name}
-                  </option>
-                ))}
-            </select>
-            <FieldErrors errors={errors} field="exampleRegionId" />
-          </div>
+                .map((region) => ({ value: region.id, label: region.name })),
+            ]}
+            value={values.exampleRegionId}
+            error={errorOf(errors, "exampleRegionId")}
+          />
         </>
       )
     case "proposalRound":
@@ -430,26 +423,16 @@ export const ComposePage = (props: {
           <input type="hidden" name="id" value={values.id} />
           <fieldset>
             <legend>{`${t.contentLegend}: ${t.kindTitle[values.kind]}`}</legend>
-            <div class="field">
-              <label for="themeGroupId">{t.themeGroup}</label>
-              <select
-                id="themeGroupId"
-                name="themeGroupId"
-                {...fieldAria("themeGroupId", undefined, errorOf(errors, "themeGroupId"))}
-              >
-                {offer.themeGroups.map((group) => (
-                  <option value={group.id} selected={values.themeGroupId === group.id}>
-                    {group.name}
-                  </option>
-                ))}
-                {offer.withoutGroup ? (
-                  <option value="" selected={values.themeGroupId === ""}>
-                    {t.noThemeGroup}
-                  </option>
-                ) : null}
-              </select>
-              <FieldErrors errors={errors} field="themeGroupId" />
-            </div>
+            <SelectField
+              id="themeGroupId"
+              label={t.themeGroup}
+              options={[
+                ...offer.themeGroups.map((group) => ({ value: group.id, label: group.name })),
+                ...(offer.withoutGroup ? [{ value: "", label: t.noThemeGroup }] : []),
+              ]}
+              value={values.themeGroupId}
+              error={errorOf(errors, "themeGroupId")}
+            />
             <ComposeField name="title" label={t.titleLabel} value={values.title} errors={errors} required />
             <div class="field">
               <label for="body">{t.bodyLabel}</label>
