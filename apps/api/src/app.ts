@@ -10,6 +10,7 @@ import type { ApiBackend } from "./backend.js"
 import { deliveriesRouter } from "./deliveries/deliveries.js"
 import { disseminationRouter } from "./dissemination/dissemination.js"
 import { mountReference } from "./docs/reference.js"
+import { everyAnswerHeaders } from "./http/answer-headers.js"
 import type { ApiEnv } from "./http/env.js"
 import { idempotency } from "./http/idempotency.js"
 import { defaultLog, describeError, type Log, logRequestFailure } from "./http/logging.js"
@@ -17,7 +18,6 @@ import { answerProblem, makeProblem, ProblemError, type ProblemStatus } from "./
 import { perTokenRateLimit, type RateLimitOptions } from "./http/rate-limit.js"
 import { requestHeader } from "./http/request-header.js"
 import type { RouteContext } from "./http/route-context.js"
-import { secureHeadersFirst } from "./http/security-headers.js"
 import { NetworkSnapshot } from "./network/network-snapshot.js"
 import { operationsRouter } from "./operations/operations.js"
 import { briefingSendRouter } from "./resources/briefing-send.js"
@@ -78,12 +78,12 @@ export const makeApi = (backend: ApiBackend, options: ApiOptions = {}): Hono => 
 
   const app = new Hono()
   app.use(
-    createMiddleware<ApiEnv>(async (c, next) => {
+    createMiddleware<ApiEnv>((c, next) => {
       c.set("log", log)
-      await next()
+      return next()
     }),
   )
-  app.use(secureHeadersFirst())
+  app.use(everyAnswerHeaders())
   app.onError((error, c) => {
     if (error instanceof ProblemError) {
       return answerProblem(

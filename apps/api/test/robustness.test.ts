@@ -229,6 +229,13 @@ describeApi(
         if (response.status === 429) {
           retryAfter = response.headers.get("retry-after")
           expect(response.headers.get("content-type")).toBe("application/problem+json")
+          expect(response.headers.get("ratelimit-policy")).toBe("5;w=60")
+          expect(response.headers.get("ratelimit")).toMatch(/^limit=5, remaining=0, reset=\d+$/)
+          expect(response.headers.get("x-content-type-options")).toBe("nosniff")
+        } else {
+          expect(response.headers.get("ratelimit")).toMatch(
+            new RegExp(`^limit=5, remaining=${4 - i}, reset=\\d+$`),
+          )
         }
       }
       expect(statuses.slice(0, 5)).toEqual([200, 200, 200, 200, 200])

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto"
 import { promisify } from "node:util"
 import { gzip } from "node:zlib"
 import type { Context } from "hono"
+import { answerWith } from "./answer-headers.js"
 import { requestHeader } from "./request-header.js"
 
 const gzipAsync = promisify(gzip)
@@ -16,6 +17,7 @@ export class CachedJson {
   readonly bytes: Uint8Array<ArrayBuffer>
   readonly etag: string
   #gzipped: Promise<Uint8Array<ArrayBuffer>> | undefined
+  #gzippedBytes: Uint8Array<ArrayBuffer> | undefined
 
   constructor(value: unknown) {
     this.bytes = encoder.encode(JSON.stringify(value))
@@ -23,8 +25,16 @@ export class CachedJson {
   }
 
   gzipped(): Promise<Uint8Array<ArrayBuffer>> {
-    this.#gzipped ??= gzipAsync(this.bytes).then((buffer) => new Uint8Array(buffer))
+    this.#gzipped ??= gzipAsync(this.bytes).then((buffer) => {
+      this.#gzippedBytes = new Uint8Array(buffer)
+      return this.#gzippedBytes
+    })
     return this.#gzipped
+  }
+
+  /** The gzipped bytes once made, so that later answers need not wait a turn for them. */
+  get gzippedNow(): Uint8Array<ArrayBuffer> | undefined {
+    return this.#gzippedBytes
   }
 }
 
@@ -33,12 +43,15 @@ const worthCompressing = 1024
 /** Answers `cached`: 304 when the client has it, gzipped when the client accepts gzip. */
 export const answerCachedJson = async (c: Context, cached: CachedJson): Promise<Response> => {
   const headers = { "content-type": "application/json", etag: cached.etag, vary: "accept-encoding" }
-  if (requestHeader(c, "if-none-match") === cached.etag) return c.body(null, 304, headers)
+  if (requestHeader(c, "if-none-match") === cached.etag) return answerWith(c, null, 304, headers)
   if (
     cached.bytes.byteLength >= worthCompressing &&
     /\bgzip\b/.test(requestHeader(c, "accept-encoding") ?? "")
   ) {
-    return c.body(await cached.gzipped(), 200, { ...headers, "content-encoding": "gzip" })
+    return answerWith(c, cached.gzippedNow ?? (await cached.gzipped()), 200, {
+      ...headers,
+      "content-encoding": "gzip",
+    })
   }
-  return c.body(cached.bytes, 200, headers)
+  return answerWith(c, cached.bytes, 200, headers)
 }

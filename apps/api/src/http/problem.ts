@@ -1,6 +1,7 @@
 import { Schema } from "effect"
 import type { Context } from "hono"
 import type { ContentfulStatusCode } from "hono/utils/http-status"
+import { answerWith } from "./answer-headers.js"
 
 /** Where in the request an invalid value was found. */
 export const ProblemLocation = Schema.Literals(["body", "query", "path", "header"])
@@ -79,12 +80,9 @@ export const problemResponse = (problem: Problem, headers?: Record<string, strin
     headers: { "content-type": "application/problem+json", ...headers },
   })
 
-/**
- * Answers `problem` through Hono's context, so the headers middleware prepared (security,
- * rate limit) are part of the answer.
- */
+/** Answers `problem` with the headers every API answer carries (security, rate limit). */
 export const answerProblem = (c: Context, problem: Problem, headers?: Record<string, string>): Response =>
-  c.body(JSON.stringify(problem), problem.status as ContentfulStatusCode, {
+  answerWith(c, JSON.stringify(problem), problem.status as ContentfulStatusCode, {
     "content-type": "application/problem+json",
     ...headers,
   })

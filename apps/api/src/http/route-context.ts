@@ -6,6 +6,7 @@ import type { VerifiedTokens } from "../auth/bearer.js"
 import { type Caller, describeCaller, describeScope, mayChange, type Scope } from "../auth/caller.js"
 import type { ApiBackend } from "../backend.js"
 import type { NetworkSnapshot } from "../network/network-snapshot.js"
+import { answerWith } from "./answer-headers.js"
 import { ApiProblem, problemOf, runToResponse } from "./api-problem.js"
 import { answerCachedJson, CachedJson } from "./cached-json.js"
 import { logRequestFailure } from "./logging.js"
@@ -25,7 +26,8 @@ export const answer = <A, E>(
   c: Context,
   effect: Effect.Effect<A, E>,
   status: ContentfulStatusCode = 200,
-): Promise<Response> => runToResponse(c, effect, (value) => c.body(JSON.stringify(value), status, jsonType))
+): Promise<Response> =>
+  runToResponse(c, effect, (value) => answerWith(c, JSON.stringify(value), status, jsonType))
 
 /** Like `answer`, for a change: the cached network is dropped once the change is stored. */
 export const answerChange = <A, E>(
