@@ -94,6 +94,8 @@ const start = async (config: ServerConfig, runtime: Runtime, log: Log): Promise<
   }
 
   const links = makeLinkSigner(config.email.linkSecret, config.email.publicUrl)
+  // The reader's settings page, linked from every DM: by the sender and when a receipt click redraws it.
+  const preferencesUrl = (personId: string) => links.preferencesUrl(personId, new Date())
   const organizer = { name: config.email.from.name, email: config.email.from.email }
   const app = new Hono()
   for (const middleware of requestLogging(log)) app.use(middleware)
@@ -122,7 +124,7 @@ const start = async (config: ServerConfig, runtime: Runtime, log: Log): Promise<
   )
 
   if (Option.isSome(config.slack) && Option.isNone(config.slack.value.appToken)) {
-    app.route("/", slackRoutes({ ...slackSettings(config.slack.value), runtime, log }))
+    app.route("/", slackRoutes({ ...slackSettings(config.slack.value), runtime, log, preferencesUrl }))
   }
   app.route(
     "/",
@@ -152,6 +154,7 @@ const start = async (config: ServerConfig, runtime: Runtime, log: Log): Promise<
         ...settings,
         runtime,
         log,
+        preferencesUrl,
         appToken: Redacted.value(config.slack.value.appToken.value),
       })
       stoppers.push(socket.stop)
@@ -175,7 +178,7 @@ const start = async (config: ServerConfig, runtime: Runtime, log: Log): Promise<
             identity: slack.value.identity,
             workerId,
             publicUrl: slack.value.publicUrl,
-            preferencesUrl: (personId) => links.preferencesUrl(personId, new Date()),
+            preferencesUrl,
           }),
         ]
       }),

@@ -41,7 +41,13 @@ const linkSecret = await Effect.runPromise(
   }),
 )
 const links = Option.map(linkSecret, (secret) => makeLinkSigner(secret, settings.publicUrl))
-const common = { ...settings, runtime, log }
+const preferencesUrl = Option.match(links, {
+  onNone: () => ({}),
+  onSome: (signer) => ({
+    preferencesUrl: (personId: string) => signer.preferencesUrl(personId, new Date()),
+  }),
+})
+const common = { ...settings, runtime, log, ...preferencesUrl }
 
 const server = new Hono()
 server.get("/healthz", (c) => c.json({ ok: true }))
@@ -63,12 +69,7 @@ const senders = Layer.effect(
       identity: settings.identity,
       workerId,
       publicUrl: settings.publicUrl,
-      ...Option.match(links, {
-        onNone: () => ({}),
-        onSome: (signer) => ({
-          preferencesUrl: (personId: string) => signer.preferencesUrl(personId, new Date()),
-        }),
-      }),
+      ...preferencesUrl,
     }),
     (sender) => [sender],
   ),

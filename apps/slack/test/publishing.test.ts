@@ -171,6 +171,10 @@ describe("receipt buttons", () => {
       ts: "1700000001.000200",
     })
     expect(JSON.stringify(update?.args.blocks)).toContain("Markerat: Läst")
+    // The redrawn DM keeps the clicker's own link to their settings.
+    expect(JSON.stringify(update?.args.blocks)).toContain(
+      `<https://spridning.test/preferences/for-${cast.participant.personId}|Dina inställningar: kanaler, språk, hur ofta, vilka grupper>`,
+    )
   })
 
   it("records Delat vidare and Omsatt i handling; clicking again adds nothing", async () => {

@@ -89,6 +89,10 @@ export const registerReceiptButtons = (app: App, deps: SlackAppDeps): void => {
               reasons: outcome.delivery.reasons,
               ...(outcome.delivery.bridge === undefined ? {} : { bridge: outcome.delivery.bridge }),
               receiptsDone: outcome.done,
+              // Redrawn as the sender drew it, with the link to the reader's settings.
+              ...(deps.preferencesUrl === undefined
+                ? {}
+                : { preferencesUrl: deps.preferencesUrl(who.person.id) }),
             })
             return yield* slackCall("chat.update", () =>
               client.chat.update({

@@ -15,6 +15,8 @@ export interface SlackAppDeps {
   readonly defaultLanguage: Language
   /** Spridning's public address, for "Läs mer", calendar files and proposal links. */
   readonly publicUrl: string
+  /** The reader's own settings page (a signed link), kept on a DM when a receipt click redraws it. */
+  readonly preferencesUrl?: (personId: string) => string
   /** How long a command's answer may take before it goes through `response_url` instead (2 s). */
   readonly answerWithinMillis?: number
 }

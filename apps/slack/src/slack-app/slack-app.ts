@@ -33,6 +33,8 @@ export interface SlackAppOptions {
   readonly publicUrl?: string
   /** How long a command's answer may take before it goes through `response_url` (2 s). */
   readonly answerWithinMillis?: number
+  /** The reader's settings page, signed with the mail side's secret (as the DM sender links it). */
+  readonly preferencesUrl?: (personId: string) => string
 }
 
 const depsOf = (options: SlackAppOptions): SlackAppDeps => ({
@@ -45,6 +47,7 @@ const depsOf = (options: SlackAppOptions): SlackAppDeps => ({
   defaultLanguage: options.defaultLanguage ?? "sv",
   publicUrl: options.publicUrl ?? "http://localhost:3000",
   ...(options.answerWithinMillis === undefined ? {} : { answerWithinMillis: options.answerWithinMillis }),
+  ...(options.preferencesUrl === undefined ? {} : { preferencesUrl: options.preferencesUrl }),
 })
 
 /** Every feature's listeners, on any Bolt app (HTTP or Socket Mode). */

@@ -156,6 +156,8 @@ export const startSlackTestKit = async (
       adminEmails: options.adminEmails ?? [],
       processBeforeResponse: true,
       answerWithinMillis: options.answerWithinMillis ?? 25_000,
+      // Production signs this link; the kit's stands for it, one per person.
+      preferencesUrl: (personId: string) => `https://spridning.test/preferences/for-${personId}`,
       ...(options.now === undefined ? {} : { now: options.now }),
       log: () => undefined,
     }),
