@@ -23,6 +23,36 @@ describeApi("dissemination", (api) => {
     expect((updates.body as { items: unknown[] }).items).toHaveLength(0)
   })
 
+  it("previews what publishing would plan for the update's group: the bridge into Skåne, people and deliveries", async () => {
+    const audience = { scope: "network", themeGroups: ["tg-tobak"] }
+    const withGroup = await api().call("reader", "POST", "/v1/audiences/preview", {
+      audience,
+      themeGroupId: "tg-tobak",
+    })
+    expect(withGroup.status).toBe(200)
+    expect(withGroup.body).toMatchObject({
+      people: 4,
+      deliveries: 4,
+      bridges: [{ regionId: "r-skane", via: "contactPerson", personId: "p-cia" }],
+      unreachableRegions: [],
+    })
+    // Without the update's group there is nobody to bridge through.
+    const withoutGroup = await api().call("reader", "POST", "/v1/audiences/preview", { audience })
+    expect(withoutGroup.body).toMatchObject({ people: 4, deliveries: 4, bridges: [], unreachableRegions: [] })
+
+    const published = await api().call("group-editor", "POST", "/v1/updates", {
+      update: {
+        themeGroupId: "tg-tobak",
+        title: "Som förhandsgranskat",
+        audience,
+        details: { kind: "meetingNotes", meetingDate: "2026-03-14" },
+      },
+    })
+    expect(published.body).toMatchObject({
+      plan: { deliveries: 4, recipients: 4, bridges: [{ regionId: "r-skane", via: "contactPerson" }] },
+    })
+  })
+
   it("answers 404 for an audience naming a region that does not exist", async () => {
     const { status } = await api().call("reader", "POST", "/v1/audiences/preview", {
       audience: { scope: "network", regions: ["r-atlantis"] },

@@ -2,8 +2,10 @@ import { Effect } from "effect"
 import { describe, expect, it } from "vitest"
 import {
   type Audience,
+  bridgesOf,
   NotFound,
   planDissemination,
+  previewDissemination,
   resolveAudience,
   type Update,
   whyYouGetThis,
@@ -293,5 +295,46 @@ describe("planDissemination", () => {
     expect(fail(planDissemination(network, notes({ scope: "network" }, "okand"))).message).toBe(
       'No themeGroup with id "okand"',
     )
+  })
+})
+
+describe("previewDissemination", () => {
+  const tobak = {
+    themeGroupId: id.group("tobak"),
+    audience: { scope: "network", themeGroups: [id.group("tobak")] },
+  } as const
+
+  it("plans an update not stored yet as publishing would, bridges included", () => {
+    const preview = run(previewDissemination(network, tobak))
+    expect(preview.deliveries.map((d) => [d.personId, d.channel, d.updateId])).toEqual([
+      ["ost-part", "email", "preview"],
+      ["kalmar-contact", "email", "preview"],
+      ["skane-follower", "email", "preview"],
+      ["halland-pl", "email", "preview"],
+    ])
+    expect(bridgesOf(preview)).toEqual([
+      { regionId: "kalmar", via: "contactPerson", personId: "kalmar-contact" },
+      { regionId: "halland", via: "processLeader", personId: "halland-pl" },
+    ])
+  })
+
+  it("names a bridge with mail and Slack once", () => {
+    const both = buildNetwork([
+      { id: "pl", region: "skane", channels: ["email", "slack"], roles: [{ role: "processLeader" }] },
+      { id: "part", region: "kalmar", roles: [{ role: "participant", group: "tobak" }] },
+    ])
+    const preview = run(previewDissemination(both, tobak))
+    expect(preview.deliveries.filter((d) => d.bridge !== undefined)).toHaveLength(2)
+    expect(bridgesOf(preview)).toEqual([{ regionId: "skane", via: "processLeader", personId: "pl" }])
+  })
+
+  it("previews no bridges for an update that belongs to no theme group", () => {
+    const preview = run(previewDissemination(network, { audience: tobak.audience }))
+    expect(bridgesOf(preview)).toEqual([])
+    expect(preview.deliveries.map((d) => d.personId)).toEqual([
+      "ost-part",
+      "kalmar-contact",
+      "skane-follower",
+    ])
   })
 })

@@ -1,18 +1,21 @@
 import {
   Audience,
+  bridgesOf,
   DeliveryId,
   DeliveryState,
   DisseminationPlan,
   deliveryFunnel,
   type Network,
-  passOnLine,
   planDissemination,
+  planReach,
+  previewDissemination,
   Receipt,
   ReceiptKind,
   RegionId,
   ResolvedAudience,
   refuseMergedInUpdate,
-  resolveAudience,
+  resolveAudienceResult,
+  ThemeGroupId,
   type Update,
   UpdateId,
   UpdateKind,
@@ -77,24 +80,41 @@ export const RegionFunnel = Schema.Struct({
 const RegionParam = Schema.Struct({ id: RegionId })
 const RegionFunnelQuery = Schema.Struct({ since: IsoInstant })
 
+const Bridged = Schema.Struct({
+  regionId: Schema.String,
+  via: Schema.Literals(["contactPerson", "processLeader"]),
+})
+
+const PlannedBridgeView = Schema.Struct({
+  ...Bridged.fields,
+  personId: Schema.String,
+})
+
 export const AudiencePreview = Schema.Struct({
   ...ResolvedAudience.fields,
   /** "Sprid vidare till: …" for this audience. */
   passOnLine: PassOnLine,
+  /** Distinct people publishing would reach: the recipients and the bridges. */
+  people: Schema.Int,
+  /** Deliveries publishing would make: one per person and chosen channel. */
+  deliveries: Schema.Int,
+  /** Who would carry the update into each targeted region where its theme group has nobody. */
+  bridges: Schema.Array(PlannedBridgeView),
+  /** Targeted regions nobody would receive the update in, and why. */
+  unreachableRegions: DisseminationPlan.fields.unreachableRegions,
 }).annotate({ identifier: "AudiencePreview" })
 
-const PreviewRequest = Schema.Struct({ audience: Audience })
+const PreviewRequest = Schema.Struct({
+  audience: Audience,
+  /** The update's theme group: bridges go into the regions where it has nobody. */
+  themeGroupId: Schema.optionalKey(ThemeGroupId),
+})
 
 /** Publish a new update, or a stored draft by its id. */
 const PublishRequest = Schema.Union([
   Schema.Struct({ update: UpdateRequest }),
   Schema.Struct({ draftId: UpdateId }),
 ])
-
-const Bridged = Schema.Struct({
-  regionId: Schema.String,
-  via: Schema.Literals(["contactPerson", "processLeader"]),
-})
 
 /** What publishing did, in numbers a person can check at a glance. */
 export const PlanSummary = Schema.Struct({
@@ -113,11 +133,6 @@ const Published = Schema.Struct({ update: UpdateViewSchema, plan: PlanSummary })
 })
 
 const summarise = (plan: DisseminationPlan, result: PublishResult) => {
-  const bridges = new Map<string, { regionId: string; via: "contactPerson" | "processLeader" }>()
-  for (const delivery of plan.deliveries) {
-    if (delivery.bridge !== undefined)
-      bridges.set(`${delivery.bridge.regionId}/${delivery.bridge.via}`, delivery.bridge)
-  }
   return {
     update: result.update,
     plan: {
@@ -128,7 +143,7 @@ const summarise = (plan: DisseminationPlan, result: PublishResult) => {
         email: plan.deliveries.filter((d) => d.channel === "email").length,
         slack: plan.deliveries.filter((d) => d.channel === "slack").length,
       },
-      bridges: [...bridges.values()],
+      bridges: bridgesOf(plan).map(({ regionId, via }) => ({ regionId, via })),
       unreachableRegions: plan.unreachableRegions,
       skipped: plan.skipped.length,
       passOnLine: plan.passOnLine,
@@ -170,14 +185,22 @@ export const disseminationRouter = (context: RouteContext) => {
     describeRoute({
       tags: ["dissemination"],
       summary: "Every recipient an audience reaches, with their reasons; nothing is sent",
+      description:
+        "Resolves the audience and plans an update of `themeGroupId` to it by the rule publishing uses: `people` " +
+        "and `deliveries` count what publishing would make, `bridges` name who carries it into each targeted " +
+        "region where the group has nobody (its contact person, else the process leader), and " +
+        "`unreachableRegions` the regions nobody would receive it in. Without `themeGroupId` there are no bridges.",
       responses: { 200: jsonResponse("The resolved audience", AudiencePreview), ...problemResponses },
     }),
     jsonBody(PreviewRequest),
     (c) => {
-      const { audience } = c.req.valid("json")
-      // Previews of the same audience over the same network are the same answer.
-      return answerCached(c, context, `preview:${JSON.stringify(audience)}`, (network) =>
-        preview(network, audience),
+      const publication = c.req.valid("json")
+      // Previews of the same audience and group over the same network are the same answer.
+      return answerCached(
+        c,
+        context,
+        `preview:${publication.themeGroupId ?? ""}:${JSON.stringify(publication.audience)}`,
+        (network) => preview(network, publication),
       )
     },
   )
@@ -389,9 +412,37 @@ export const disseminationRouter = (context: RouteContext) => {
   return router
 }
 
-/** A preview naming a merged group answers 409 saying where its people went, never a silent 0. */
-const preview = (network: Network, audience: Audience) =>
-  refuseMergedInUpdate(network, { audience }).pipe(
-    Effect.andThen(resolveAudience(network, audience)),
-    Effect.map((resolved) => ({ ...resolved, passOnLine: passOnLine(network, resolved.contributions) })),
+/**
+ * The audience resolved, and what publishing an update of the group to it would plan (core's
+ * rule, bridges included). A preview naming a merged group answers 409 saying where its people
+ * went, never a silent 0.
+ */
+const preview = (network: Network, publication: typeof PreviewRequest.Type) =>
+  refuseMergedInUpdate(network, publication).pipe(
+    Effect.andThen(
+      Effect.all([
+        // Recipients as the plan has them: those who opted out of the update's group are left out.
+        Effect.suspend(() =>
+          Effect.fromResult(
+            resolveAudienceResult(
+              network,
+              publication.audience,
+              publication.themeGroupId === undefined ? [] : [publication.themeGroupId],
+            ),
+          ),
+        ),
+        previewDissemination(network, publication),
+      ]),
+    ),
+    Effect.map(([resolved, plan]) => {
+      const reach = planReach(plan)
+      return {
+        ...resolved,
+        passOnLine: plan.passOnLine,
+        people: reach.people,
+        deliveries: reach.deliveries,
+        bridges: bridgesOf(plan),
+        unreachableRegions: plan.unreachableRegions,
+      }
+    }),
   )

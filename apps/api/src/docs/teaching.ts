@@ -388,6 +388,7 @@ const requestExamples: Record<string, unknown> = {
   },
   "post /v1/audiences/preview": {
     audience: { scope: "network", themeGroups: ["tg-tobak"], tags: ["public-health"] },
+    themeGroupId: "tg-tobak",
   },
   "post /v1/tokens": { role: "group-editor", themeGroupId: "tg-tobak", name: "Ordförande Tobaksprevention" },
   "put /v1/theme-groups/{id}/slack-channel": { teamId: "T0SPRIDNING", channelId: "C0TOBAK" },

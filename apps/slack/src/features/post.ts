@@ -9,6 +9,7 @@ import {
   type PublishingChoice,
   planDissemination,
   planReach,
+  previewDissemination,
   publishersOf,
   publishingChoices,
   publishRefusalText,
@@ -209,7 +210,7 @@ const previewOf = (who: SlackPerson, language: Language, plan: DisseminationPlan
   }
 }
 
-const previewUpdate = (draft: Draft, id: string, title: string): Update => ({
+const updateFromDraft = (draft: Draft, id: string, title: string): Update => ({
   id: decodeUpdateId(id),
   kind: draft.kind,
   ...(draft.themeGroupId === undefined ? {} : { themeGroupId: draft.themeGroupId }),
@@ -230,7 +231,10 @@ export const postPreview = Effect.fn("postPreview")(function* (
   if (checked._tag === "Invalid") {
     return previewBlocks(language, { refused: Object.values(checked.errors).join(" ") })
   }
-  const plan = yield* planDissemination(who.network, previewUpdate(checked.draft, "preview", ""))
+  const plan = yield* previewDissemination(who.network, {
+    ...(checked.draft.themeGroupId === undefined ? {} : { themeGroupId: checked.draft.themeGroupId }),
+    audience: checked.draft.audience,
+  })
   return previewBlocks(language, previewOf(who, language, plan))
 })
 
@@ -307,7 +311,7 @@ export const submitPost = Effect.fn("submitPost")(function* (
   }
   const { themeGroupId, groupName, audience } = checked.draft
   const id = `slack-${viewId}`
-  const update = previewUpdate(checked.draft, id, title)
+  const update = updateFromDraft(checked.draft, id, title)
   const details: NewUpdate["details"] =
     kind === "meetingNotes"
       ? { kind: "meetingNotes", meetingDate: meetingDate ?? now.toISOString().slice(0, 10) }

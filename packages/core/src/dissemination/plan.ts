@@ -1,9 +1,9 @@
 import { Effect, Result } from "effect"
-import type { InclusionReason } from "../audience/model.js"
+import type { Audience, InclusionReason } from "../audience/model.js"
 import { resolveRecipients } from "../audience/resolve.js"
 import { passOnLine } from "../messages/explain.js"
 import { NotFound } from "../organisation/errors.js"
-import type { PersonId, RegionId, ThemeGroupId } from "../organisation/ids.js"
+import { type PersonId, type RegionId, type ThemeGroupId, UpdateId } from "../organisation/ids.js"
 import { indexNetwork, type NetworkIndex } from "../organisation/index-network.js"
 import type { Channel, Network, Person, RoleAssignment } from "../organisation/model.js"
 import type { Bridge, DisseminationPlan, PlannedDelivery, UnreachableRegion, Update } from "./model.js"
@@ -117,7 +117,10 @@ const planBridges = (
 
 type Skipped = DisseminationPlan["skipped"][number]
 
-const planResult = (network: Network, update: Update): Result.Result<DisseminationPlan, NotFound> => {
+/** What planning reads of an update: its id (on every delivery), its theme group and its audience. */
+type Planned = Pick<Update, "id" | "themeGroupId" | "audience">
+
+const planResult = (network: Network, update: Planned): Result.Result<DisseminationPlan, NotFound> => {
   const index = indexNetwork(network)
   const themeGroupId = update.themeGroupId
   if (themeGroupId !== undefined && !index.themeGroupById.has(themeGroupId)) {
@@ -213,3 +216,18 @@ export const planDissemination = (
   update: Update,
 ): Effect.Effect<DisseminationPlan, NotFound> =>
   Effect.suspend(() => Effect.fromResult(planResult(network, update)))
+
+/** The id a previewed plan's deliveries carry: the update is not stored yet. */
+export const previewUpdateId = UpdateId.make("preview")
+
+/**
+ * What publishing an update of `themeGroupId` to `audience` would plan, before the update
+ * exists: the same rule as {@link planDissemination} (bridges and unreachable regions
+ * included), for previews in the API, the office's compose page and Slack's post modal, and
+ * for asking who would carry a group into a region. The deliveries carry {@link previewUpdateId}.
+ */
+export const previewDissemination = (
+  network: Network,
+  publication: { readonly themeGroupId?: ThemeGroupId; readonly audience: Audience },
+): Effect.Effect<DisseminationPlan, NotFound> =>
+  Effect.suspend(() => Effect.fromResult(planResult(network, { id: previewUpdateId, ...publication })))

@@ -1,5 +1,5 @@
 import type { PersonId, RegionId } from "../organisation/ids.js"
-import type { DisseminationPlan } from "./model.js"
+import type { Bridge, DisseminationPlan } from "./model.js"
 
 /** What a publisher is told before and after publishing: people, not deliveries. */
 export interface PlanReach {
@@ -27,4 +27,22 @@ export const planReach = (plan: DisseminationPlan, author?: PersonId | string): 
     peopleByRegion,
     unreachableRegions: plan.unreachableRegions.map((u) => u.regionId),
   }
+}
+
+/** Who carries an update into a region where its theme group has nobody, and in which role. */
+export interface PlannedBridge extends Bridge {
+  readonly personId: PersonId
+}
+
+/**
+ * The plan's bridges, one per bridged region (a bridge with mail and Slack has two deliveries
+ * and is one bridge), in the plan's order.
+ */
+export const bridgesOf = (plan: DisseminationPlan): ReadonlyArray<PlannedBridge> => {
+  const byRegion = new Map<RegionId, PlannedBridge>()
+  for (const delivery of plan.deliveries) {
+    if (delivery.bridge === undefined || byRegion.has(delivery.bridge.regionId)) continue
+    byRegion.set(delivery.bridge.regionId, { ...delivery.bridge, personId: delivery.personId })
+  }
+  return [...byRegion.values()]
 }

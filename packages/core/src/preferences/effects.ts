@@ -1,7 +1,7 @@
 import { Effect } from "effect"
-import { planDissemination } from "../dissemination/plan.js"
+import { previewDissemination } from "../dissemination/plan.js"
 import { NotFound } from "../organisation/errors.js"
-import { type PersonId, type RegionId, type ThemeGroupId, UpdateId } from "../organisation/ids.js"
+import type { PersonId, RegionId, ThemeGroupId } from "../organisation/ids.js"
 import { indexNetwork, type NetworkIndex } from "../organisation/index-network.js"
 import {
   type Follow,
@@ -166,11 +166,8 @@ const bridgeInto = (
   regionId: RegionId,
   themeGroupId: ThemeGroupId,
 ): Effect.Effect<TakesOver | undefined, NotFound> =>
-  planDissemination(network, {
-    id: UpdateId.make("preference-change-probe"),
-    kind: "meetingNotes",
+  previewDissemination(network, {
     themeGroupId,
-    title: "probe",
     audience: { scope: "network", themeGroups: [themeGroupId], regions: [regionId] },
   }).pipe(
     Effect.map((plan) => {
