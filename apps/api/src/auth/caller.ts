@@ -1,4 +1,4 @@
-import { type ChangeScope, mayChangeIn, type Publisher, RegionId, ThemeGroupId } from "@spridning/core"
+import { type ChangeScope, mayChangeIn, publishersOfToken, RegionId, ThemeGroupId } from "@spridning/core"
 import { Schema } from "effect"
 
 /**
@@ -33,25 +33,9 @@ export const themeGroupScope = (themeGroupId: ThemeGroupId, regionId?: RegionId)
     ? { _tag: "ThemeGroup", themeGroupId }
     : { _tag: "ThemeGroup", themeGroupId, regionId }
 
-/** The token's rights in core's terms (the same a person holds in Slack and in the office). */
-export const publishersOfCaller = (caller: Caller): ReadonlyArray<Publisher> => {
-  switch (caller.role) {
-    case "admin":
-      return [{ _tag: "Admin" }]
-    case "group-editor":
-      return caller.themeGroupId === undefined
-        ? []
-        : [{ _tag: "GroupEditor", themeGroupId: caller.themeGroupId }]
-    case "region-editor":
-      return caller.regionId === undefined ? [] : [{ _tag: "RegionEditor", regionId: caller.regionId }]
-    case "reader":
-      return []
-  }
-}
-
 /** Whether `caller` may change what lies in `scope`: core's `mayChangeIn`. */
 export const mayChange = (caller: Caller, scope: Scope): boolean =>
-  mayChangeIn(publishersOfCaller(caller), scope)
+  mayChangeIn(publishersOfToken(caller), scope)
 
 export const describeScope = (scope: Scope): string => {
   switch (scope._tag) {

@@ -1,13 +1,6 @@
-import { mayPublish, type Network } from "@spridning/core"
+import { mayPublish, type Network, publishersOfToken } from "@spridning/core"
 import { Effect } from "effect"
-import {
-  type Caller,
-  describeCaller,
-  describeScope,
-  mayChange,
-  publishersOfCaller,
-  type Scope,
-} from "../auth/caller.js"
+import { type Caller, describeCaller, describeScope, mayChange, type Scope } from "../auth/caller.js"
 import type { UpdateView } from "../dissemination/update-schemas.js"
 import { ApiProblem } from "../http/api-problem.js"
 
@@ -32,7 +25,7 @@ export const authorizeViewOfUpdate = (
   caller: Caller,
   update: UpdateView,
 ): Effect.Effect<void, ApiProblem> =>
-  caller.role === "admin" || mayPublish(network, publishersOfCaller(caller), update)._tag === "Allowed"
+  caller.role === "admin" || mayPublish(network, publishersOfToken(caller), update)._tag === "Allowed"
     ? Effect.void
     : refuse(
         `This token is ${describeCaller(caller)} and may not see the deliveries of update "${update.id}": ` +

@@ -2,11 +2,12 @@ import {
   type Audience,
   mayPublish,
   type Network,
+  publishersOfToken,
   publishRefusalText,
   type ThemeGroupId,
 } from "@spridning/core"
 import { Effect } from "effect"
-import { type Caller, describeCaller, publishersOfCaller } from "../auth/caller.js"
+import { type Caller, describeCaller } from "../auth/caller.js"
 import { ApiProblem } from "../http/api-problem.js"
 
 /** 403 with core's reason unless the token may publish (or draft) this update; see core's `mayPublish`. */
@@ -15,7 +16,7 @@ export const authorizePublish = (
   caller: Caller,
   update: { readonly themeGroupId?: ThemeGroupId; readonly audience: Audience },
 ): Effect.Effect<void, ApiProblem> => {
-  const decision = mayPublish(network, publishersOfCaller(caller), update)
+  const decision = mayPublish(network, publishersOfToken(caller), update)
   return decision._tag === "Allowed"
     ? Effect.void
     : Effect.fail(

@@ -1,3 +1,6 @@
+import type { RegionId, ThemeGroupId } from "../organisation/ids.js"
+import type { Publisher } from "./publishing.js"
+
 /** What an API token may do: the office, one region's editor, one theme group's editor, or a reader. */
 export type TokenRole = "admin" | "region-editor" | "group-editor" | "reader"
 
@@ -26,4 +29,28 @@ export const tokenBindingProblems = (
     : []
   // The field the role is about is named first.
   return role === "group-editor" ? [...groupProblem, ...regionProblem] : [...regionProblem, ...groupProblem]
+}
+
+/**
+ * A token's rights in the terms every rule uses (the same a person's roles give in Slack and
+ * in the office): the office is `Admin`, a region editor edits its region, a group editor its
+ * theme group, a reader nothing. A token missing its binding has no rights.
+ */
+export const publishersOfToken = (token: {
+  readonly role: TokenRole
+  readonly regionId?: RegionId | undefined
+  readonly themeGroupId?: ThemeGroupId | undefined
+}): ReadonlyArray<Publisher> => {
+  switch (token.role) {
+    case "admin":
+      return [{ _tag: "Admin" }]
+    case "group-editor":
+      return token.themeGroupId === undefined
+        ? []
+        : [{ _tag: "GroupEditor", themeGroupId: token.themeGroupId }]
+    case "region-editor":
+      return token.regionId === undefined ? [] : [{ _tag: "RegionEditor", regionId: token.regionId }]
+    case "reader":
+      return []
+  }
 }
