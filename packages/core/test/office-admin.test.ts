@@ -1,7 +1,7 @@
 import { Schema } from "effect"
 import { describe, expect, it } from "vitest"
 import { demoNetwork } from "../src/demo/index.js"
-import { isOfficeAdmin, mayRetryDeliveries, officeRightsOf, PersonId } from "../src/index.js"
+import { isNetworkOffice, isOfficeAdmin, mayRetryDeliveries, officeRightsOf, PersonId } from "../src/index.js"
 
 const person = (id: string, email: string) => ({ id: Schema.decodeUnknownSync(PersonId)(id), email })
 
@@ -32,5 +32,13 @@ describe("who is the network office, and what a signed-in person may do", () => 
         officeRightsOf(demoNetwork, person("person-0003", "hans.jonsson@regionnorrbotten.example"), []),
       ),
     ).toBe(false)
+  })
+
+  it("only rights that include Admin are the network office's", () => {
+    expect(isNetworkOffice([{ _tag: "Admin" }])).toBe(true)
+    expect(isNetworkOffice([])).toBe(false)
+    const hans = person("person-0003", "hans.jonsson@regionnorrbotten.example")
+    expect(isNetworkOffice(officeRightsOf(demoNetwork, hans, []))).toBe(false)
+    expect(isNetworkOffice(officeRightsOf(demoNetwork, hans, [hans.email]))).toBe(true)
   })
 })

@@ -1,4 +1,4 @@
-import type { Language } from "@spridning/core"
+import { isNetworkOffice, type Language } from "@spridning/core"
 import { type AuditEntry, AuditLog } from "@spridning/db"
 import { Effect } from "effect"
 import type { Hono } from "hono"
@@ -149,7 +149,7 @@ const AuditPage = (props: {
   )
 }
 
-const isAdmin = (who: SignedIn) => who.rights.some((right) => right._tag === "Admin")
+const isAdmin = (who: SignedIn) => isNetworkOffice(who.rights)
 
 /** The audit log, newest first, filtered by record, actor and time, a page at a time. */
 export const registerAuditRoutes = (app: Hono, kit: OfficeKit) => {

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto"
 import {
   Audience,
   AudienceTag,
+  isNetworkOffice,
   type Language,
   type Network,
   PersonFunction,
@@ -79,7 +80,7 @@ export const composeOffer = (network: Network, rights: ReadonlyArray<Publisher>)
   const choices = publishingChoices(network, rights)
   const narrowed = choices.length > 0 && choices.every((choice) => choice.onlyRegion !== undefined)
   const regionRights = rights.flatMap((right) => (right._tag === "RegionEditor" ? [right.regionId] : []))
-  const admin = rights.some((right) => right._tag === "Admin")
+  const admin = isNetworkOffice(rights)
   return {
     themeGroups: choices
       .map((choice) => choice.themeGroup)

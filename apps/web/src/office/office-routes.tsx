@@ -2,6 +2,7 @@ import {
   DeliveryId,
   DeliveryState,
   deliveryFunnel,
+  isNetworkOffice,
   type Language,
   mayPublish,
   mayRetryDeliveries,
@@ -302,7 +303,7 @@ export const officeRoutes = (deps: OfficeDeps) => {
       csrf={who.csrf}
       current={current}
       mayWork={who.rights.length > 0}
-      isAdmin={who.rights.some((right) => right._tag === "Admin")}
+      isAdmin={isNetworkOffice(who.rights)}
     />
   )
 

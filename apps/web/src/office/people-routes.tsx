@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto"
 import {
   Follow as FollowSchema,
+  isNetworkOffice,
   type Language,
   mayChangeIn,
   type Network,
@@ -58,7 +59,7 @@ const visible = (who: SignedIn, person: Person) =>
   mayEditPerson(who, person) ||
   who.network.roles.some((role) => role.personId === person.id && mayTouchRole(who, role))
 
-const isAdmin = (who: SignedIn) => who.rights.some((right) => right._tag === "Admin")
+const isAdmin = (who: SignedIn) => isNetworkOffice(who.rights)
 
 /** The choices a form offers: only regions and groups the reader may change. */
 const choicesFor = (who: SignedIn, regionId?: string): Choices => {

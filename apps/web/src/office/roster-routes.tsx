@@ -1,4 +1,4 @@
-import type { Language } from "@spridning/core"
+import { isNetworkOffice, type Language } from "@spridning/core"
 import { Database, importRoster, type RosterProblem, rosterColumns } from "@spridning/db"
 import { Effect } from "effect"
 import type { Context, Hono } from "hono"
@@ -104,7 +104,7 @@ const RosterPage = (props: {
   )
 }
 
-const isAdmin = (who: SignedIn) => who.rights.some((right) => right._tag === "Admin")
+const isAdmin = (who: SignedIn) => isNetworkOffice(who.rights)
 
 /**
  * The roster: rows for any region, so the network office's (as on the command line). Checked

@@ -1,4 +1,4 @@
-import { type Language, tokenBindingProblems } from "@spridning/core"
+import { isNetworkOffice, type Language, tokenBindingProblems } from "@spridning/core"
 import { type ApiToken, ApiTokens, type TokenRole } from "@spridning/db"
 import { Effect } from "effect"
 import type { Context, Hono } from "hono"
@@ -172,7 +172,7 @@ const CreatedPage = (props: {
   )
 }
 
-const isAdmin = (who: SignedIn) => who.rights.some((right) => right._tag === "Admin")
+const isAdmin = (who: SignedIn) => isNetworkOffice(who.rights)
 
 /** API tokens: the network office's alone, as in the API (`/v1/tokens` is admin only). */
 export const registerTokenRoutes = (app: Hono, kit: OfficeKit) => {

@@ -24,6 +24,12 @@ export const officeRightsOf = (
   adminEmails: ReadonlyArray<string>,
 ): ReadonlyArray<Publisher> => publishersOf(network, person.id, isOfficeAdmin(adminEmails, person.email))
 
-/** Retrying a delivery spans every region and group: the office (admins) only, as in the API. */
-export const mayRetryDeliveries = (rights: ReadonlyArray<Publisher>): boolean =>
+/**
+ * Whether `rights` are the network office's: what spans every region and group (tokens, the
+ * audit log, a roster import, retrying deliveries) is theirs alone.
+ */
+export const isNetworkOffice = (rights: ReadonlyArray<Publisher>): boolean =>
   rights.some((right) => right._tag === "Admin")
+
+/** Retrying a delivery spans every region and group: the office (admins) only, as in the API. */
+export const mayRetryDeliveries = isNetworkOffice
