@@ -1,3 +1,4 @@
+import { PersonId } from "@spridning/core"
 import { AuditLog, Database, Outbox } from "@spridning/db"
 import { Effect } from "effect"
 import { expect, it } from "vitest"
@@ -62,7 +63,7 @@ describeApi("deletes", (api) => {
     const row = await api().run(
       Effect.flatMap(Database, (database) =>
         database.run("read removed person", (db) =>
-          db.query.people.findFirst({ where: (people, { eq }) => eq(people.id, "p-anna") }),
+          db.query.people.findFirst({ where: (people, { eq }) => eq(people.id, PersonId.make("p-anna")) }),
         ),
       ),
     )

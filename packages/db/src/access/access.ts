@@ -1,10 +1,11 @@
 import { createHash, randomBytes } from "node:crypto"
-import { NotFound, type StoreError } from "@spridning/core"
+import { NotFound, PersonId, RegionId, type StoreError, ThemeGroupId } from "@spridning/core"
 import { and, asc, eq, isNull, lt, lte, or, sql } from "drizzle-orm"
 import { Context, Effect, Layer } from "effect"
 import { writeAudit } from "../audit/audit-log.js"
 import { Database } from "../database/database.js"
 import { type ConstraintError, mapConstraintErrors } from "../database/errors.js"
+import { idIs, referenceTo } from "../database/ids.js"
 import { nowOr } from "../database/raw.js"
 import {
   apiTokens,
@@ -22,8 +23,8 @@ export type { TokenRole }
 export interface ApiToken {
   readonly id: string
   readonly role: TokenRole
-  readonly regionId?: string
-  readonly themeGroupId?: string
+  readonly regionId?: RegionId
+  readonly themeGroupId?: ThemeGroupId
   readonly name: string
   readonly createdAt: Date
   readonly revokedAt?: Date
@@ -103,8 +104,12 @@ export const layerApiTokens: Layer.Layer<ApiTokens, never, Database> = Layer.eff
               .values({
                 tokenHash: hashToken(secret),
                 role: token.role,
-                regionId: token.regionId ?? null,
-                themeGroupId: token.themeGroupId ?? null,
+                regionId:
+                  token.regionId === undefined ? null : referenceTo("region", RegionId, token.regionId),
+                themeGroupId:
+                  token.themeGroupId === undefined
+                    ? null
+                    : referenceTo("themeGroup", ThemeGroupId, token.themeGroupId),
                 name: token.name,
               })
               .returning()
@@ -284,7 +289,7 @@ export class SlackLinks extends Context.Service<
     readonly personForSlackUser: (
       teamId: string,
       userId: string,
-    ) => Effect.Effect<string | undefined, StoreError>
+    ) => Effect.Effect<PersonId | undefined, StoreError>
     readonly slackUserForPerson: (
       teamId: string,
       personId: string,
@@ -316,7 +321,7 @@ export class SlackLinks extends Context.Service<
     readonly themeGroupForChannel: (
       teamId: string,
       channelId: string,
-    ) => Effect.Effect<string | undefined, StoreError>
+    ) => Effect.Effect<ThemeGroupId | undefined, StoreError>
   }
 >()("spridning/db/SlackLinks") {}
 
@@ -328,17 +333,16 @@ export const layerSlackLinks: Layer.Layer<SlackLinks, never, Database> = Layer.e
       linkUser: (link, actor) =>
         database
           .transaction("link Slack user", async (tx) => {
+            const personId = referenceTo("person", PersonId, link.personId)
             await tx
               .delete(slackUserLinks)
-              .where(
-                and(eq(slackUserLinks.slackTeamId, link.teamId), eq(slackUserLinks.personId, link.personId)),
-              )
+              .where(and(eq(slackUserLinks.slackTeamId, link.teamId), eq(slackUserLinks.personId, personId)))
             await tx
               .insert(slackUserLinks)
-              .values({ slackTeamId: link.teamId, slackUserId: link.userId, personId: link.personId })
+              .values({ slackTeamId: link.teamId, slackUserId: link.userId, personId })
               .onConflictDoUpdate({
                 target: [slackUserLinks.slackTeamId, slackUserLinks.slackUserId],
-                set: { personId: link.personId, linkedAt: new Date() },
+                set: { personId, linkedAt: new Date() },
               })
             await writeAudit(tx, [
               {
@@ -364,7 +368,7 @@ export const layerSlackLinks: Layer.Layer<SlackLinks, never, Database> = Layer.e
           const [row] = await db
             .select({ userId: slackUserLinks.slackUserId })
             .from(slackUserLinks)
-            .where(and(eq(slackUserLinks.slackTeamId, teamId), eq(slackUserLinks.personId, personId)))
+            .where(and(eq(slackUserLinks.slackTeamId, teamId), idIs(slackUserLinks.personId, personId)))
           return row?.userId
         }),
       setThemeGroupChannel: (mapping, actor) =>
@@ -373,7 +377,7 @@ export const layerSlackLinks: Layer.Layer<SlackLinks, never, Database> = Layer.e
             await tx
               .insert(themeGroupChannels)
               .values({
-                themeGroupId: mapping.themeGroupId,
+                themeGroupId: referenceTo("themeGroup", ThemeGroupId, mapping.themeGroupId),
                 slackTeamId: mapping.teamId,
                 slackChannelId: mapping.channelId,
                 // The column's time is when the channel starts receiving announcements.
@@ -403,7 +407,7 @@ export const layerSlackLinks: Layer.Layer<SlackLinks, never, Database> = Layer.e
           .transaction("clear theme-group channel", async (tx) => {
             const [before] = await tx
               .delete(themeGroupChannels)
-              .where(eq(themeGroupChannels.themeGroupId, themeGroupId))
+              .where(idIs(themeGroupChannels.themeGroupId, themeGroupId))
               .returning()
             if (before === undefined) return false
             await writeAudit(tx, [
@@ -423,7 +427,7 @@ export const layerSlackLinks: Layer.Layer<SlackLinks, never, Database> = Layer.e
           const [row] = await db
             .select()
             .from(themeGroupChannels)
-            .where(eq(themeGroupChannels.themeGroupId, themeGroupId))
+            .where(idIs(themeGroupChannels.themeGroupId, themeGroupId))
           return row === undefined
             ? undefined
             : { teamId: row.slackTeamId, channelId: row.slackChannelId, announceSince: row.createdAt }

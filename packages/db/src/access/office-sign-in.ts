@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto"
-import type { StoreError } from "@spridning/core"
+import { PersonId, type StoreError } from "@spridning/core"
 import { and, eq, gt, isNull } from "drizzle-orm"
 import { Context, Effect, Layer } from "effect"
 import { Database } from "../database/database.js"
+import { referenceTo } from "../database/ids.js"
 import { nowOr } from "../database/raw.js"
 import { officeSessions, officeSignInLinks } from "../schema/index.js"
 import { hashToken } from "./access.js"
@@ -13,7 +14,7 @@ export const signInLinkLifetimeMillis = 15 * 60_000
 export const officeSessionLifetimeMillis = 12 * 60 * 60_000
 
 export interface OfficeSession {
-  readonly personId: string
+  readonly personId: PersonId
   readonly csrfToken: string
   readonly expiresAt: Date
 }
@@ -27,7 +28,7 @@ export class OfficeSignIn extends Context.Service<
     /** A new link's secret for `personId` (shown once, in the mail), working for 15 minutes. */
     readonly issueLink: (personId: string, now?: Date) => Effect.Effect<string, StoreError>
     /** Uses a link: the person it was for, or undefined when it is unknown, used or expired. */
-    readonly redeemLink: (token: string, now?: Date) => Effect.Effect<string | undefined, StoreError>
+    readonly redeemLink: (token: string, now?: Date) => Effect.Effect<PersonId | undefined, StoreError>
     /** A new session; `sessionId` goes in the cookie and is never stored. */
     readonly startSession: (
       personId: string,
@@ -50,7 +51,7 @@ export const layerOfficeSignIn: Layer.Layer<OfficeSignIn, never, Database> = Lay
             const token = secret()
             await db.insert(officeSignInLinks).values({
               tokenHash: hashToken(token),
-              personId,
+              personId: referenceTo("person", PersonId, personId),
               createdAt: at,
               expiresAt: new Date(at.getTime() + signInLinkLifetimeMillis),
             })
@@ -80,7 +81,7 @@ export const layerOfficeSignIn: Layer.Layer<OfficeSignIn, never, Database> = Lay
           database.run("start office session", async (db) => {
             const sessionId = secret()
             const session: OfficeSession = {
-              personId,
+              personId: referenceTo("person", PersonId, personId),
               csrfToken: secret(),
               expiresAt: new Date(at.getTime() + officeSessionLifetimeMillis),
             }

@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises"
-import { NotFound } from "@spridning/core"
+import { NotFound, RegionId, ThemeGroupId } from "@spridning/core"
 import { demoNetwork } from "@spridning/core/demo"
 import { Console, Effect, Layer, Option } from "effect"
 import { Argument, Command, Flag } from "effect/cli"
@@ -134,10 +134,12 @@ const tokensCreate = Command.make(
       Flag.withDescription("admin, region-editor, group-editor or reader"),
     ),
     region: Flag.String("region").pipe(
+      Flag.withSchema(RegionId),
       Flag.withDescription("The region a region editor may change"),
       Flag.optional,
     ),
     group: Flag.String("group").pipe(
+      Flag.withSchema(ThemeGroupId),
       Flag.withDescription("The theme group a group editor may change"),
       Flag.optional,
     ),
@@ -224,7 +226,10 @@ const tokens = Command.make("tokens").pipe(
   Command.withSubcommands([tokensCreate, tokensList, tokensRevoke]),
 )
 
-const groupArgument = Argument.String("theme-group").pipe(Argument.withDescription("The theme group's id"))
+const groupArgument = Argument.String("theme-group").pipe(
+  Argument.withSchema(ThemeGroupId),
+  Argument.withDescription("The theme group's id"),
+)
 
 const slackChannelSet = Command.make(
   "set",

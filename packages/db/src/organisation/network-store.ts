@@ -1,5 +1,6 @@
 import {
   type Follow,
+  type HealthcareRegionId,
   type Network,
   NetworkStore,
   type OrgUnitId,
@@ -139,7 +140,7 @@ export const loadNetwork = async (db: Db): Promise<Network> => {
     db.select().from(reportingRules).orderBy(asc(reportingRules.id)),
     followRows(db),
   ])
-  const healthcareRegionsOfRegion = new Map<string, Array<string>>()
+  const healthcareRegionsOfRegion = new Map<RegionId, Array<HealthcareRegionId>>()
   for (const membership of membershipRows) {
     const list = healthcareRegionsOfRegion.get(membership.regionId)
     if (list === undefined)

@@ -2,6 +2,7 @@ import type {
   Follow,
   FollowFrequency,
   HealthcareRegion,
+  HealthcareRegionId,
   MemberKind,
   Network,
   OrgUnit,
@@ -24,6 +25,7 @@ import { Cause, Context, Effect, Exit, Layer } from "effect"
 import { writeAudit } from "../audit/audit-log.js"
 import { Database, type Db } from "../database/database.js"
 import { type ConstraintError, mapConstraintErrors } from "../database/errors.js"
+import { idAfter, idIn, idIs } from "../database/ids.js"
 import {
   follows,
   healthcareRegions,
@@ -125,7 +127,7 @@ const healthcareRegionSpec: EntitySpec<HealthcareRegion, NoFilter> = {
     }
   },
   find: async (db, id) => {
-    const [row] = await db.select().from(healthcareRegions).where(eq(healthcareRegions.id, id))
+    const [row] = await db.select().from(healthcareRegions).where(idIs(healthcareRegions.id, id))
     return row === undefined ? undefined : healthcareRegionFromRow(row)
   },
   replace: async (tx, value) => {
@@ -135,7 +137,7 @@ const healthcareRegionSpec: EntitySpec<HealthcareRegion, NoFilter> = {
       .where(eq(healthcareRegions.id, value.id))
   },
   remove: async (tx, id) => {
-    await tx.delete(healthcareRegions).where(eq(healthcareRegions.id, id))
+    await tx.delete(healthcareRegions).where(idIs(healthcareRegions.id, id))
   },
   page: async (db, _filter, afterId, limit) =>
     (
@@ -151,13 +153,13 @@ const healthcareRegionSpec: EntitySpec<HealthcareRegion, NoFilter> = {
 const membershipsOf = async (
   db: Db,
   regionIds: ReadonlyArray<string>,
-): Promise<Map<string, Array<string>>> => {
-  const byRegion = new Map<string, Array<string>>()
+): Promise<Map<string, Array<HealthcareRegionId>>> => {
+  const byRegion = new Map<string, Array<HealthcareRegionId>>()
   if (regionIds.length === 0) return byRegion
   const rows = await db
     .select()
     .from(regionHealthcareRegions)
-    .where(inArray(regionHealthcareRegions.regionId, [...regionIds]))
+    .where(idIn(regionHealthcareRegions.regionId, regionIds))
     .orderBy(asc(regionHealthcareRegions.regionId), asc(regionHealthcareRegions.position))
   for (const row of rows) {
     const list = byRegion.get(row.regionId)
@@ -189,7 +191,7 @@ const regionSpec: EntitySpec<Region, RegionFilter> = {
     await insertMemberships(tx, values)
   },
   find: async (db, id) => {
-    const [row] = await db.select().from(regions).where(eq(regions.id, id))
+    const [row] = await db.select().from(regions).where(idIs(regions.id, id))
     if (row === undefined) return undefined
     return regionFromRow(row, (await membershipsOf(db, [id])).get(id) ?? [])
   },
@@ -202,7 +204,7 @@ const regionSpec: EntitySpec<Region, RegionFilter> = {
     await insertMemberships(tx, [value])
   },
   remove: async (tx, id) => {
-    await tx.delete(regions).where(eq(regions.id, id))
+    await tx.delete(regions).where(idIs(regions.id, id))
   },
   page: async (db, filter, afterId, limit) => {
     const conditions = afterIdCondition(regions.id, afterId)
@@ -214,7 +216,7 @@ const regionSpec: EntitySpec<Region, RegionFilter> = {
           db
             .select({ id: regionHealthcareRegions.regionId })
             .from(regionHealthcareRegions)
-            .where(eq(regionHealthcareRegions.healthcareRegionId, filter.healthcareRegionId)),
+            .where(idIs(regionHealthcareRegions.healthcareRegionId, filter.healthcareRegionId)),
         ),
       )
     }
@@ -238,7 +240,7 @@ const orgUnitSpec: EntitySpec<OrgUnit, OrgUnitFilter> = {
     for (const chunk of inChunks(values, chunkSize)) await tx.insert(orgUnits).values(chunk.map(orgUnitToRow))
   },
   find: async (db, id) => {
-    const [row] = await db.select().from(orgUnits).where(eq(orgUnits.id, id))
+    const [row] = await db.select().from(orgUnits).where(idIs(orgUnits.id, id))
     return row === undefined ? undefined : orgUnitFromRow(row)
   },
   replace: async (tx, value) => {
@@ -248,11 +250,11 @@ const orgUnitSpec: EntitySpec<OrgUnit, OrgUnitFilter> = {
       .where(eq(orgUnits.id, value.id))
   },
   remove: async (tx, id) => {
-    await tx.delete(orgUnits).where(eq(orgUnits.id, id))
+    await tx.delete(orgUnits).where(idIs(orgUnits.id, id))
   },
   page: async (db, filter, afterId, limit) => {
     const conditions = afterIdCondition(orgUnits.id, afterId)
-    if (filter.regionId !== undefined) conditions.push(eq(orgUnits.regionId, filter.regionId))
+    if (filter.regionId !== undefined) conditions.push(idIs(orgUnits.regionId, filter.regionId))
     if (filter.sector !== undefined) conditions.push(eq(orgUnits.sector, filter.sector))
     return (
       await db
@@ -286,7 +288,7 @@ const themeGroupSpec: EntitySpec<ThemeGroup, ThemeGroupFilter> = {
     }
   },
   find: async (db, id) => {
-    const [row] = await db.select().from(themeGroups).where(eq(themeGroups.id, id))
+    const [row] = await db.select().from(themeGroups).where(idIs(themeGroups.id, id))
     return row === undefined ? undefined : themeGroupFromRow(row)
   },
   replace: async (tx, value) => {
@@ -296,7 +298,7 @@ const themeGroupSpec: EntitySpec<ThemeGroup, ThemeGroupFilter> = {
       .where(eq(themeGroups.id, value.id))
   },
   remove: async (tx, id) => {
-    await tx.delete(themeGroups).where(eq(themeGroups.id, id))
+    await tx.delete(themeGroups).where(idIs(themeGroups.id, id))
   },
   page: async (db, filter, afterId, limit) => {
     const conditions = afterIdCondition(themeGroups.id, afterId)
@@ -319,7 +321,7 @@ const personSpec: EntitySpec<Person, PersonFilter> = {
     const [row] = await db
       .select()
       .from(people)
-      .where(and(eq(people.id, id), isNull(people.removedAt)))
+      .where(and(idIs(people.id, id), isNull(people.removedAt)))
     return row === undefined ? undefined : personFromRow(row)
   },
   replace: async (tx, value) => {
@@ -332,7 +334,7 @@ const personSpec: EntitySpec<Person, PersonFilter> = {
   page: async (db, filter, afterId, limit) => {
     const conditions = afterIdCondition(people.id, afterId)
     conditions.push(isNull(people.removedAt))
-    if (filter.regionId !== undefined) conditions.push(eq(people.regionId, filter.regionId))
+    if (filter.regionId !== undefined) conditions.push(idIs(people.regionId, filter.regionId))
     if (filter.email !== undefined) conditions.push(eq(people.email, filter.email))
     if (filter.search !== undefined) {
       const pattern = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
@@ -342,7 +344,7 @@ const personSpec: EntitySpec<Person, PersonFilter> = {
     if (filter.themeGroupId !== undefined || filter.role !== undefined) {
       const roleConditions: Array<SQL> = []
       if (filter.themeGroupId !== undefined)
-        roleConditions.push(eq(roleAssignments.themeGroupId, filter.themeGroupId))
+        roleConditions.push(idIs(roleAssignments.themeGroupId, filter.themeGroupId))
       if (filter.role !== undefined) roleConditions.push(eq(roleAssignments.role, filter.role))
       conditions.push(
         inArray(
@@ -369,23 +371,23 @@ const roleSpec: EntitySpec<RoleAssignment, RoleFilter> = {
   entity: "roleAssignment",
   insert: (tx, values) => insertRoles(tx, values, false),
   find: async (db, id) => {
-    const [row] = await db.select().from(roleAssignments).where(eq(roleAssignments.id, id))
+    const [row] = await db.select().from(roleAssignments).where(idIs(roleAssignments.id, id))
     return row === undefined ? undefined : roleFromRow(row)
   },
   replace: async (tx, value) => {
     await tx.update(roleAssignments).set(roleToRow(value)).where(eq(roleAssignments.id, value.id))
   },
   remove: async (tx, id) => {
-    await tx.delete(roleAssignments).where(eq(roleAssignments.id, id))
+    await tx.delete(roleAssignments).where(idIs(roleAssignments.id, id))
   },
   page: async (db, filter, afterId, limit) => {
     const conditions = afterIdCondition(roleAssignments.id, afterId)
-    if (filter.personId !== undefined) conditions.push(eq(roleAssignments.personId, filter.personId))
-    if (filter.regionId !== undefined) conditions.push(eq(roleAssignments.regionId, filter.regionId))
+    if (filter.personId !== undefined) conditions.push(idIs(roleAssignments.personId, filter.personId))
+    if (filter.regionId !== undefined) conditions.push(idIs(roleAssignments.regionId, filter.regionId))
     if (filter.themeGroupId !== undefined)
-      conditions.push(eq(roleAssignments.themeGroupId, filter.themeGroupId))
+      conditions.push(idIs(roleAssignments.themeGroupId, filter.themeGroupId))
     if (filter.regionalBodyId !== undefined) {
-      conditions.push(eq(roleAssignments.regionalBodyId, filter.regionalBodyId))
+      conditions.push(idIs(roleAssignments.regionalBodyId, filter.regionalBodyId))
     }
     if (filter.role !== undefined) conditions.push(eq(roleAssignments.role, filter.role))
     return (
@@ -407,7 +409,7 @@ const regionalBodySpec: EntitySpec<RegionalBody, RegionalBodyFilter> = {
     }
   },
   find: async (db, id) => {
-    const [row] = await db.select().from(regionalBodies).where(eq(regionalBodies.id, id))
+    const [row] = await db.select().from(regionalBodies).where(idIs(regionalBodies.id, id))
     return row === undefined ? undefined : regionalBodyFromRow(row)
   },
   replace: async (tx, value) => {
@@ -417,11 +419,11 @@ const regionalBodySpec: EntitySpec<RegionalBody, RegionalBodyFilter> = {
       .where(eq(regionalBodies.id, value.id))
   },
   remove: async (tx, id) => {
-    await tx.delete(regionalBodies).where(eq(regionalBodies.id, id))
+    await tx.delete(regionalBodies).where(idIs(regionalBodies.id, id))
   },
   page: async (db, filter, afterId, limit) => {
     const conditions = afterIdCondition(regionalBodies.id, afterId)
-    if (filter.regionId !== undefined) conditions.push(eq(regionalBodies.regionId, filter.regionId))
+    if (filter.regionId !== undefined) conditions.push(idIs(regionalBodies.regionId, filter.regionId))
     if (filter.kind !== undefined) conditions.push(eq(regionalBodies.kind, filter.kind))
     return (
       await db
@@ -442,19 +444,19 @@ const reportingRuleSpec: EntitySpec<ReportingRule, ReportingRuleFilter> = {
     }
   },
   find: async (db, id) => {
-    const [row] = await db.select().from(reportingRules).where(eq(reportingRules.id, id))
+    const [row] = await db.select().from(reportingRules).where(idIs(reportingRules.id, id))
     return row === undefined ? undefined : reportingRuleFromRow(row)
   },
   replace: async (tx, value) => {
     await tx.update(reportingRules).set(reportingRuleToRow(value)).where(eq(reportingRules.id, value.id))
   },
   remove: async (tx, id) => {
-    await tx.delete(reportingRules).where(eq(reportingRules.id, id))
+    await tx.delete(reportingRules).where(idIs(reportingRules.id, id))
   },
   page: async (db, filter, afterId, limit) => {
     const conditions = afterIdCondition(reportingRules.id, afterId)
     if (filter.regionId === null) conditions.push(isNull(reportingRules.regionId))
-    else if (filter.regionId !== undefined) conditions.push(eq(reportingRules.regionId, filter.regionId))
+    else if (filter.regionId !== undefined) conditions.push(idIs(reportingRules.regionId, filter.regionId))
     return (
       await db
         .select()
@@ -594,7 +596,7 @@ export const layerOrganisation: Layer.Layer<Organisation, never, Database> = Lay
           .transaction("unfollow theme group", async (tx) => {
             const removed = await tx
               .delete(follows)
-              .where(and(eq(follows.personId, personId), eq(follows.themeGroupId, themeGroupId)))
+              .where(and(idIs(follows.personId, personId), idIs(follows.themeGroupId, themeGroupId)))
               .returning()
             const [before] = removed
             if (before !== undefined) {
@@ -618,14 +620,14 @@ export const layerOrganisation: Layer.Layer<Organisation, never, Database> = Lay
           const filter = options.filter ?? {}
           const rows = yield* database.run("list follows", async (db) => {
             const conditions: Array<SQL> = []
-            if (filter.personId !== undefined) conditions.push(eq(follows.personId, filter.personId))
+            if (filter.personId !== undefined) conditions.push(idIs(follows.personId, filter.personId))
             if (filter.themeGroupId !== undefined)
-              conditions.push(eq(follows.themeGroupId, filter.themeGroupId))
+              conditions.push(idIs(follows.themeGroupId, filter.themeGroupId))
             if (after !== undefined) {
               const [personId, themeGroupId] = after
               const next = or(
-                gt(follows.personId, personId),
-                and(eq(follows.personId, personId), gt(follows.themeGroupId, themeGroupId)),
+                idAfter(follows.personId, personId),
+                and(idIs(follows.personId, personId), idAfter(follows.themeGroupId, themeGroupId)),
               )
               if (next !== undefined) conditions.push(next)
             }

@@ -1,5 +1,6 @@
-import { and, eq, inArray, sql } from "drizzle-orm"
+import { and, inArray, sql } from "drizzle-orm"
 import type { Db } from "../database/database.js"
+import { idIs } from "../database/ids.js"
 import { deliveries, follows, people, roleAssignments, slackUserLinks } from "../schema/index.js"
 
 /** The name a deleted person's history shows. */
@@ -16,13 +17,13 @@ export const removedPersonEmail = (id: string): string =>
  * kept as it is.
  */
 export const removePerson = async (tx: Db, id: string, now: Date = new Date()): Promise<void> => {
-  await tx.delete(roleAssignments).where(eq(roleAssignments.personId, id))
-  await tx.delete(follows).where(eq(follows.personId, id))
-  await tx.delete(slackUserLinks).where(eq(slackUserLinks.personId, id))
+  await tx.delete(roleAssignments).where(idIs(roleAssignments.personId, id))
+  await tx.delete(follows).where(idIs(follows.personId, id))
+  await tx.delete(slackUserLinks).where(idIs(slackUserLinks.personId, id))
   await tx
     .update(deliveries)
     .set({ state: "suppressed", lastError: "the person was deleted", leaseUntil: null })
-    .where(and(eq(deliveries.personId, id), inArray(deliveries.state, ["pending", "failed", "sending"])))
+    .where(and(idIs(deliveries.personId, id), inArray(deliveries.state, ["pending", "failed", "sending"])))
   await tx
     .update(people)
     .set({
@@ -35,5 +36,5 @@ export const removePerson = async (tx: Db, id: string, now: Date = new Date()): 
       removedAt: now,
       updatedAt: now,
     })
-    .where(eq(people.id, id))
+    .where(idIs(people.id, id))
 }

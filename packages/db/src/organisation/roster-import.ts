@@ -2,16 +2,16 @@ import {
   Channel,
   Email,
   Language,
-  type Person,
+  Person,
   PersonFunction,
   Role,
-  type RoleAssignment,
+  RoleAssignment,
   type StoreError,
   themeGroupRoles,
 } from "@spridning/core"
 import { CsvError, parse } from "csv-parse/sync"
 import { sql } from "drizzle-orm"
-import { Effect, Schema } from "effect"
+import { Effect, Result, Schema } from "effect"
 import { writeAudit } from "../audit/audit-log.js"
 import type { Database, Db } from "../database/database.js"
 import { type ConstraintError, mapConstraintErrors } from "../database/errors.js"
@@ -124,6 +124,9 @@ const isRole = Schema.is(Role)
 const isChannel = Schema.is(Channel)
 const isLanguage = Schema.is(Language)
 const isEmail = Schema.is(Email)
+// The rows are new input: once every cell passed the checks above, core's schemas brand the ids.
+const decodePerson = Schema.decodeUnknownResult(Person)
+const decodeRole = Schema.decodeUnknownResult(RoleAssignment)
 
 const listOf = <A extends string>(values: ReadonlyArray<A>) => values.join(", ")
 
@@ -298,7 +301,7 @@ export const parseRoster = (
       problems.push(...rowProblems)
       continue
     }
-    const person = {
+    const decodedPerson = decodePerson({
       id: personId,
       name: cell("name"),
       email,
@@ -306,7 +309,12 @@ export const parseRoster = (
       regionId: cell("region_id"),
       ...(cell("org_unit_id") === "" ? {} : { orgUnitId: cell("org_unit_id") }),
       preferences: { channels, language, optedOutOfAll: false, optedOutOfThemeGroups: [] },
-    } as unknown as Person
+    })
+    if (Result.isFailure(decodedPerson)) {
+      problems.push({ line, column: "", reason: decodedPerson.failure.message })
+      continue
+    }
+    const person = decodedPerson.success
     const earlier = peopleById.get(personId)
     if (earlier === undefined) {
       peopleById.set(personId, { person, line })
@@ -329,14 +337,19 @@ export const parseRoster = (
       const roleRegionId = cell("role_region_id") === "" ? person.regionId : cell("role_region_id")
       const scope = themeGroupId !== "" ? themeGroupId : regionalBodyId
       const id = [personId, role, roleRegionId, scope].filter((part) => part !== "").join(":")
-      roles.set(id, {
+      const decodedRole = decodeRole({
         id,
         personId,
         role,
         regionId: roleRegionId,
         ...(themeGroupId === "" ? {} : { themeGroupId }),
         ...(regionalBodyId === "" ? {} : { regionalBodyId }),
-      } as unknown as RoleAssignment)
+      })
+      if (Result.isFailure(decodedRole)) {
+        problems.push({ line, column: "", reason: decodedRole.failure.message })
+        continue
+      }
+      roles.set(id, decodedRole.success)
     }
   }
   return {

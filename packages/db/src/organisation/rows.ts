@@ -3,19 +3,12 @@ import type {
   HealthcareRegion,
   HealthcareRegionId,
   OrgUnit,
-  OrgUnitId,
   Person,
-  PersonId,
   Region,
   RegionalBody,
-  RegionalBodyId,
-  RegionId,
   ReportingRule,
-  ReportingRuleId,
   RoleAssignment,
-  RoleAssignmentId,
   ThemeGroup,
-  ThemeGroupId,
 } from "@spridning/core"
 import type {
   follows,
@@ -31,27 +24,30 @@ import type {
 
 /**
  * Rows ↔ core's model. Rows come from our own schema, whose constraints already hold what
- * core's schemas check, so ids are branded without decoding again (100k people load fast).
+ * core's schemas check, and whose columns carry core's branded ids, so rows are not decoded
+ * again (100k people load fast).
  */
 
 export const healthcareRegionFromRow = (row: typeof healthcareRegions.$inferSelect): HealthcareRegion => ({
-  id: row.id as HealthcareRegionId,
+  id: row.id,
   name: row.name,
 })
 
 export const regionFromRow = (
   row: typeof regions.$inferSelect,
-  healthcareRegionIds: ReadonlyArray<string>,
+  healthcareRegionIds: ReadonlyArray<HealthcareRegionId>,
 ): Region => ({
-  id: row.id as RegionId,
+  id: row.id,
   name: row.name,
   kind: row.kind,
-  healthcareRegionIds: healthcareRegionIds as unknown as Region["healthcareRegionIds"],
+  // The schema cannot say "at least one membership row"; every region is written with core's
+  // non-empty list (regionSpec), so the rows read back are never empty.
+  healthcareRegionIds: healthcareRegionIds as Region["healthcareRegionIds"],
 })
 
 export const orgUnitFromRow = (row: typeof orgUnits.$inferSelect): OrgUnit => ({
-  id: row.id as OrgUnitId,
-  regionId: row.regionId as RegionId,
+  id: row.id,
+  regionId: row.regionId,
   name: row.name,
   sector: row.sector,
 })
@@ -64,11 +60,11 @@ export const orgUnitToRow = (value: OrgUnit): typeof orgUnits.$inferInsert => ({
 })
 
 export const themeGroupFromRow = (row: typeof themeGroups.$inferSelect): ThemeGroup => ({
-  id: row.id as ThemeGroupId,
+  id: row.id,
   name: row.name,
   topic: row.topic,
   status: row.status,
-  ...(row.mergedInto === null ? {} : { mergedInto: row.mergedInto as ThemeGroupId }),
+  ...(row.mergedInto === null ? {} : { mergedInto: row.mergedInto }),
   wantedFunctions: row.wantedFunctions,
   ...(row.knowledgeGovernanceLevel === null || row.knowledgeGovernanceArea === null
     ? {}
@@ -87,17 +83,17 @@ export const themeGroupToRow = (value: ThemeGroup): typeof themeGroups.$inferIns
 })
 
 export const personFromRow = (row: typeof people.$inferSelect): Person => ({
-  id: row.id as PersonId,
+  id: row.id,
   name: row.name,
   email: row.email,
   function: row.function,
-  regionId: row.regionId as RegionId,
-  ...(row.orgUnitId === null ? {} : { orgUnitId: row.orgUnitId as OrgUnitId }),
+  regionId: row.regionId,
+  ...(row.orgUnitId === null ? {} : { orgUnitId: row.orgUnitId }),
   preferences: {
     channels: row.channels,
     language: row.language,
     optedOutOfAll: row.optedOutOfAll,
-    optedOutOfThemeGroups: row.optedOutOfThemeGroups as Array<ThemeGroupId>,
+    optedOutOfThemeGroups: row.optedOutOfThemeGroups,
   },
 })
 
@@ -115,12 +111,12 @@ export const personToRow = (value: Person): typeof people.$inferInsert => ({
 })
 
 export const roleFromRow = (row: typeof roleAssignments.$inferSelect): RoleAssignment => ({
-  id: row.id as RoleAssignmentId,
-  personId: row.personId as PersonId,
+  id: row.id,
+  personId: row.personId,
   role: row.role,
-  regionId: row.regionId as RegionId,
-  ...(row.themeGroupId === null ? {} : { themeGroupId: row.themeGroupId as ThemeGroupId }),
-  ...(row.regionalBodyId === null ? {} : { regionalBodyId: row.regionalBodyId as RegionalBodyId }),
+  regionId: row.regionId,
+  ...(row.themeGroupId === null ? {} : { themeGroupId: row.themeGroupId }),
+  ...(row.regionalBodyId === null ? {} : { regionalBodyId: row.regionalBodyId }),
 })
 
 export const roleToRow = (value: RoleAssignment): typeof roleAssignments.$inferInsert => ({
@@ -133,8 +129,8 @@ export const roleToRow = (value: RoleAssignment): typeof roleAssignments.$inferI
 })
 
 export const regionalBodyFromRow = (row: typeof regionalBodies.$inferSelect): RegionalBody => ({
-  id: row.id as RegionalBodyId,
-  regionId: row.regionId as RegionId,
+  id: row.id,
+  regionId: row.regionId,
   kind: row.kind,
   name: row.name,
   wantedSectors: row.wantedSectors,
@@ -149,8 +145,8 @@ export const regionalBodyToRow = (value: RegionalBody): typeof regionalBodies.$i
 })
 
 export const reportingRuleFromRow = (row: typeof reportingRules.$inferSelect): ReportingRule => ({
-  id: row.id as ReportingRuleId,
-  ...(row.regionId === null ? {} : { regionId: row.regionId as RegionId }),
+  id: row.id,
+  ...(row.regionId === null ? {} : { regionId: row.regionId }),
   from: row.fromRole,
   to: row.toRole,
   relation: row.relation,
@@ -165,8 +161,8 @@ export const reportingRuleToRow = (value: ReportingRule): typeof reportingRules.
 })
 
 export const followFromRow = (row: typeof follows.$inferSelect): Follow => ({
-  personId: row.personId as PersonId,
-  themeGroupId: row.themeGroupId as ThemeGroupId,
+  personId: row.personId,
+  themeGroupId: row.themeGroupId,
   frequency: row.frequency,
 })
 

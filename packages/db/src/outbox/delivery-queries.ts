@@ -1,16 +1,21 @@
 import {
   type Bridge,
   type Channel,
+  type DeliveryId,
   type DeliveryState,
   NotFound,
+  type PersonId,
   type ReceiptKind,
+  type RegionId,
   type StoreError,
+  type UpdateId,
 } from "@spridning/core"
-import { and, asc, eq, gt, gte, inArray, isNotNull, or, type SQL } from "drizzle-orm"
+import { and, asc, eq, gte, inArray, isNotNull, or, type SQL } from "drizzle-orm"
 import { Context, Effect, Layer } from "effect"
 import { writeAudit } from "../audit/audit-log.js"
 import { Database, type Db } from "../database/database.js"
 import { Conflict, type ConstraintError, mapConstraintErrors } from "../database/errors.js"
+import { idAfter, idIs } from "../database/ids.js"
 import { nowOr } from "../database/raw.js"
 import {
   clampLimit,
@@ -24,12 +29,12 @@ import { authorOf } from "../updates/author.js"
 
 /** A delivery as the network office reads it: with names, its sending history and its receipts. */
 export interface DeliveryRecord {
-  readonly id: string
-  readonly updateId: string
+  readonly id: DeliveryId
+  readonly updateId: UpdateId
   readonly updateTitle: string
-  readonly personId: string
+  readonly personId: PersonId
   readonly personName: string
-  readonly regionId: string
+  readonly regionId: RegionId
   readonly regionName: string
   readonly channel: Channel
   readonly state: DeliveryState
@@ -42,7 +47,7 @@ export interface DeliveryRecord {
   /** How often it was sent again after being uncertain (its lease ran out mid-request). */
   readonly resends: number
   /** On a replacement: the delivery on another channel it stands in for. */
-  readonly reroutedFrom?: string
+  readonly reroutedFrom?: DeliveryId
   readonly receipts: ReadonlyArray<{ readonly kind: ReceiptKind; readonly at: Date }>
 }
 
@@ -55,18 +60,18 @@ export interface DeliveryListOptions {
 
 /** The part of a delivery the funnel counts: per person, leaving out the update's author. */
 export interface FunnelRow {
-  readonly id: string
-  readonly updateId: string
-  readonly personId: string
+  readonly id: DeliveryId
+  readonly updateId: UpdateId
+  readonly personId: PersonId
   /** Who published the update: a person's id (a Slack user's through their link), or a token's name. */
   readonly publishedBy: string
-  readonly regionId: string
+  readonly regionId: RegionId
   readonly state: DeliveryState
   readonly resends: number
 }
 
 export interface FunnelReceipt {
-  readonly deliveryId: string
+  readonly deliveryId: DeliveryId
   readonly kind: ReceiptKind
   readonly at: string
 }
@@ -146,8 +151,8 @@ const readRecords = async (
     after === undefined
       ? undefined
       : or(
-          gt(deliveries.personId, after[0]),
-          and(eq(deliveries.personId, after[0]), gt(deliveries.id, after[1])),
+          idAfter(deliveries.personId, after[0]),
+          and(idIs(deliveries.personId, after[0]), idAfter(deliveries.id, after[1])),
         )
   const rows = await db
     .select(recordColumns)
@@ -230,11 +235,11 @@ export const layerDeliveryQueries: Layer.Layer<DeliveryQueries, never, Database>
       })
 
     const find = async (db: Db, id: string): Promise<DeliveryRecord | undefined> =>
-      uuid.test(id) ? (await readRecords(db, [eq(deliveries.id, id)], undefined, 1))[0] : undefined
+      uuid.test(id) ? (await readRecords(db, [idIs(deliveries.id, id)], undefined, 1))[0] : undefined
 
     return DeliveryQueries.of({
       ofUpdate: (updateId, options = {}) =>
-        page("list deliveries of update", [eq(deliveries.updateId, updateId)], options),
+        page("list deliveries of update", [idIs(deliveries.updateId, updateId)], options),
       list: (options = {}) => page("list deliveries", [], options),
       get: (id) =>
         Effect.flatMap(
@@ -250,7 +255,7 @@ export const layerDeliveryQueries: Layer.Layer<DeliveryQueries, never, Database>
             .select(funnelColumns)
             .from(deliveries)
             .innerJoin(updates, eq(updates.id, deliveries.updateId))
-            .where(eq(deliveries.updateId, updateId))
+            .where(idIs(deliveries.updateId, updateId))
             .orderBy(asc(deliveries.id)),
         ),
       funnelRowsOfRegion: (regionId, since) =>
@@ -261,7 +266,7 @@ export const layerDeliveryQueries: Layer.Layer<DeliveryQueries, never, Database>
             .innerJoin(updates, eq(updates.id, deliveries.updateId))
             .where(
               and(
-                eq(deliveries.regionId, regionId),
+                idIs(deliveries.regionId, regionId),
                 isNotNull(updates.publishedAt),
                 gte(updates.publishedAt, since),
               ),
@@ -278,7 +283,7 @@ export const layerDeliveryQueries: Layer.Layer<DeliveryQueries, never, Database>
               .innerJoin(updates, eq(updates.id, deliveries.updateId))
               .where(
                 and(
-                  eq(deliveries.regionId, regionId),
+                  idIs(deliveries.regionId, regionId),
                   isNotNull(updates.publishedAt),
                   gte(updates.publishedAt, since),
                 ),
@@ -302,7 +307,7 @@ export const layerDeliveryQueries: Layer.Layer<DeliveryQueries, never, Database>
               await tx
                 .update(deliveries)
                 .set({ state: "pending", nextAttemptAt: at, leaseUntil: null, claimedBy: null })
-                .where(and(eq(deliveries.id, id), inArray(deliveries.state, [...retryable])))
+                .where(and(idIs(deliveries.id, id), inArray(deliveries.state, [...retryable])))
               const after = await find(tx, id)
               if (after === undefined) throw new NotFound({ entity: "delivery", id })
               await writeAudit(tx, [

@@ -7,11 +7,12 @@ import {
   type PersonId,
   type RegionId,
   type StoreError,
-  type UpdateId,
+  UpdateId,
 } from "@spridning/core"
 import { and, asc, count, eq, inArray, isNull, lt, lte, type SQL, sql } from "drizzle-orm"
 import { Context, Effect, Layer } from "effect"
 import { Database, type Db } from "../database/database.js"
+import { idIs, referenceTo } from "../database/ids.js"
 import { executeRows, nowOr, timestampParam } from "../database/raw.js"
 import { deliveries, networkVersion, type OutboxState, slackAnnouncements } from "../schema/index.js"
 
@@ -215,7 +216,7 @@ export class Outbox extends Context.Service<
       readonly workerId: string
       readonly claimedBefore: Date
     }) => Effect.Effect<
-      ReadonlyArray<{ readonly updateId: string; readonly slackChannelId: string }>,
+      ReadonlyArray<{ readonly updateId: UpdateId; readonly slackChannelId: string }>,
       StoreError
     >
   }
@@ -223,10 +224,10 @@ export class Outbox extends Context.Service<
 
 /** The database edge: ids in the outbox were written from core's branded ids when publishing. */
 export const deliveryFromRow = (row: typeof deliveries.$inferSelect): OutboxDelivery => ({
-  id: row.id as DeliveryId,
-  updateId: row.updateId as UpdateId,
-  personId: row.personId as PersonId,
-  regionId: row.regionId as RegionId,
+  id: row.id,
+  updateId: row.updateId,
+  personId: row.personId,
+  regionId: row.regionId,
   channel: row.channel,
   reasons: row.reasons,
   ...(row.bridge === null ? {} : { bridge: row.bridge }),
@@ -239,7 +240,7 @@ export const deliveryFromRow = (row: typeof deliveries.$inferSelect): OutboxDeli
   ...(row.providerMessageId === null ? {} : { providerMessageId: row.providerMessageId }),
   ...(row.sentAt === null ? {} : { sentAt: row.sentAt }),
   createdAt: row.createdAt,
-  ...(row.reroutedFrom === null ? {} : { reroutedFrom: row.reroutedFrom as DeliveryId }),
+  ...(row.reroutedFrom === null ? {} : { reroutedFrom: row.reroutedFrom }),
   ...(row.digestPeriod === null ? {} : { digestPeriod: row.digestPeriod }),
   resends: row.resends,
 })
@@ -253,7 +254,7 @@ const uuidArray = (ids: ReadonlyArray<string>): string | undefined => {
 }
 
 const heldBy = (workerId: string, id: string) =>
-  and(eq(deliveries.id, id), eq(deliveries.claimedBy, workerId), eq(deliveries.state, "sending"))
+  and(idIs(deliveries.id, id), eq(deliveries.claimedBy, workerId), eq(deliveries.state, "sending"))
 
 const channelsOf = (request: ClaimRequest): ReadonlyArray<Channel> => [
   ...(request.channel === undefined ? [] : [request.channel]),
@@ -508,7 +509,7 @@ export const layerOutbox: Layer.Layer<Outbox, never, Database> = Layer.effect(
                 .from(deliveries)
                 .where(
                   and(
-                    eq(deliveries.personId, input.personId),
+                    idIs(deliveries.personId, input.personId),
                     eq(deliveries.digestPeriod, input.periodKey),
                     eq(deliveries.channel, input.channel),
                     eq(deliveries.state, "held"),
@@ -555,7 +556,10 @@ export const layerOutbox: Layer.Layer<Outbox, never, Database> = Layer.effect(
             .update(deliveries)
             .set({ state: "suppressed", lastError: reason, leaseUntil: null })
             .where(
-              and(eq(deliveries.id, id), inArray(deliveries.state, ["pending", "held", "failed", "sending"])),
+              and(
+                idIs(deliveries.id, id),
+                inArray(deliveries.state, ["pending", "held", "failed", "sending"]),
+              ),
             )
             .returning({ id: deliveries.id })
           return rows.length > 0
@@ -610,7 +614,7 @@ export const layerOutbox: Layer.Layer<Outbox, never, Database> = Layer.effect(
         Effect.flatMap(
           database.run("read delivery", (db) =>
             uuidPattern.test(id)
-              ? db.select().from(deliveries).where(eq(deliveries.id, id))
+              ? db.select().from(deliveries).where(idIs(deliveries.id, id))
               : Promise.resolve([]),
           ),
           ([row]) =>
@@ -633,7 +637,7 @@ export const layerOutbox: Layer.Layer<Outbox, never, Database> = Layer.effect(
             await db
               .select()
               .from(deliveries)
-              .where(eq(deliveries.updateId, updateId))
+              .where(idIs(deliveries.updateId, updateId))
               .orderBy(asc(deliveries.personId), asc(deliveries.createdAt))
           ).map(deliveryFromRow),
         ),
@@ -643,7 +647,7 @@ export const layerOutbox: Layer.Layer<Outbox, never, Database> = Layer.effect(
             await db
               .select()
               .from(deliveries)
-              .where(eq(deliveries.personId, personId))
+              .where(idIs(deliveries.personId, personId))
               .orderBy(sql`${deliveries.createdAt} desc`)
               .limit(limit)
           ).map(deliveryFromRow),
@@ -653,7 +657,7 @@ export const layerOutbox: Layer.Layer<Outbox, never, Database> = Layer.effect(
           const rows = await db
             .select({ state: deliveries.state, count: count() })
             .from(deliveries)
-            .where(updateId === undefined ? undefined : eq(deliveries.updateId, updateId))
+            .where(updateId === undefined ? undefined : idIs(deliveries.updateId, updateId))
             .groupBy(deliveries.state)
           const counts = emptyCounts()
           for (const row of rows) counts[row.state] = Number(row.count)
@@ -692,7 +696,7 @@ export const layerOutbox: Layer.Layer<Outbox, never, Database> = Layer.effect(
           const rows = await db
             .insert(slackAnnouncements)
             .values({
-              updateId: input.updateId,
+              updateId: referenceTo("update", UpdateId, input.updateId),
               slackChannelId: input.slackChannelId,
               claimedBy: input.workerId,
             })
@@ -706,7 +710,7 @@ export const layerOutbox: Layer.Layer<Outbox, never, Database> = Layer.effect(
             .delete(slackAnnouncements)
             .where(
               and(
-                eq(slackAnnouncements.updateId, input.updateId),
+                idIs(slackAnnouncements.updateId, input.updateId),
                 eq(slackAnnouncements.slackChannelId, input.slackChannelId),
                 isNull(slackAnnouncements.ts),
               ),
@@ -730,7 +734,7 @@ export const layerOutbox: Layer.Layer<Outbox, never, Database> = Layer.effect(
             .set({ ts: input.ts })
             .where(
               and(
-                eq(slackAnnouncements.updateId, input.updateId),
+                idIs(slackAnnouncements.updateId, input.updateId),
                 eq(slackAnnouncements.slackChannelId, input.slackChannelId),
               ),
             )

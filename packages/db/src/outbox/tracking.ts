@@ -1,9 +1,10 @@
-import type { DeliveryId, PersonId, Receipt, ReceiptKind, StoreError } from "@spridning/core"
+import { DeliveryId, PersonId, type Receipt, type ReceiptKind, type StoreError } from "@spridning/core"
 import { and, asc, eq, gt, inArray, isNull, lt } from "drizzle-orm"
 import { Context, Effect, Layer } from "effect"
 import { writeAudit } from "../audit/audit-log.js"
 import { Database } from "../database/database.js"
 import { type ConstraintError, mapConstraintErrors } from "../database/errors.js"
+import { idIn, idIs, referenceTo } from "../database/ids.js"
 import { nowOr } from "../database/raw.js"
 import {
   clampLimit,
@@ -39,10 +40,10 @@ export class Receipts extends Context.Service<
 >()("spridning/db/Receipts") {}
 
 const receiptFromRow = (row: typeof receipts.$inferSelect): Receipt => ({
-  deliveryId: row.deliveryId as DeliveryId,
+  deliveryId: row.deliveryId,
   kind: row.kind,
   at: row.at.toISOString(),
-  ...(row.personId === null ? {} : { personId: row.personId as PersonId }),
+  ...(row.personId === null ? {} : { personId: row.personId }),
 })
 
 export const layerReceipts: Layer.Layer<Receipts, never, Database> = Layer.effect(
@@ -57,10 +58,11 @@ export const layerReceipts: Layer.Layer<Receipts, never, Database> = Layer.effec
               const rows = await db
                 .insert(receipts)
                 .values({
-                  deliveryId: receipt.deliveryId,
+                  deliveryId: referenceTo("delivery", DeliveryId, receipt.deliveryId),
                   kind: receipt.kind,
                   at,
-                  personId: receipt.personId ?? null,
+                  personId:
+                    receipt.personId === undefined ? null : referenceTo("person", PersonId, receipt.personId),
                 })
                 .onConflictDoNothing()
                 .returning({ id: receipts.id })
@@ -76,7 +78,7 @@ export const layerReceipts: Layer.Layer<Receipts, never, Database> = Layer.effec
                 await db
                   .select()
                   .from(receipts)
-                  .where(inArray(receipts.deliveryId, [...deliveryIds]))
+                  .where(idIn(receipts.deliveryId, [...deliveryIds]))
                   .orderBy(asc(receipts.id))
               ).map(receiptFromRow),
             ),
@@ -87,7 +89,7 @@ export const layerReceipts: Layer.Layer<Receipts, never, Database> = Layer.effec
               .select({ receipt: receipts })
               .from(receipts)
               .innerJoin(deliveries, eq(deliveries.id, receipts.deliveryId))
-              .where(eq(deliveries.updateId, updateId))
+              .where(idIs(deliveries.updateId, updateId))
               .orderBy(asc(receipts.id))
           ).map((row) => receiptFromRow(row.receipt)),
         ),
@@ -242,7 +244,10 @@ export const layerDeliveryEvents: Layer.Layer<DeliveryEvents, never, Database> =
                   .values(
                     events.map((event) => ({
                       providerEventId: event.providerEventId,
-                      deliveryId: event.deliveryId ?? null,
+                      deliveryId:
+                        event.deliveryId === undefined
+                          ? null
+                          : referenceTo("delivery", DeliveryId, event.deliveryId),
                       providerMessageId: event.providerMessageId ?? null,
                       event: event.event,
                       email: event.email ?? null,
@@ -262,7 +267,7 @@ export const layerDeliveryEvents: Layer.Layer<DeliveryEvents, never, Database> =
             await db
               .select()
               .from(deliveryEvents)
-              .where(eq(deliveryEvents.deliveryId, deliveryId))
+              .where(idIs(deliveryEvents.deliveryId, deliveryId))
               .orderBy(asc(deliveryEvents.at))
           ).map((row) => ({
             providerEventId: row.providerEventId,
@@ -315,7 +320,7 @@ export const layerDigestRuns: Layer.Layer<DigestRuns, never, Database> = Layer.e
             .run("start digest run", async (db) => {
               const rows = await db
                 .insert(digestRuns)
-                .values({ personId, periodKey, startedAt: at })
+                .values({ personId: referenceTo("person", PersonId, personId), periodKey, startedAt: at })
                 .onConflictDoNothing()
                 .returning({ id: digestRuns.id })
               return rows.length > 0
@@ -328,7 +333,7 @@ export const layerDigestRuns: Layer.Layer<DigestRuns, never, Database> = Layer.e
             await db
               .update(digestRuns)
               .set({ completedAt: at, updateCount })
-              .where(and(eq(digestRuns.personId, personId), eq(digestRuns.periodKey, periodKey)))
+              .where(and(idIs(digestRuns.personId, personId), eq(digestRuns.periodKey, periodKey)))
           }),
         ),
       releaseStale: (startedBefore) =>
@@ -344,7 +349,7 @@ export const layerDigestRuns: Layer.Layer<DigestRuns, never, Database> = Layer.e
           const rows = await db
             .select({ id: digestRuns.id })
             .from(digestRuns)
-            .where(and(eq(digestRuns.personId, personId), eq(digestRuns.periodKey, periodKey)))
+            .where(and(idIs(digestRuns.personId, personId), eq(digestRuns.periodKey, periodKey)))
           return rows.length > 0
         }),
     })

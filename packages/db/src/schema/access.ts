@@ -1,3 +1,4 @@
+import type { RegionId, ThemeGroupId } from "@spridning/core"
 import {
   bigserial,
   index,
@@ -34,8 +35,12 @@ export const apiTokens = pgTable("api_tokens", {
   id: uuid("id").primaryKey().defaultRandom(),
   tokenHash: text("token_hash").notNull().unique("api_tokens_hash"),
   role: text("role").$type<TokenRole>().notNull(),
-  regionId: text("region_id").references(() => regions.id),
-  themeGroupId: text("theme_group_id").references(() => themeGroups.id),
+  regionId: text("region_id")
+    .$type<RegionId>()
+    .references(() => regions.id),
+  themeGroupId: text("theme_group_id")
+    .$type<ThemeGroupId>()
+    .references(() => themeGroups.id),
   name: text("name").notNull(),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   revokedAt: timestamp("revoked_at", { withTimezone: true }),

@@ -1,3 +1,4 @@
+import type { PersonId } from "@spridning/core"
 import { index, pgTable, text, timestamp } from "drizzle-orm/pg-core"
 import { people } from "./organisation.js"
 
@@ -10,6 +11,7 @@ export const officeSignInLinks = pgTable(
   {
     tokenHash: text("token_hash").primaryKey(),
     personId: text("person_id")
+      .$type<PersonId>()
       .notNull()
       .references(() => people.id, { onDelete: "cascade" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -25,6 +27,7 @@ export const officeSessions = pgTable(
   {
     idHash: text("id_hash").primaryKey(),
     personId: text("person_id")
+      .$type<PersonId>()
       .notNull()
       .references(() => people.id, { onDelete: "cascade" }),
     csrfToken: text("csrf_token").notNull(),

@@ -1,13 +1,21 @@
 import type {
   Channel,
   FollowFrequency,
+  HealthcareRegionId,
   Language,
   MemberKind,
+  OrgUnitId,
   PersonFunction,
+  PersonId,
+  RegionalBodyId,
   RegionalBodyKind,
+  RegionId,
   ReportingRelation,
+  ReportingRuleId,
   Role,
+  RoleAssignmentId,
   Sector,
+  ThemeGroupId,
 } from "@spridning/core"
 import { sql } from "drizzle-orm"
 import {
@@ -26,21 +34,23 @@ import {
 
 /**
  * The organisation mirrors core's model (packages/core/src/organisation/model.ts). Ids are
- * core's opaque strings, so records keep the ids people and imports gave them.
+ * core's opaque strings, so records keep the ids people and imports gave them; each id column
+ * is typed with core's branded id (`$type`, types only: the SQL is plain text), so rows read
+ * back carry the brands.
  */
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow()
 const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow()
 
 export const healthcareRegions = pgTable("healthcare_regions", {
-  id: text("id").primaryKey(),
+  id: text("id").$type<HealthcareRegionId>().primaryKey(),
   name: text("name").notNull(),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 })
 
 export const regions = pgTable("regions", {
-  id: text("id").primaryKey(),
+  id: text("id").$type<RegionId>().primaryKey(),
   name: text("name").notNull(),
   kind: text("kind").$type<MemberKind>().notNull(),
   createdAt: createdAt(),
@@ -52,9 +62,11 @@ export const regionHealthcareRegions = pgTable(
   "region_healthcare_regions",
   {
     regionId: text("region_id")
+      .$type<RegionId>()
       .notNull()
       .references(() => regions.id, { onDelete: "cascade" }),
     healthcareRegionId: text("healthcare_region_id")
+      .$type<HealthcareRegionId>()
       .notNull()
       .references(() => healthcareRegions.id),
     position: integer("position").notNull(),
@@ -69,8 +81,9 @@ export const regionHealthcareRegions = pgTable(
 export const orgUnits = pgTable(
   "org_units",
   {
-    id: text("id").primaryKey(),
+    id: text("id").$type<OrgUnitId>().primaryKey(),
     regionId: text("region_id")
+      .$type<RegionId>()
       .notNull()
       .references(() => regions.id),
     name: text("name").notNull(),
@@ -84,11 +97,13 @@ export const orgUnits = pgTable(
 export const themeGroups = pgTable(
   "theme_groups",
   {
-    id: text("id").primaryKey(),
+    id: text("id").$type<ThemeGroupId>().primaryKey(),
     name: text("name").notNull(),
     topic: text("topic").notNull(),
     status: text("status").$type<"active" | "merged">().notNull().default("active"),
-    mergedInto: text("merged_into").references((): AnyPgColumn => themeGroups.id),
+    mergedInto: text("merged_into")
+      .$type<ThemeGroupId>()
+      .references((): AnyPgColumn => themeGroups.id),
     wantedFunctions: text("wanted_functions")
       .array()
       .$type<Array<PersonFunction>>()
@@ -111,20 +126,23 @@ export const themeGroups = pgTable(
 export const people = pgTable(
   "people",
   {
-    id: text("id").primaryKey(),
+    id: text("id").$type<PersonId>().primaryKey(),
     name: text("name").notNull(),
     email: text("email").notNull(),
     function: text("function").$type<PersonFunction>().notNull(),
     regionId: text("region_id")
+      .$type<RegionId>()
       .notNull()
       .references(() => regions.id),
-    orgUnitId: text("org_unit_id").references(() => orgUnits.id),
+    orgUnitId: text("org_unit_id")
+      .$type<OrgUnitId>()
+      .references(() => orgUnits.id),
     channels: text("channels").array().$type<Array<Channel>>().notNull().default(sql`'{email}'`),
     language: text("language").$type<Language>().notNull().default("sv"),
     optedOutOfAll: boolean("opted_out_of_all").notNull().default(false),
     optedOutOfThemeGroups: text("opted_out_of_theme_groups")
       .array()
-      .$type<Array<string>>()
+      .$type<Array<ThemeGroupId>>()
       .notNull()
       .default(sql`'{}'`),
     /**
@@ -142,8 +160,9 @@ export const people = pgTable(
 export const regionalBodies = pgTable(
   "regional_bodies",
   {
-    id: text("id").primaryKey(),
+    id: text("id").$type<RegionalBodyId>().primaryKey(),
     regionId: text("region_id")
+      .$type<RegionId>()
       .notNull()
       .references(() => regions.id),
     kind: text("kind").$type<RegionalBodyKind>().notNull(),
@@ -158,16 +177,22 @@ export const regionalBodies = pgTable(
 export const roleAssignments = pgTable(
   "role_assignments",
   {
-    id: text("id").primaryKey(),
+    id: text("id").$type<RoleAssignmentId>().primaryKey(),
     personId: text("person_id")
+      .$type<PersonId>()
       .notNull()
       .references(() => people.id, { onDelete: "cascade" }),
     role: text("role").$type<Role>().notNull(),
     regionId: text("region_id")
+      .$type<RegionId>()
       .notNull()
       .references(() => regions.id),
-    themeGroupId: text("theme_group_id").references(() => themeGroups.id),
-    regionalBodyId: text("regional_body_id").references(() => regionalBodies.id),
+    themeGroupId: text("theme_group_id")
+      .$type<ThemeGroupId>()
+      .references(() => themeGroups.id),
+    regionalBodyId: text("regional_body_id")
+      .$type<RegionalBodyId>()
+      .references(() => regionalBodies.id),
     createdAt: createdAt(),
   },
   (t) => [
@@ -192,8 +217,10 @@ export const roleAssignments = pgTable(
 export const reportingRules = pgTable(
   "reporting_rules",
   {
-    id: text("id").primaryKey(),
-    regionId: text("region_id").references(() => regions.id),
+    id: text("id").$type<ReportingRuleId>().primaryKey(),
+    regionId: text("region_id")
+      .$type<RegionId>()
+      .references(() => regions.id),
     fromRole: text("from_role").$type<Role>().notNull(),
     toRole: text("to_role").$type<Role>().notNull(),
     relation: text("relation").$type<ReportingRelation>().notNull(),
@@ -206,9 +233,11 @@ export const follows = pgTable(
   "follows",
   {
     personId: text("person_id")
+      .$type<PersonId>()
       .notNull()
       .references(() => people.id, { onDelete: "cascade" }),
     themeGroupId: text("theme_group_id")
+      .$type<ThemeGroupId>()
       .notNull()
       .references(() => themeGroups.id),
     frequency: text("frequency").$type<FollowFrequency>().notNull().default("immediate"),
@@ -225,6 +254,7 @@ export const themeGroupChannels = pgTable(
   "theme_group_channels",
   {
     themeGroupId: text("theme_group_id")
+      .$type<ThemeGroupId>()
       .primaryKey()
       .references(() => themeGroups.id, { onDelete: "cascade" }),
     slackTeamId: text("slack_team_id").notNull(),
@@ -240,6 +270,7 @@ export const slackUserLinks = pgTable(
     slackTeamId: text("slack_team_id").notNull(),
     slackUserId: text("slack_user_id").notNull(),
     personId: text("person_id")
+      .$type<PersonId>()
       .notNull()
       .references(() => people.id, { onDelete: "cascade" }),
     linkedAt: timestamp("linked_at", { withTimezone: true }).notNull().defaultNow(),

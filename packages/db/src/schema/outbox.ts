@@ -1,4 +1,14 @@
-import type { Bridge, Channel, DeliveryState, InclusionReason, ReceiptKind } from "@spridning/core"
+import type {
+  Bridge,
+  Channel,
+  DeliveryId,
+  DeliveryState,
+  InclusionReason,
+  PersonId,
+  ReceiptKind,
+  RegionId,
+  UpdateId,
+} from "@spridning/core"
 import { sql } from "drizzle-orm"
 import {
   type AnyPgColumn,
@@ -28,14 +38,17 @@ export type OutboxState = DeliveryState
 export const deliveries = pgTable(
   "deliveries",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: uuid("id").$type<DeliveryId>().primaryKey().defaultRandom(),
     updateId: text("update_id")
+      .$type<UpdateId>()
       .notNull()
       .references(() => updates.id, { onDelete: "cascade" }),
     personId: text("person_id")
+      .$type<PersonId>()
       .notNull()
       .references(() => people.id),
     regionId: text("region_id")
+      .$type<RegionId>()
       .notNull()
       .references(() => regions.id),
     channel: text("channel").$type<Channel>().notNull(),
@@ -51,9 +64,11 @@ export const deliveries = pgTable(
     sentAt: timestamp("sent_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     /** On a replacement: the delivery (on a channel that is not configured) it stands in for. */
-    reroutedFrom: uuid("rerouted_from").references((): AnyPgColumn => deliveries.id, {
-      onDelete: "set null",
-    }),
+    reroutedFrom: uuid("rerouted_from")
+      .$type<DeliveryId>()
+      .references((): AnyPgColumn => deliveries.id, {
+        onDelete: "set null",
+      }),
     /** The digest period a `held` delivery waits for (core's period key, e.g. "daily:2026-11-30"). */
     digestPeriod: text("digest_period"),
     /** How often an `uncertain` delivery was sent again after the window passed without evidence. */
@@ -81,11 +96,14 @@ export const receipts = pgTable(
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
     deliveryId: uuid("delivery_id")
+      .$type<DeliveryId>()
       .notNull()
       .references(() => deliveries.id, { onDelete: "cascade" }),
     kind: text("kind").$type<ReceiptKind>().notNull(),
     at: timestamp("at", { withTimezone: true }).notNull(),
-    personId: text("person_id").references(() => people.id),
+    personId: text("person_id")
+      .$type<PersonId>()
+      .references(() => people.id),
   },
   (t) => [unique("receipts_once").on(t.deliveryId, t.kind)],
 )
@@ -97,7 +115,9 @@ export const deliveryEvents = pgTable(
     id: bigserial("id", { mode: "number" }).primaryKey(),
     /** SendGrid's `sg_event_id`; the webhook retries, so it is the key to drop repeats. */
     providerEventId: text("provider_event_id").notNull(),
-    deliveryId: uuid("delivery_id").references(() => deliveries.id, { onDelete: "set null" }),
+    deliveryId: uuid("delivery_id")
+      .$type<DeliveryId>()
+      .references(() => deliveries.id, { onDelete: "set null" }),
     providerMessageId: text("provider_message_id"),
     event: text("event").notNull(),
     email: text("email"),
@@ -126,6 +146,7 @@ export const digestRuns = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     personId: text("person_id")
+      .$type<PersonId>()
       .notNull()
       .references(() => people.id, { onDelete: "cascade" }),
     periodKey: text("period_key").notNull(),
@@ -156,6 +177,7 @@ export const slackAnnouncements = pgTable(
   "slack_announcements",
   {
     updateId: text("update_id")
+      .$type<UpdateId>()
       .notNull()
       .references(() => updates.id, { onDelete: "cascade" }),
     slackChannelId: text("slack_channel_id").notNull(),

@@ -1,4 +1,4 @@
-import type { UnreachableRegion } from "@spridning/core"
+import type { UnreachableRegion, UpdateId } from "@spridning/core"
 import { jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core"
 import { updates } from "./updates.js"
 
@@ -14,6 +14,7 @@ export type SkippedPerson = {
  */
 export const updatePlans = pgTable("update_plans", {
   updateId: text("update_id")
+    .$type<UpdateId>()
     .primaryKey()
     .references(() => updates.id, { onDelete: "cascade" }),
   unreachableRegions: jsonb("unreachable_regions").$type<ReadonlyArray<UnreachableRegion>>().notNull(),

@@ -1,4 +1,4 @@
-import type { Audience, UpdateKind } from "@spridning/core"
+import type { Audience, PersonId, RegionId, ThemeGroupId, UpdateId, UpdateKind } from "@spridning/core"
 import { sql } from "drizzle-orm"
 import { date, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core"
 import { people, regions, themeGroups } from "./organisation.js"
@@ -10,9 +10,11 @@ import { people, regions, themeGroups } from "./organisation.js"
 export const updates = pgTable(
   "updates",
   {
-    id: text("id").primaryKey(),
+    id: text("id").$type<UpdateId>().primaryKey(),
     kind: text("kind").$type<UpdateKind>().notNull(),
-    themeGroupId: text("theme_group_id").references(() => themeGroups.id),
+    themeGroupId: text("theme_group_id")
+      .$type<ThemeGroupId>()
+      .references(() => themeGroups.id),
     title: text("title").notNull(),
     body: text("body").notNull().default(""),
     audience: jsonb("audience").$type<Audience>().notNull(),
@@ -34,6 +36,7 @@ export const updates = pgTable(
 /** Minnesanteckningar from one meeting. */
 export const meetingNotes = pgTable("meeting_notes", {
   updateId: text("update_id")
+    .$type<UpdateId>()
     .primaryKey()
     .references(() => updates.id, { onDelete: "cascade" }),
   meetingDate: date("meeting_date", { mode: "string" }).notNull(),
@@ -45,6 +48,7 @@ export const meetingNotes = pgTable("meeting_notes", {
 /** "punktlista över aktuellt arbete som uppdateras kontinuerligt" */
 export const workListItems = pgTable("work_list_items", {
   updateId: text("update_id")
+    .$type<UpdateId>()
     .primaryKey()
     .references(() => updates.id, { onDelete: "cascade" }),
   status: text("status").$type<"planned" | "ongoing" | "done">().notNull(),
@@ -56,6 +60,7 @@ export const digitalHours = pgTable(
   "digital_hours",
   {
     updateId: text("update_id")
+      .$type<UpdateId>()
       .primaryKey()
       .references(() => updates.id, { onDelete: "cascade" }),
     startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
@@ -74,9 +79,12 @@ export const goodExamples = pgTable(
   "good_examples",
   {
     updateId: text("update_id")
+      .$type<UpdateId>()
       .primaryKey()
       .references(() => updates.id, { onDelete: "cascade" }),
-    regionId: text("region_id").references(() => regions.id),
+    regionId: text("region_id")
+      .$type<RegionId>()
+      .references(() => regions.id),
     tags: text("tags").array().$type<Array<string>>().notNull().default(sql`'{}'`),
   },
   (t) => [index("good_examples_tags").using("gin", t.tags)],
@@ -85,6 +93,7 @@ export const goodExamples = pgTable(
 /** "regionerna skicka in förslag … inför skrivandet av handlingsplaner" */
 export const proposalRounds = pgTable("proposal_rounds", {
   updateId: text("update_id")
+    .$type<UpdateId>()
     .primaryKey()
     .references(() => updates.id, { onDelete: "cascade" }),
   deadline: timestamp("deadline", { withTimezone: true }).notNull(),
@@ -98,12 +107,16 @@ export const proposals = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     roundId: text("round_id")
+      .$type<UpdateId>()
       .notNull()
       .references(() => proposalRounds.updateId, { onDelete: "cascade" }),
     regionId: text("region_id")
+      .$type<RegionId>()
       .notNull()
       .references(() => regions.id),
-    submittedBy: text("submitted_by").references(() => people.id),
+    submittedBy: text("submitted_by")
+      .$type<PersonId>()
+      .references(() => people.id),
     text: text("text").notNull(),
     submittedAt: timestamp("submitted_at", { withTimezone: true }).notNull().defaultNow(),
     status: text("status").$type<ProposalStatus>().notNull().default("open"),
@@ -111,7 +124,9 @@ export const proposals = pgTable(
     reason: text("reason"),
     answeredAt: timestamp("answered_at", { withTimezone: true }),
     /** The `proposalAnswer` update that told the region. */
-    answerUpdateId: text("answer_update_id").references(() => updates.id),
+    answerUpdateId: text("answer_update_id")
+      .$type<UpdateId>()
+      .references(() => updates.id),
   },
   (t) => [index("proposals_round").on(t.roundId, t.submittedAt)],
 )
@@ -119,6 +134,7 @@ export const proposals = pgTable(
 /** Handlingsplan for the coming year. */
 export const actionPlans = pgTable("action_plans", {
   updateId: text("update_id")
+    .$type<UpdateId>()
     .primaryKey()
     .references(() => updates.id, { onDelete: "cascade" }),
   planYear: integer("plan_year").notNull(),
@@ -127,9 +143,11 @@ export const actionPlans = pgTable("action_plans", {
 /** A periodic briefing for one region's management. */
 export const briefings = pgTable("briefings", {
   updateId: text("update_id")
+    .$type<UpdateId>()
     .primaryKey()
     .references(() => updates.id, { onDelete: "cascade" }),
   regionId: text("region_id")
+    .$type<RegionId>()
     .notNull()
     .references(() => regions.id),
   periodKey: text("period_key").notNull(),
@@ -141,6 +159,7 @@ export const briefings = pgTable("briefings", {
  */
 export const proposalAnswers = pgTable("proposal_answers", {
   updateId: text("update_id")
+    .$type<UpdateId>()
     .primaryKey()
     .references(() => updates.id, { onDelete: "cascade" }),
   proposalId: uuid("proposal_id")
@@ -155,6 +174,7 @@ export const proposalAnswers = pgTable("proposal_answers", {
 export const briefingRequests = pgTable("briefing_requests", {
   id: uuid("id").primaryKey().defaultRandom(),
   regionId: text("region_id")
+    .$type<RegionId>()
     .notNull()
     .references(() => regions.id, { onDelete: "cascade" }),
   requestedBy: text("requested_by").notNull(),

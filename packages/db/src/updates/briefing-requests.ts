@@ -1,15 +1,16 @@
-import { NotFound, type StoreError } from "@spridning/core"
+import { NotFound, type RegionId, type StoreError } from "@spridning/core"
 import { asc, eq, isNull, min } from "drizzle-orm"
 import { Context, Effect, Layer } from "effect"
 import { writeAudit } from "../audit/audit-log.js"
 import { Database } from "../database/database.js"
 import { type ConstraintError, mapConstraintErrors } from "../database/errors.js"
+import { idIs } from "../database/ids.js"
 import { nowOr } from "../database/raw.js"
 import { briefingRequests, regions } from "../schema/index.js"
 
 export interface BriefingRequest {
   readonly id: string
-  readonly regionId: string
+  readonly regionId: RegionId
   readonly requestedBy: string
   readonly requestedAt: Date
   readonly sentAt?: Date
@@ -51,11 +52,11 @@ export const layerBriefingRequests: Layer.Layer<BriefingRequests, never, Databas
               const [region] = await tx
                 .select({ id: regions.id })
                 .from(regions)
-                .where(eq(regions.id, regionId))
+                .where(idIs(regions.id, regionId))
               if (region === undefined) throw new NotFound({ entity: "region", id: regionId })
               const [row] = await tx
                 .insert(briefingRequests)
-                .values({ regionId, requestedBy: actor, requestedAt: at })
+                .values({ regionId: region.id, requestedBy: actor, requestedAt: at })
                 .returning()
               if (row === undefined) throw new Error("insert returned no briefing request")
               const stored = fromRow(row)

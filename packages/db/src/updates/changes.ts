@@ -1,9 +1,10 @@
-import { type DisseminationPlan, NotFound, type StoreError } from "@spridning/core"
+import { type DisseminationPlan, NotFound, type StoreError, type UpdateId } from "@spridning/core"
 import { and, eq, inArray, sql } from "drizzle-orm"
 import { Context, Effect, Layer } from "effect"
 import { writeAudit } from "../audit/audit-log.js"
 import { Database, type Db } from "../database/database.js"
 import { Conflict, type ConstraintError, mapConstraintErrors } from "../database/errors.js"
+import { idIs } from "../database/ids.js"
 import { nowOr, timestampParam } from "../database/raw.js"
 import {
   deliveries,
@@ -14,8 +15,14 @@ import {
   updates,
   workListItems,
 } from "../schema/index.js"
-import type { NewUpdate, Proposal, ProposalStatus, StoredUpdate } from "./model.js"
-import { insertUpdate, type PublishResult, publishInTransaction, readUpdates } from "./updates.js"
+import type { KnownUpdate, NewUpdate, Proposal, ProposalStatus, StoredUpdate } from "./model.js"
+import {
+  insertUpdate,
+  type PublishResult,
+  plannedUpdateId,
+  publishInTransaction,
+  readUpdates,
+} from "./updates.js"
 
 type Answered = Exclude<ProposalStatus, "open">
 
@@ -121,15 +128,15 @@ const proposalFromRow = (row: typeof proposals.$inferSelect): Proposal => ({
   ...(row.answerUpdateId === null ? {} : { answerUpdateId: row.answerUpdateId }),
 })
 
-const lockUpdate = async (tx: Db, id: string): Promise<StoredUpdate> => {
-  const [row] = await tx.select().from(updates).where(eq(updates.id, id)).for("update")
+const lockUpdate = async (tx: Db, id: string): Promise<KnownUpdate> => {
+  const [row] = await tx.select().from(updates).where(idIs(updates.id, id)).for("update")
   if (row === undefined) throw new NotFound({ entity: "update", id })
   const [stored] = await readUpdates(tx, [row])
   if (stored === undefined) throw new NotFound({ entity: "update", id })
   return stored
 }
 
-const reread = async (tx: Db, id: string): Promise<StoredUpdate> => {
+const reread = async (tx: Db, id: UpdateId): Promise<KnownUpdate> => {
   const rows = await tx.select().from(updates).where(eq(updates.id, id))
   const [stored] = await readUpdates(tx, rows)
   if (stored === undefined) throw new NotFound({ entity: "update", id })
@@ -140,7 +147,7 @@ const reread = async (tx: Db, id: string): Promise<StoredUpdate> => {
  * Every delivery of the update that was sent, or is on its way, is due again now: the worker
  * renders the update as it now stands. Suppressed and dead ones stay as they are.
  */
-const resendDeliveries = async (tx: Db, updateId: string, now: Date): Promise<number> => {
+const resendDeliveries = async (tx: Db, updateId: UpdateId, now: Date): Promise<number> => {
   const resent = await tx
     .update(deliveries)
     .set({
@@ -162,7 +169,7 @@ const resendDeliveries = async (tx: Db, updateId: string, now: Date): Promise<nu
  */
 const settleChange = async (
   tx: Db,
-  before: StoredUpdate,
+  before: KnownUpdate,
   change: { readonly actor: string; readonly action: string; readonly at: Date; readonly resend: boolean },
 ): Promise<{ readonly update: StoredUpdate; readonly resent: number }> => {
   const resent = change.resend ? await resendDeliveries(tx, before.id, change.at) : 0
@@ -200,8 +207,8 @@ export const layerContentChanges: Layer.Layer<ContentChanges, never, Database> =
           .transaction("set round deadline", async (tx) => {
             const before = await lockUpdate(tx, roundId)
             if (before.details.kind !== "proposalRound") throw new NotFound({ entity: "update", id: roundId })
-            await tx.update(proposalRounds).set({ deadline }).where(eq(proposalRounds.updateId, roundId))
-            const after = await reread(tx, roundId)
+            await tx.update(proposalRounds).set({ deadline }).where(eq(proposalRounds.updateId, before.id))
+            const after = await reread(tx, before.id)
             await writeAudit(tx, [
               { actor, action: "update", entity: "update", entityId: roundId, before, after },
             ])
@@ -219,10 +226,12 @@ export const layerContentChanges: Layer.Layer<ContentChanges, never, Database> =
                 .for("update")
               if (row === undefined) throw new NotFound({ entity: "proposal", id: proposalId })
               const previous = row.status === "open" ? undefined : row.status
+              const answerId = plannedUpdateId(answer.id, plan)
               await insertUpdate(
                 tx,
                 {
                   ...answer,
+                  id: answerId,
                   details: {
                     kind: "proposalAnswer",
                     answer: {
@@ -239,14 +248,14 @@ export const layerContentChanges: Layer.Layer<ContentChanges, never, Database> =
                 at,
                 at,
               )
-              const published = await publishInTransaction(tx, answer.id, plan, actor, at, null)
+              const published = await publishInTransaction(tx, answerId, plan, actor, at, null)
               const [next] = await tx
                 .update(proposals)
                 .set({
                   status: reply.status,
                   reason: reply.reason ?? null,
                   answeredAt: at,
-                  answerUpdateId: answer.id,
+                  answerUpdateId: answerId,
                 })
                 .where(eq(proposals.id, proposalId))
                 .returning()
@@ -283,7 +292,7 @@ export const layerContentChanges: Layer.Layer<ContentChanges, never, Database> =
                         ...(change.times.url === undefined ? {} : { url: change.times.url }),
                       },
                 )
-                .where(eq(digitalHours.updateId, id))
+                .where(eq(digitalHours.updateId, before.id))
               return settleChange(tx, before, {
                 actor,
                 action: change._tag === "Cancel" ? "cancel" : "move",
@@ -312,9 +321,9 @@ export const layerContentChanges: Layer.Layer<ContentChanges, never, Database> =
               })
             }
             // Details live in the kind's own table: replace the whole draft, keeping who wrote it and when.
-            await tx.delete(updates).where(eq(updates.id, id))
-            await insertUpdate(tx, { ...edit, id }, before.createdBy, before.createdAt, null)
-            const after = await reread(tx, id)
+            await tx.delete(updates).where(eq(updates.id, before.id))
+            await insertUpdate(tx, { ...edit, id: before.id }, before.createdBy, before.createdAt, null)
+            const after = await reread(tx, before.id)
             await writeAudit(tx, [{ actor, action: "update", entity: "update", entityId: id, before, after }])
             return after
           })
@@ -330,7 +339,7 @@ export const layerContentChanges: Layer.Layer<ContentChanges, never, Database> =
                 reason: "it is published and people have received it",
               })
             }
-            await tx.delete(updates).where(eq(updates.id, id))
+            await tx.delete(updates).where(eq(updates.id, before.id))
             await writeAudit(tx, [{ actor, action: "delete", entity: "update", entityId: id, before }])
           })
           .pipe(mapConstraintErrors("update", id)),
@@ -350,7 +359,7 @@ export const layerContentChanges: Layer.Layer<ContentChanges, never, Database> =
               await tx
                 .update(meetingNotes)
                 .set({ correctionNote: correction.note, correctedAt: at })
-                .where(eq(meetingNotes.updateId, id))
+                .where(eq(meetingNotes.updateId, before.id))
               if (correction.title !== undefined || correction.body !== undefined) {
                 await tx
                   .update(updates)
@@ -358,7 +367,7 @@ export const layerContentChanges: Layer.Layer<ContentChanges, never, Database> =
                     ...(correction.title === undefined ? {} : { title: correction.title }),
                     ...(correction.body === undefined ? {} : { body: correction.body }),
                   })
-                  .where(eq(updates.id, id))
+                  .where(eq(updates.id, before.id))
               }
               return settleChange(tx, before, { actor, action: "correct", at, resend: true })
             })
@@ -370,7 +379,7 @@ export const layerContentChanges: Layer.Layer<ContentChanges, never, Database> =
             .transaction("set work-list status", async (tx) => {
               const before = await lockUpdate(tx, id)
               if (before.details.kind !== "workListItem") throw new NotFound({ entity: "update", id })
-              await tx.update(workListItems).set({ status }).where(eq(workListItems.updateId, id))
+              await tx.update(workListItems).set({ status }).where(eq(workListItems.updateId, before.id))
               return settleChange(tx, before, {
                 actor,
                 action: "update",

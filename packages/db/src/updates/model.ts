@@ -1,4 +1,4 @@
-import type { Audience, UpdateKind } from "@spridning/core"
+import type { Audience, PersonId, RegionId, UpdateId, UpdateKind } from "@spridning/core"
 
 /** What only one kind of update has. */
 export type UpdateDetails =
@@ -55,21 +55,26 @@ export interface StoredUpdate extends NewUpdate {
   readonly passOnLine?: { readonly sv: string; readonly en: string }
 }
 
+/** A stored update as this package reads it back: its id is the schema's, branded. */
+export interface KnownUpdate extends StoredUpdate {
+  readonly id: UpdateId
+}
+
 export type ProposalStatus = "open" | "accepted" | "merged" | "declined"
 
 /** A region's suggestion to a theme group before its action plan is written. */
 export interface Proposal {
   readonly id: string
-  readonly roundId: string
-  readonly regionId: string
-  readonly submittedBy?: string
+  readonly roundId: UpdateId
+  readonly regionId: RegionId
+  readonly submittedBy?: PersonId
   readonly text: string
   readonly submittedAt: Date
   readonly status: ProposalStatus
   /** Why it was declined, or what it was merged with. */
   readonly reason?: string
   readonly answeredAt?: Date
-  readonly answerUpdateId?: string
+  readonly answerUpdateId?: UpdateId
 }
 
 /** What an answer tells the region that proposed. */

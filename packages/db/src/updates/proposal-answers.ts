@@ -1,3 +1,4 @@
+import type { UpdateId } from "@spridning/core"
 import { eq, inArray } from "drizzle-orm"
 import type { Db } from "../database/database.js"
 import { proposalAnswers, proposals } from "../schema/index.js"
@@ -5,7 +6,7 @@ import type { ProposalAnswerDetails } from "./model.js"
 
 export const insertProposalAnswer = async (
   tx: Db,
-  updateId: string,
+  updateId: UpdateId,
   answer: ProposalAnswerDetails,
 ): Promise<void> => {
   await tx.insert(proposalAnswers).values({
@@ -20,8 +21,8 @@ export const insertProposalAnswer = async (
 /** The answers of `updateIds`, with the proposal each one answers. */
 export const readProposalAnswers = async (
   db: Db,
-  updateIds: ReadonlyArray<string>,
-): Promise<Array<{ readonly updateId: string; readonly answer: ProposalAnswerDetails }>> => {
+  updateIds: ReadonlyArray<UpdateId>,
+): Promise<Array<{ readonly updateId: UpdateId; readonly answer: ProposalAnswerDetails }>> => {
   const rows = await db
     .select({
       updateId: proposalAnswers.updateId,

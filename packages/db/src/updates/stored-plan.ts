@@ -1,35 +1,40 @@
 import {
   type Bridge,
   type Channel,
+  type DeliveryId,
   type DisseminationPlan,
   type InclusionReason,
   NotFound,
+  type PersonId,
+  type RegionId,
   type StoreError,
   type UnreachableRegion,
+  type UpdateId,
 } from "@spridning/core"
-import { asc, eq, sql } from "drizzle-orm"
+import { asc, sql } from "drizzle-orm"
 import { Context, Effect, Layer } from "effect"
 import { Database, type Db } from "../database/database.js"
+import { idIs } from "../database/ids.js"
 import { deliveries, type SkippedPerson, updatePlans } from "../schema/index.js"
 
 /** One planned message as it went into the outbox. */
 export interface PlannedDeliveryRecord {
-  readonly updateId: string
-  readonly deliveryId: string
-  readonly personId: string
+  readonly updateId: UpdateId
+  readonly deliveryId: DeliveryId
+  readonly personId: PersonId
   readonly personName: string
-  readonly regionId: string
+  readonly regionId: RegionId
   readonly regionName: string
   readonly channel: Channel
   readonly reasons: ReadonlyArray<InclusionReason>
   readonly bridge?: Bridge
   /** It was not sent on its channel: this delivery on another channel replaced it. */
-  readonly reroutedTo?: { readonly deliveryId: string; readonly channel: Channel }
+  readonly reroutedTo?: { readonly deliveryId: DeliveryId; readonly channel: Channel }
 }
 
 /** The plan of a published update, as it was at publish; names too. */
 export interface StoredPlan {
-  readonly updateId: string
+  readonly updateId: UpdateId
   readonly plannedAt: Date
   readonly deliveries: ReadonlyArray<PlannedDeliveryRecord>
   readonly unreachableRegions: ReadonlyArray<UnreachableRegion & { readonly regionName: string }>
@@ -44,7 +49,7 @@ export interface StoredPlan {
  */
 export const storePlan = async (
   tx: Db,
-  updateId: string,
+  updateId: UpdateId,
   plan: DisseminationPlan,
   at: Date,
 ): Promise<void> => {
@@ -75,7 +80,7 @@ export class StoredPlans extends Context.Service<
 >()("spridning/db/StoredPlans") {}
 
 const readPlan = async (db: Db, updateId: string): Promise<StoredPlan | undefined> => {
-  const [plan] = await db.select().from(updatePlans).where(eq(updatePlans.updateId, updateId))
+  const [plan] = await db.select().from(updatePlans).where(idIs(updatePlans.updateId, updateId))
   if (plan === undefined) return undefined
   const rows = await db
     .select({
@@ -88,7 +93,7 @@ const readPlan = async (db: Db, updateId: string): Promise<StoredPlan | undefine
       reroutedFrom: deliveries.reroutedFrom,
     })
     .from(deliveries)
-    .where(eq(deliveries.updateId, updateId))
+    .where(idIs(deliveries.updateId, updateId))
     .orderBy(asc(deliveries.personId), asc(deliveries.channel), asc(deliveries.id))
   // A replacement is the same recipient reached another way, not one more recipient.
   const replacements = new Map(
@@ -98,19 +103,19 @@ const readPlan = async (db: Db, updateId: string): Promise<StoredPlan | undefine
         : [[row.reroutedFrom, { deliveryId: row.id, channel: row.channel }] as const],
     ),
   )
-  const reroute = (id: string) => {
+  const reroute = (id: DeliveryId) => {
     const to = replacements.get(id)
     return to === undefined ? {} : { reroutedTo: to }
   }
   const personName = (id: string) => plan.personNames[id] ?? id
   const regionName = (id: string) => plan.regionNames[id] ?? id
   return {
-    updateId,
+    updateId: plan.updateId,
     plannedAt: plan.plannedAt,
     deliveries: rows
       .filter((row) => row.reroutedFrom === null)
       .map((row) => ({
-        updateId,
+        updateId: plan.updateId,
         deliveryId: row.id,
         personId: row.personId,
         personName: personName(row.personId),

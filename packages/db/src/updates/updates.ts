@@ -1,9 +1,19 @@
-import { type DisseminationPlan, NotFound, type StoreError, type UpdateKind } from "@spridning/core"
+import {
+  type DisseminationPlan,
+  NotFound,
+  PersonId,
+  RegionId,
+  type StoreError,
+  ThemeGroupId,
+  UpdateId,
+  type UpdateKind,
+} from "@spridning/core"
 import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, or, type SQL, sql } from "drizzle-orm"
 import { Context, Effect, Layer } from "effect"
 import { writeAudit } from "../audit/audit-log.js"
 import { Database, type Db } from "../database/database.js"
 import { Conflict, type ConstraintError, mapConstraintErrors } from "../database/errors.js"
+import { idBefore, idIn, idIs, referenceTo } from "../database/ids.js"
 import { nowOr, timestampParam } from "../database/raw.js"
 import {
   clampLimit,
@@ -29,7 +39,14 @@ import {
   workListItems,
 } from "../schema/index.js"
 import { personOfOfficeActor, slackActorOfLink } from "./author.js"
-import type { NewUpdate, Proposal, ProposalStatus, StoredUpdate, UpdateDetails } from "./model.js"
+import type {
+  KnownUpdate,
+  NewUpdate,
+  Proposal,
+  ProposalStatus,
+  StoredUpdate,
+  UpdateDetails,
+} from "./model.js"
 import { insertProposalAnswer, readProposalAnswers } from "./proposal-answers.js"
 import { storePlan } from "./stored-plan.js"
 
@@ -64,12 +81,10 @@ const searchDocument = sql`to_tsvector('swedish', ${updates.title} || ' ' || ${u
 /** The conditions of `filter`, ANDed by the caller. */
 const filterConditions = (db: Db, filter: UpdateFilter): Array<SQL> => {
   const conditions: Array<SQL> = []
-  if (filter.themeGroupId !== undefined) conditions.push(eq(updates.themeGroupId, filter.themeGroupId))
+  if (filter.themeGroupId !== undefined) conditions.push(idIs(updates.themeGroupId, filter.themeGroupId))
   if (filter.themeGroupIds !== undefined)
     conditions.push(
-      filter.themeGroupIds.length === 0
-        ? sql`false`
-        : inArray(updates.themeGroupId, [...filter.themeGroupIds]),
+      filter.themeGroupIds.length === 0 ? sql`false` : idIn(updates.themeGroupId, [...filter.themeGroupIds]),
     )
   if (filter.kind !== undefined) conditions.push(eq(updates.kind, filter.kind))
   if (filter.published === true) conditions.push(isNotNull(updates.publishedAt))
@@ -167,12 +182,27 @@ export class Updates extends Context.Service<
 const detailsOf = (update: NewUpdate) => update.details
 
 /**
+ * The id a published update is stored under: the plan's, which core made for this update, so
+ * a plan for another update is refused before anything is written.
+ */
+export const plannedUpdateId = (updateId: string, plan: DisseminationPlan): UpdateId => {
+  if (plan.updateId !== updateId) {
+    throw new Conflict({
+      entity: "update",
+      id: updateId,
+      reason: `the plan is for update "${plan.updateId}"`,
+    })
+  }
+  return plan.updateId
+}
+
+/**
  * `createdAt` comes from the caller's clock with millisecond precision, so a list cursor
  * (which carries a JavaScript date) names a row's timestamp exactly.
  */
 export const insertUpdate = async (
   tx: Db,
-  update: NewUpdate,
+  update: NewUpdate & { readonly id: UpdateId },
   actor: string,
   createdAt: Date,
   publishedAt: Date | null,
@@ -180,7 +210,8 @@ export const insertUpdate = async (
   await tx.insert(updates).values({
     id: update.id,
     kind: update.details.kind,
-    themeGroupId: update.themeGroupId ?? null,
+    themeGroupId:
+      update.themeGroupId === undefined ? null : referenceTo("themeGroup", ThemeGroupId, update.themeGroupId),
     title: update.title,
     body: update.body,
     audience: update.audience,
@@ -209,9 +240,11 @@ export const insertUpdate = async (
       })
       return
     case "goodExample":
-      await tx
-        .insert(goodExamples)
-        .values({ updateId, tags: [...details.tags], regionId: details.regionId ?? null })
+      await tx.insert(goodExamples).values({
+        updateId,
+        tags: [...details.tags],
+        regionId: details.regionId === undefined ? null : referenceTo("region", RegionId, details.regionId),
+      })
       return
     case "proposalRound":
       await tx
@@ -222,9 +255,11 @@ export const insertUpdate = async (
       await tx.insert(actionPlans).values({ updateId, planYear: details.planYear })
       return
     case "briefing":
-      await tx
-        .insert(briefings)
-        .values({ updateId, regionId: details.regionId, periodKey: details.periodKey })
+      await tx.insert(briefings).values({
+        updateId,
+        regionId: referenceTo("region", RegionId, details.regionId),
+        periodKey: details.periodKey,
+      })
       return
     case "proposalAnswer":
       if (details.answer !== undefined) await insertProposalAnswer(tx, updateId, details.answer)
@@ -236,12 +271,12 @@ export const insertUpdate = async (
 export const readUpdates = async (
   db: Db,
   rows: ReadonlyArray<typeof updates.$inferSelect>,
-): Promise<Array<StoredUpdate>> => {
+): Promise<Array<KnownUpdate>> => {
   const idsOf = (kind: UpdateKind) => rows.filter((row) => row.kind === kind).map((row) => row.id)
-  const load = async <Row extends { updateId: string }>(
+  const load = async <Row extends { updateId: UpdateId }>(
     kind: UpdateKind,
-    query: (ids: Array<string>) => Promise<Array<Row>>,
-  ): Promise<Map<string, Row>> => {
+    query: (ids: Array<UpdateId>) => Promise<Array<Row>>,
+  ): Promise<Map<UpdateId, Row>> => {
     const ids = idsOf(kind)
     return new Map(ids.length === 0 ? [] : (await query(ids)).map((row) => [row.updateId, row]))
   }
@@ -353,8 +388,8 @@ export const readUpdates = async (
   })
 }
 
-const findUpdate = async (db: Db, id: string): Promise<StoredUpdate | undefined> => {
-  const rows = await db.select().from(updates).where(eq(updates.id, id))
+const findUpdate = async (db: Db, id: string): Promise<KnownUpdate | undefined> => {
+  const rows = await db.select().from(updates).where(idIs(updates.id, id))
   const [stored] = await readUpdates(db, rows)
   return stored
 }
@@ -369,7 +404,7 @@ const deliveryChunk = 20_000
 /** Writes the plan's deliveries to the outbox, then holds back mail to suppressed addresses. */
 const insertDeliveries = async (
   tx: Db,
-  updateId: string,
+  updateId: UpdateId,
   plan: DisseminationPlan,
   now: Date,
 ): Promise<{ deliveries: number; suppressed: number }> => {
@@ -418,27 +453,21 @@ export const publishInTransaction = async (
   now: Date,
   before: StoredUpdate | null,
 ): Promise<PublishResult> => {
-  if (plan.updateId !== updateId) {
-    throw new Conflict({
-      entity: "update",
-      id: updateId,
-      reason: `the plan is for update "${plan.updateId}"`,
-    })
-  }
+  const id = plannedUpdateId(updateId, plan)
   await tx
     .update(updates)
     .set({ publishedAt: now, passOnLineSv: plan.passOnLine.sv, passOnLineEn: plan.passOnLine.en })
-    .where(eq(updates.id, updateId))
-  const counts = await insertDeliveries(tx, updateId, plan, now)
-  await storePlan(tx, updateId, plan, now)
-  const stored = await findUpdate(tx, updateId)
-  if (stored === undefined) throw new NotFound({ entity: "update", id: updateId })
+    .where(eq(updates.id, id))
+  const counts = await insertDeliveries(tx, id, plan, now)
+  await storePlan(tx, id, plan, now)
+  const stored = await findUpdate(tx, id)
+  if (stored === undefined) throw new NotFound({ entity: "update", id })
   await writeAudit(tx, [
     {
       actor,
       action: "publish",
       entity: "update",
-      entityId: updateId,
+      entityId: id,
       before,
       after: {
         update: stored,
@@ -474,8 +503,10 @@ export const layerUpdates: Layer.Layer<Updates, never, Database> = Layer.effect(
         Effect.flatMap(nowOr(undefined), (at) =>
           database
             .transaction("create update", async (tx) => {
-              await insertUpdate(tx, update, actor, at, null)
-              const stored = await findUpdate(tx, update.id)
+              // The caller minted this id: new input, so core's schema checks it before it is stored.
+              const id = UpdateId.make(update.id)
+              await insertUpdate(tx, { ...update, id }, actor, at, null)
+              const stored = await findUpdate(tx, id)
               if (stored === undefined) throw new NotFound({ entity: "update", id: update.id })
               await writeAudit(tx, [
                 { actor, action: "create", entity: "update", entityId: update.id, after: stored },
@@ -488,8 +519,9 @@ export const layerUpdates: Layer.Layer<Updates, never, Database> = Layer.effect(
         Effect.flatMap(nowOr(now), (at) =>
           database
             .transaction("publish update", async (tx) => {
-              await insertUpdate(tx, update, actor, at, at)
-              return publishInTransaction(tx, update.id, plan, actor, at, null)
+              const id = plannedUpdateId(update.id, plan)
+              await insertUpdate(tx, { ...update, id }, actor, at, at)
+              return publishInTransaction(tx, id, plan, actor, at, null)
             })
             .pipe(mapConstraintErrors("update", update.id)),
         ),
@@ -497,7 +529,7 @@ export const layerUpdates: Layer.Layer<Updates, never, Database> = Layer.effect(
         Effect.flatMap(nowOr(now), (at) =>
           database
             .transaction("publish draft", async (tx) => {
-              const [row] = await tx.select().from(updates).where(eq(updates.id, id)).for("update")
+              const [row] = await tx.select().from(updates).where(idIs(updates.id, id)).for("update")
               if (row === undefined) throw new NotFound({ entity: "update", id })
               if (row.publishedAt !== null) {
                 throw new Conflict({ entity: "update", id, reason: "it is already published" })
@@ -526,7 +558,7 @@ export const layerUpdates: Layer.Layer<Updates, never, Database> = Layer.effect(
               const [createdAt, id] = after
               const older = or(
                 lt(updates.createdAt, new Date(createdAt)),
-                and(eq(updates.createdAt, new Date(createdAt)), lt(updates.id, id)),
+                and(eq(updates.createdAt, new Date(createdAt)), idBefore(updates.id, id)),
               )
               if (older !== undefined) conditions.push(older)
             }
@@ -570,9 +602,12 @@ export const layerUpdates: Layer.Layer<Updates, never, Database> = Layer.effect(
             const [row] = await tx
               .insert(proposals)
               .values({
-                roundId: proposal.roundId,
-                regionId: proposal.regionId,
-                submittedBy: proposal.submittedBy ?? null,
+                roundId: referenceTo("update", UpdateId, proposal.roundId),
+                regionId: referenceTo("region", RegionId, proposal.regionId),
+                submittedBy:
+                  proposal.submittedBy === undefined
+                    ? null
+                    : referenceTo("person", PersonId, proposal.submittedBy),
                 text: proposal.text,
               })
               .returning()
@@ -599,7 +634,10 @@ export const layerUpdates: Layer.Layer<Updates, never, Database> = Layer.effect(
                   status: answer.status,
                   reason: answer.reason ?? null,
                   answeredAt: at,
-                  answerUpdateId: answer.answerUpdateId ?? null,
+                  answerUpdateId:
+                    answer.answerUpdateId === undefined
+                      ? null
+                      : referenceTo("update", UpdateId, answer.answerUpdateId),
                 })
                 .where(eq(proposals.id, id))
                 .returning()
@@ -619,7 +657,7 @@ export const layerUpdates: Layer.Layer<Updates, never, Database> = Layer.effect(
             await db
               .select()
               .from(proposals)
-              .where(eq(proposals.roundId, roundId))
+              .where(idIs(proposals.roundId, roundId))
               .orderBy(asc(proposals.submittedAt), asc(proposals.id))
           ).map(proposalFromRow),
         ),
