@@ -59,8 +59,8 @@ const callerOf = (token: ApiToken): Caller => ({
   tokenId: token.id,
   name: token.name,
   role: token.role,
-  ...(token.regionId === undefined ? {} : { regionId: token.regionId as RegionId }),
-  ...(token.themeGroupId === undefined ? {} : { themeGroupId: token.themeGroupId as ThemeGroupId }),
+  ...(token.regionId === undefined ? {} : { regionId: token.regionId }),
+  ...(token.themeGroupId === undefined ? {} : { themeGroupId: token.themeGroupId }),
 })
 
 const tokenInfo = (token: ApiToken): TokenInfo => ({
@@ -132,20 +132,20 @@ const updateView = (update: StoredUpdate): UpdateView => ({
 const proposalView = (proposal: Proposal): ProposalView => ({
   id: proposal.id,
   roundId: proposal.roundId,
-  regionId: proposal.regionId as RegionId,
+  regionId: proposal.regionId,
   text: proposal.text,
   submittedAt: proposal.submittedAt.toISOString(),
   status: proposal.status,
-  ...(proposal.submittedBy === undefined ? {} : { submittedBy: proposal.submittedBy as PersonId }),
+  ...(proposal.submittedBy === undefined ? {} : { submittedBy: proposal.submittedBy }),
   ...(proposal.reason === undefined ? {} : { reason: proposal.reason }),
   ...(proposal.answeredAt === undefined ? {} : { answeredAt: proposal.answeredAt.toISOString() }),
 })
 
 const deliveryView = (delivery: StoredDelivery): DeliveryView => ({
-  id: delivery.id as DeliveryId,
-  updateId: delivery.updateId as UpdateId,
-  personId: delivery.personId as PersonId,
-  regionId: delivery.regionId as RegionId,
+  id: delivery.id,
+  updateId: delivery.updateId,
+  personId: delivery.personId,
+  regionId: delivery.regionId,
   channel: delivery.channel,
   state: delivery.state,
 })
