@@ -305,12 +305,18 @@ describe("previewDissemination", () => {
   } as const
 
   it("plans an update not stored yet as publishing would, bridges included", () => {
-    const preview = run(previewDissemination(network, tobak))
+    const { plan: preview, audience } = run(previewDissemination(network, tobak))
     expect(preview.deliveries.map((d) => [d.personId, d.channel, d.updateId])).toEqual([
       ["ost-part", "email", "preview"],
       ["kalmar-contact", "email", "preview"],
       ["skane-follower", "email", "preview"],
       ["halland-pl", "email", "preview"],
+    ])
+    // The audience the plan was made from: the group's people, before bridges are added.
+    expect(audience.recipients.map((r) => r.personId)).toEqual([
+      "ost-part",
+      "kalmar-contact",
+      "skane-follower",
     ])
     expect(bridgesOf(preview)).toEqual([
       { regionId: "kalmar", via: "contactPerson", personId: "kalmar-contact" },
@@ -323,13 +329,13 @@ describe("previewDissemination", () => {
       { id: "pl", region: "skane", channels: ["email", "slack"], roles: [{ role: "processLeader" }] },
       { id: "part", region: "kalmar", roles: [{ role: "participant", group: "tobak" }] },
     ])
-    const preview = run(previewDissemination(both, tobak))
+    const { plan: preview } = run(previewDissemination(both, tobak))
     expect(preview.deliveries.filter((d) => d.bridge !== undefined)).toHaveLength(2)
     expect(bridgesOf(preview)).toEqual([{ regionId: "skane", via: "processLeader", personId: "pl" }])
   })
 
   it("previews no bridges for an update that belongs to no theme group", () => {
-    const preview = run(previewDissemination(network, { audience: tobak.audience }))
+    const { plan: preview } = run(previewDissemination(network, { audience: tobak.audience }))
     expect(bridgesOf(preview)).toEqual([])
     expect(preview.deliveries.map((d) => d.personId)).toEqual([
       "ost-part",

@@ -14,7 +14,6 @@ import {
   RegionId,
   ResolvedAudience,
   refuseMergedInUpdate,
-  resolveAudienceResult,
   ThemeGroupId,
   type Update,
   UpdateId,
@@ -419,25 +418,11 @@ export const disseminationRouter = (context: RouteContext) => {
  */
 const preview = (network: Network, publication: typeof PreviewRequest.Type) =>
   refuseMergedInUpdate(network, publication).pipe(
-    Effect.andThen(
-      Effect.all([
-        // Recipients as the plan has them: those who opted out of the update's group are left out.
-        Effect.suspend(() =>
-          Effect.fromResult(
-            resolveAudienceResult(
-              network,
-              publication.audience,
-              publication.themeGroupId === undefined ? [] : [publication.themeGroupId],
-            ),
-          ),
-        ),
-        previewDissemination(network, publication),
-      ]),
-    ),
-    Effect.map(([resolved, plan]) => {
+    Effect.andThen(previewDissemination(network, publication)),
+    Effect.map(({ audience, plan }) => {
       const reach = planReach(plan)
       return {
-        ...resolved,
+        ...audience,
         passOnLine: plan.passOnLine,
         people: reach.people,
         deliveries: reach.deliveries,

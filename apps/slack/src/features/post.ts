@@ -231,7 +231,7 @@ export const postPreview = Effect.fn("postPreview")(function* (
   if (checked._tag === "Invalid") {
     return previewBlocks(language, { refused: Object.values(checked.errors).join(" ") })
   }
-  const plan = yield* previewDissemination(who.network, {
+  const { plan } = yield* previewDissemination(who.network, {
     ...(checked.draft.themeGroupId === undefined ? {} : { themeGroupId: checked.draft.themeGroupId }),
     audience: checked.draft.audience,
   })

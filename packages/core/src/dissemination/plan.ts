@@ -1,5 +1,5 @@
 import { Effect, Result } from "effect"
-import type { Audience, InclusionReason } from "../audience/model.js"
+import type { Audience, InclusionReason, ResolvedAudience } from "../audience/model.js"
 import { resolveRecipients } from "../audience/resolve.js"
 import { passOnLine } from "../messages/explain.js"
 import { NotFound } from "../organisation/errors.js"
@@ -120,7 +120,13 @@ type Skipped = DisseminationPlan["skipped"][number]
 /** What planning reads of an update: its id (on every delivery), its theme group and its audience. */
 type Planned = Pick<Update, "id" | "themeGroupId" | "audience">
 
-const planResult = (network: Network, update: Planned): Result.Result<DisseminationPlan, NotFound> => {
+/** What publishing an update would send, and the audience resolution it was planned from. */
+export interface DisseminationPreview {
+  readonly audience: ResolvedAudience
+  readonly plan: DisseminationPlan
+}
+
+const planResult = (network: Network, update: Planned): Result.Result<DisseminationPreview, NotFound> => {
   const index = indexNetwork(network)
   const themeGroupId = update.themeGroupId
   if (themeGroupId !== undefined && !index.themeGroupById.has(themeGroupId)) {
@@ -185,11 +191,14 @@ const planResult = (network: Network, update: Planned): Result.Result<Disseminat
     unreachableRegions = unreachable.filter((region) => !receivingRegions.has(region.regionId))
   }
   return Result.succeed({
-    updateId: update.id,
-    deliveries,
-    unreachableRegions,
-    skipped,
-    passOnLine: passOnLine(network, contributions),
+    audience: { recipients, excluded, targetedRegions, contributions },
+    plan: {
+      updateId: update.id,
+      deliveries,
+      unreachableRegions,
+      skipped,
+      passOnLine: passOnLine(network, contributions),
+    },
   })
 }
 
@@ -215,19 +224,20 @@ export const planDissemination = (
   network: Network,
   update: Update,
 ): Effect.Effect<DisseminationPlan, NotFound> =>
-  Effect.suspend(() => Effect.fromResult(planResult(network, update)))
+  Effect.suspend(() => Effect.fromResult(Result.map(planResult(network, update), (planned) => planned.plan)))
 
 /** The id a previewed plan's deliveries carry: the update is not stored yet. */
 export const previewUpdateId = UpdateId.make("preview")
 
 /**
  * What publishing an update of `themeGroupId` to `audience` would plan, before the update
- * exists: the same rule as {@link planDissemination} (bridges and unreachable regions
- * included), for previews in the API, the office's compose page and Slack's post modal, and
- * for asking who would carry a group into a region. The deliveries carry {@link previewUpdateId}.
+ * exists, with the audience as the plan resolved it (opt-outs of the group left out): the same
+ * rule as {@link planDissemination}, bridges and unreachable regions included. For previews
+ * (the API's, Slack's post modal) and for asking who would carry a group into a region. The
+ * deliveries carry {@link previewUpdateId}.
  */
 export const previewDissemination = (
   network: Network,
   publication: { readonly themeGroupId?: ThemeGroupId; readonly audience: Audience },
-): Effect.Effect<DisseminationPlan, NotFound> =>
+): Effect.Effect<DisseminationPreview, NotFound> =>
   Effect.suspend(() => Effect.fromResult(planResult(network, { id: previewUpdateId, ...publication })))

@@ -170,7 +170,7 @@ const bridgeInto = (
     themeGroupId,
     audience: { scope: "network", themeGroups: [themeGroupId], regions: [regionId] },
   }).pipe(
-    Effect.map((plan) => {
+    Effect.map(({ plan }) => {
       const delivery = plan.deliveries.find((candidate) => candidate.bridge?.regionId === regionId)
       if (delivery?.bridge === undefined) return undefined
       const name = indexNetwork(network).personById.get(delivery.personId)?.name ?? delivery.personId
